@@ -1,0 +1,62 @@
+// GET /articles/{slug}: an article, whole or as a preview with the paywall panel.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ArticleBody } from "@/components/article/article-body";
+import { ArticleHeader } from "@/components/article/article-header";
+import { ArticleJsonLd } from "@/components/article/article-json-ld";
+import { PaywallPanel } from "@/components/article/paywall-panel";
+import { decideAccess } from "@/lib/access/decide-access";
+import { getArticleBySlug } from "@/lib/articles/article-queries";
+import { loadArticleText } from "@/lib/articles/article-text";
+import { env } from "@/lib/config/env";
+import { isPlausibleSlug } from "@/lib/http/search-params";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }> };
+
+async function findArticle(slug: string) {
+  return isPlausibleSlug(slug) ? getArticleBySlug(slug) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const article = await findArticle((await params).slug);
+  if (!article) return { title: "Not found" };
+  const path = `/articles/${article.slug}`;
+  // Titles and deks only: meta tags are readable by anyone.
+  return {
+    title: article.title,
+    description: article.dek,
+    alternates: { canonical: path },
+    openGraph: {
+      type: "article",
+      url: path,
+      title: article.title,
+      description: article.dek,
+      publishedTime: article.publishedAt.toISOString(),
+      modifiedTime: article.updatedAt.toISOString(),
+      authors: article.authors.map((author) => author.name),
+      tags: [...article.topics, ...article.regions].map((tag) => tag.name),
+    },
+    twitter: { card: "summary", title: article.title, description: article.dek },
+  };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const article = await findArticle((await params).slug);
+  if (!article) notFound();
+
+  // Readers cannot sign in yet, so every visitor is anonymous.
+  const decision = decideAccess(null, article, { freeArticlesPerMonth: env().FREE_ARTICLES_PER_MONTH });
+  const text = await loadArticleText(article.id, decision.level);
+  if (!text) notFound();
+
+  return (
+    <article className="article">
+      <ArticleJsonLd article={article} />
+      <ArticleHeader article={article} />
+      <ArticleBody previewMarkdown={text.previewMarkdown} gatedMarkdown={text.gatedMarkdown} />
+      {decision.level === "preview" && text.hasGatedPart && <PaywallPanel articleSlug={article.slug} />}
+    </article>
+  );
+}

@@ -1,0 +1,71 @@
+// GET /: the front page: the latest analysis and reports, with navigation.
+import Link from "next/link";
+import { ArticleCard } from "@/components/article/article-card";
+import { listLatest } from "@/lib/articles/article-queries";
+import { listTags } from "@/lib/articles/taxonomy-queries";
+
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  const [daily, inDepth, topics, regions] = await Promise.all([
+    listLatest({ kind: "daily", limit: 9 }),
+    listLatest({ kind: "in_depth", limit: 5 }),
+    listTags("topic"),
+    listTags("region"),
+  ]);
+  const [lead, ...rest] = daily;
+  return (
+    <div className="home">
+      <section className="home-main" aria-labelledby="daily-title">
+        <h2 id="daily-title" className="section-title">
+          Daily Analysis
+        </h2>
+        {lead ? <ArticleCard article={lead} lead /> : <p>Nothing has been published yet.</p>}
+        <div className="card-grid">
+          {rest.map((article) => (
+            <ArticleCard key={article.id} article={article} />
+          ))}
+        </div>
+      </section>
+      <aside className="home-side">
+        <section aria-labelledby="in-depth-title">
+          <h2 id="in-depth-title" className="section-title">
+            In-Depth Reports
+          </h2>
+          <div className="card-list">
+            {inDepth.map((article) => (
+              <ArticleCard key={article.id} article={article} />
+            ))}
+          </div>
+        </section>
+        <section aria-labelledby="topics-title">
+          <h2 id="topics-title" className="section-title">
+            Topics
+          </h2>
+          <ul className="chip-list">
+            {topics.map((topic) => (
+              <li key={topic.id}>
+                <Link href={`/topics/${topic.slug}`}>{topic.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="regions-title">
+          <h2 id="regions-title" className="section-title">
+            Regions
+          </h2>
+          <ul className="chip-list">
+            {regions.map((region) => (
+              <li key={region.id}>
+                <Link href={`/regions/${region.slug}`}>{region.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <p>
+          <Link href="/archive">Browse the archive →</Link>
+        </p>
+      </aside>
+    </div>
+  );
+}

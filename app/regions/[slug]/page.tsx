@@ -1,0 +1,17 @@
+// GET /regions/{slug}: the articles of one region, newest first, paginated.
+import type { Metadata } from "next";
+import { TagListingPage, tagMetadata } from "@/components/listing/tag-listing-page";
+import type { SearchParamValue } from "@/lib/http/search-params";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, SearchParamValue>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return tagMetadata("region", (await params).slug);
+}
+
+export default async function RegionPage({ params, searchParams }: Props) {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  return <TagListingPage type="region" slug={slug} page={query.page} />;
+}

@@ -1,0 +1,17 @@
+// GET /topics/{slug}: the articles of one topic, newest first, paginated.
+import type { Metadata } from "next";
+import { TagListingPage, tagMetadata } from "@/components/listing/tag-listing-page";
+import type { SearchParamValue } from "@/lib/http/search-params";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, SearchParamValue>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return tagMetadata("topic", (await params).slug);
+}
+
+export default async function TopicPage({ params, searchParams }: Props) {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  return <TagListingPage type="topic" slug={slug} page={query.page} />;
+}

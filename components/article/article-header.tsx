@@ -1,0 +1,22 @@
+import type { ArticleSummary } from "@/lib/articles/article-queries";
+import { formatDate, kindLabel } from "@/lib/articles/format";
+import { Byline } from "./byline";
+import { TagList } from "./tag-list";
+
+export function ArticleHeader({ article }: { article: ArticleSummary }) {
+  return (
+    <header className="article-header">
+      <p className="kicker">
+        <span>{kindLabel(article.kind)}</span>
+        {article.free && <span className="free-badge">Free to read</span>}
+      </p>
+      <h1>{article.title}</h1>
+      {article.dek && <p className="dek article-dek">{article.dek}</p>}
+      <p className="meta">
+        <Byline authors={article.authors} /> ·{" "}
+        <time dateTime={article.publishedAt.toISOString()}>{formatDate(article.publishedAt)}</time>
+      </p>
+      <TagList topics={article.topics} regions={article.regions} />
+    </header>
+  );
+}

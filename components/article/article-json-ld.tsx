@@ -1,0 +1,39 @@
+import type { ArticleSummary } from "@/lib/articles/article-queries";
+import { env, publicUrl } from "@/lib/config/env";
+import { GATED_SECTION_CLASS } from "./article-body";
+
+/** NewsArticle structured data with Google's paywalled-content markup. It
+ *  describes the article; it never carries its text. */
+export function ArticleJsonLd({ article }: { article: ArticleSummary }) {
+  const url = `${publicUrl()}/articles/${article.slug}`;
+  const data = {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: article.title,
+    description: article.dek,
+    url,
+    mainEntityOfPage: url,
+    datePublished: article.publishedAt.toISOString(),
+    dateModified: article.updatedAt.toISOString(),
+    articleSection: article.topics.map((topic) => topic.name),
+    author: article.authors.map((author) => ({
+      "@type": "Person",
+      name: author.name,
+      url: `${publicUrl()}/authors/${author.slug}`,
+    })),
+    publisher: { "@type": "Organization", name: env().PUBLICATION_NAME, url: publicUrl() },
+    isAccessibleForFree: article.free,
+    ...(article.free
+      ? {}
+      : {
+          hasPart: {
+            "@type": "WebPageElement",
+            isAccessibleForFree: false,
+            cssSelector: `.${GATED_SECTION_CLASS}`,
+          },
+        }),
+  };
+  // "<" is escaped so that no string in the data can close the script element.
+  const json = JSON.stringify(data).replace(/</g, "\\u003c");
+  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: json }} />;
+}

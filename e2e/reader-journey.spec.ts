@@ -1,0 +1,51 @@
+// An anonymous reader opens a gated article, reads the preview and follows
+// each of the paywall panel's three ways on.
+import { expect, test } from "@playwright/test";
+import { PREVIEW_SENTENCE, gatedArticle } from "./fixtures";
+
+test.beforeEach(async ({ page }) => {
+  await page.goto(`/articles/${gatedArticle.slug}`);
+});
+
+test("sees the headline, byline, tags, preview and the paywall panel", async ({ page }) => {
+  await expect(page.getByRole("heading", { level: 1, name: gatedArticle.title })).toBeVisible();
+  await expect(page.getByText(gatedArticle.dek).first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "Imogen Test" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Topics and regions" }).getByRole("link", { name: "E2E Energy" })).toBeVisible();
+  await expect(page.getByText(PREVIEW_SENTENCE)).toBeVisible();
+  const panel = page.getByRole("complementary", { name: "Continue reading" });
+  await expect(panel).toBeVisible();
+  await expect(panel.getByRole("heading", { name: "Keep reading for free" })).toBeVisible();
+  await expect(panel.getByText("3 articles of your choice each month")).toBeVisible();
+  await expect(panel.getByRole("link", { name: "Subscribe" })).toBeVisible();
+  await expect(panel.getByRole("link", { name: "Log in" })).toBeVisible();
+});
+
+test("keep reading for free: the email form leads to sign-in and back", async ({ page }) => {
+  const panel = page.getByRole("complementary", { name: "Continue reading" });
+  await panel.getByLabel("Email address").fill("reader@example.org");
+  await panel.getByRole("button", { name: "Keep reading" }).click();
+  await expect(page).toHaveURL(/\/signin\?/);
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in with your email address" })).toBeVisible();
+  await expect(page.getByRole("status")).toContainText("not available yet");
+  await page.getByRole("link", { name: "Back to where you were" }).click();
+  await expect(page).toHaveURL(new RegExp(`/articles/${gatedArticle.slug}$`));
+});
+
+test("subscribe leads to the All-Access offer", async ({ page }) => {
+  await page.getByRole("complementary", { name: "Continue reading" }).getByRole("link", { name: "Subscribe" }).click();
+  await expect(page).toHaveURL(/\/subscribe\?from=/);
+  await expect(page.getByRole("heading", { level: 1, name: /Subscribe to/ })).toBeVisible();
+  await expect(page.getByText("The full searchable library")).toBeVisible();
+});
+
+test("log in leads to sign-in", async ({ page }) => {
+  await page.getByRole("complementary", { name: "Continue reading" }).getByRole("link", { name: "Log in" }).click();
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in with your email address" })).toBeVisible();
+});
+
+test("the page fits the screen without sideways scrolling", async ({ page }) => {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});

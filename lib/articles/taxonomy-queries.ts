@@ -1,0 +1,23 @@
+// Topics, regions and authors: the site's navigation and its listing pages.
+import { db } from "@/lib/db/prisma";
+
+export type TagType = "topic" | "region";
+export type Tag = { id: string; type: TagType; slug: string; name: string; description: string };
+export type Author = { id: string; slug: string; name: string; role: string; bio: string };
+
+export function getTag(type: TagType, slug: string): Promise<Tag | null> {
+  return db().tag.findUnique({ where: { type_slug: { type, slug } } });
+}
+
+export function listTags(type: TagType): Promise<Tag[]> {
+  return db().tag.findMany({ where: { type }, orderBy: { name: "asc" } });
+}
+
+export function getAuthor(slug: string): Promise<Author | null> {
+  return db().author.findUnique({ where: { slug } });
+}
+
+export async function listAuthorSlugs(): Promise<string[]> {
+  const authors = await db().author.findMany({ select: { slug: true }, orderBy: { slug: "asc" } });
+  return authors.map((author) => author.slug);
+}

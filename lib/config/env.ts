@@ -1,0 +1,70 @@
+// Folio's settings, read once from the environment and validated with zod so
+// that a bad value stops start-up with a message naming the setting.
+import { z } from "zod";
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const timeZone = z
+  .string()
+  .default("UTC")
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "must be an IANA time zone such as UTC or Europe/Berlin");
+
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((url) => /^postgres(ql)?:\/\//.test(url), "must be a postgresql:// URL");
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PUBLIC_URL: z.string().url().optional(),
+  DATABASE_URL: postgresUrl.optional(),
+  FOLIO_DATA_DIR: z.string().default(".data"),
+  // Set by the launcher for the web app: which database DATABASE_URL points at.
+  FOLIO_DATABASE_KIND: z.enum(["embedded", "postgres"]).default("postgres"),
+  FREE_ARTICLES_PER_MONTH: positiveInt(3),
+  PREVIEW_PARAGRAPHS: positiveInt(3),
+  PUBLICATION_TIMEZONE: timeZone,
+  PUBLICATION_NAME: z.string().min(1).default("The Folio Review"),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  ADMIN_EMAILS: z.string().default(""),
+  SMTP_URL: z.string().url().optional(),
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Thrown for an invalid setting; its message names every bad setting. */
+export class InvalidSettingsError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty variable means "not set", as in most .env tooling.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = envSchema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new InvalidSettingsError(`Invalid settings:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** The site's public origin, used for canonical URLs, feeds and the sitemap. */
+export function publicUrl(): string {
+  const { PUBLIC_URL, PORT } = env();
+  return (PUBLIC_URL ?? `http://localhost:${PORT}`).replace(/\/+$/, "");
+}

@@ -1,0 +1,43 @@
+// Builds the Next.js app when the sources changed since the last build, so
+// that `npm start` is quick on the second run and never serves stale code.
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { runCommand } from "./run-command";
+
+const SOURCES = ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "tsconfig.json"];
+const SKIP = new Set(["node_modules", "generated", ".next"]);
+
+function hashTree(root: string, entry: string, hash: ReturnType<typeof createHash>): void {
+  const full = path.join(root, entry);
+  if (!existsSync(full)) return;
+  const stat = statSync(full);
+  if (stat.isDirectory()) {
+    for (const child of readdirSync(full).sort()) {
+      if (!SKIP.has(child) && !child.endsWith(".test.ts")) hashTree(root, path.join(entry, child), hash);
+    }
+    return;
+  }
+  hash.update(entry).update("\0").update(readFileSync(full)).update("\0");
+}
+
+export function sourceHash(root: string): string {
+  const hash = createHash("sha256");
+  for (const entry of SOURCES) hashTree(root, entry, hash);
+  return hash.digest("hex");
+}
+
+export async function ensureBuild(root: string, log: (line: string) => void): Promise<void> {
+  const marker = path.join(root, ".next", "folio-source-hash");
+  const wanted = sourceHash(root);
+  if (existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(marker)) {
+    if (readFileSync(marker, "utf8") === wanted) return;
+  }
+  log("building the web app (next build); this takes a minute the first time");
+  const code = await runCommand("npx", ["next", "build"], {
+    cwd: root,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
+  writeFileSync(marker, wanted);
+}

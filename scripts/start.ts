@@ -1,0 +1,76 @@
+// `npm start`: runs the whole product on one machine. With nothing configured
+// it opens the embedded PostgreSQL in .data/, migrates it, seeds the demo
+// content once, builds the web app if its sources changed, and serves it.
+import path from "node:path";
+import pg from "pg";
+import { InvalidSettingsError, parseEnv, type Env } from "../lib/config/env";
+import { migrate } from "../lib/db/migrate";
+import { openDatabase } from "../lib/db/open-database";
+import { seedDemoContent } from "./content/seed-database";
+import { ensureBuild } from "./lib/ensure-build";
+import { startNextServer } from "./lib/next-server";
+
+const root = path.resolve(import.meta.dirname, "..");
+const log = (line: string) => console.log(`[folio] ${line}`);
+
+function readSettings(): Env {
+  try {
+    return parseEnv(process.env);
+  } catch (error) {
+    if (error instanceof InvalidSettingsError) {
+      console.error(`[folio] ${error.message}\n[folio] See .env.example for every setting.`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function seedOnce(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await seedDemoContent(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const settings = readSettings();
+  const dataDir = path.resolve(root, settings.FOLIO_DATA_DIR);
+  const database = await openDatabase({ databaseUrl: settings.DATABASE_URL, dataDir });
+  if (database.kind === "embedded") {
+    log(`database: embedded PostgreSQL (PGlite), data in ${database.dataDir}`);
+    log("          set DATABASE_URL to use a PostgreSQL server instead");
+  } else {
+    log(`database: PostgreSQL at ${new URL(database.url).host} (DATABASE_URL)`);
+  }
+
+  await migrate(database.url, { log });
+  if (await seedOnce(database.url)) log("seeded the demo content (first start)");
+
+  await ensureBuild(root, log);
+  const server = startNextServer(root, settings.PORT, {
+    ...process.env,
+    DATABASE_URL: database.url,
+    FOLIO_DATABASE_KIND: database.kind,
+  });
+  log(`serving http://localhost:${settings.PORT}`);
+
+  const shutdown = async () => {
+    server.stop();
+    await server.exited;
+    await database.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+  const code = await server.exited;
+  await database.close();
+  process.exit(code);
+}
+
+main().catch((error: unknown) => {
+  console.error(`[folio] start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

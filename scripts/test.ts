@@ -1,0 +1,76 @@
+// `npm test`: every test, on a database of its own. Without DATABASE_URL it
+// runs on a fresh in-memory embedded PostgreSQL; with it, on that server
+// (which must be local: tests write to it). Runs Vitest (unit + integration),
+// builds the app, then runs Playwright in Chromium against `next start`.
+import path from "node:path";
+import pg from "pg";
+import { InvalidSettingsError, parseEnv } from "../lib/config/env";
+import { migrate } from "../lib/db/migrate";
+import { openDatabase } from "../lib/db/open-database";
+import { seedDemoContent } from "./content/seed-database";
+import { ensureBuild } from "./lib/ensure-build";
+import { runCommand } from "./lib/run-command";
+
+const root = path.resolve(import.meta.dirname, "..");
+const log = (line: string) => console.log(`[folio test] ${line}`);
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
+
+function refuseRemoteDatabase(url: string): void {
+  const host = new URL(url).hostname;
+  if (!LOCAL_HOSTS.has(host) && process.env.FOLIO_TEST_ALLOW_REMOTE_DATABASE !== "1") {
+    throw new Error(
+      `refusing to run tests against ${host}: tests write to the database. ` +
+        "Use a local database, or set FOLIO_TEST_ALLOW_REMOTE_DATABASE=1 if you really mean it.",
+    );
+  }
+}
+
+async function seed(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await seedDemoContent(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function main(): Promise<number> {
+  const settings = parseEnv(process.env);
+  if (settings.DATABASE_URL) refuseRemoteDatabase(settings.DATABASE_URL);
+  const database = await openDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: "memory://" });
+  log(
+    database.kind === "embedded"
+      ? "database: embedded PostgreSQL (PGlite), in memory"
+      : `database: PostgreSQL at ${new URL(database.url).host}${new URL(database.url).pathname}`,
+  );
+  try {
+    await migrate(database.url, { log });
+    await seed(database.url);
+    const env = { ...process.env, DATABASE_URL: database.url, FOLIO_DATABASE_KIND: database.kind };
+    const only = process.argv[2];
+
+    const results: [string, number][] = [];
+    if (only !== "e2e") {
+      log("unit and integration tests (vitest)");
+      results.push(["vitest", await runCommand("npx", ["vitest", "run"], { cwd: root, env })]);
+    }
+    if (only !== "unit") {
+      await ensureBuild(root, log);
+      log("end-to-end tests (playwright, chromium)");
+      results.push(["playwright", await runCommand("npx", ["playwright", "test"], { cwd: root, env })]);
+    }
+    for (const [name, code] of results) log(`${name}: ${code === 0 ? "passed" : `FAILED (exit ${code})`}`);
+    return results.every(([, code]) => code === 0) ? 0 : 1;
+  } finally {
+    await database.close();
+  }
+}
+
+main()
+  .then((code) => process.exit(code))
+  .catch((error: unknown) => {
+    const message = error instanceof InvalidSettingsError || error instanceof Error ? error.message : String(error);
+    console.error(`[folio test] ${message}`);
+    process.exit(1);
+  });
