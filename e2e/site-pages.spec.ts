@@ -48,6 +48,10 @@ for (const path of [
   "/regions/does-not-exist?page=-5",
   "/authors/nobody",
   "/archive?page=999999",
+  "/archive?page=%E0%A4%A",
+  "/articles/%00",
+  "/topics/%27%20OR%201%3D1--",
+  "/%E0%A4%A",
 ]) {
   test(`bad input never fails the server: ${path.slice(0, 60)}`, async ({ request }) => {
     const response = await request.get(path);
@@ -55,6 +59,14 @@ for (const path of [
     expect(await response.text()).not.toMatch(/at \w+ \(|Internal Server Error/);
   });
 }
+
+test("a forged server-action post to a page is refused, not a server error", async ({ request }) => {
+  const response = await request.post(`/articles/${gatedArticle.slug}`, {
+    headers: { "Next-Action": "0123456789abcdef", "Content-Type": "text/plain" },
+    data: "[]",
+  });
+  expect(response.status()).toBeLessThan(500);
+});
 
 test("health reports the database", async ({ request }) => {
   const response = await request.get("/api/health");

@@ -1,0 +1,148 @@
+// prisma/schema.prisma and the SQL migrations must describe the same database:
+// the Prisma client is generated from the one, the database built from the
+// other. Each test migrates a fresh schema of its own and compares; the
+// altered copies of the schema show that the comparison does catch drift.
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import pg from "pg";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { migrate } from "../../lib/db/migrate";
+import { findSchemaDrift } from "../../lib/db/schema-drift/find-schema-drift";
+import { SCHEMA_PATH } from "../../lib/db/schema-drift/prisma-datamodel";
+
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  throw new Error("DATABASE_URL is not set: the schema agreement test needs a PostgreSQL database (npm test provides one)");
+}
+const url: string = databaseUrl;
+const committedSchema = readFileSync(SCHEMA_PATH, "utf8");
+
+/** The committed schema with one edit; fails loudly if the text to edit is gone. */
+function editSchema(from: string | RegExp, to: string): string {
+  const edited = committedSchema.replace(from, to);
+  if (edited === committedSchema) throw new Error(`schema.prisma no longer contains ${String(from)}; update this test`);
+  return edited;
+}
+
+let admin: pg.Client;
+let schema: string;
+
+beforeAll(async () => {
+  admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+});
+afterAll(async () => {
+  await admin.end();
+});
+beforeEach(async () => {
+  schema = `mig_${randomBytes(6).toString("hex")}`;
+  await migrate(url, { schema });
+});
+afterEach(async () => {
+  await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+});
+
+describe("schema.prisma and the migrations", () => {
+  it("agree", async () => {
+    expect(await findSchemaDrift(url, schema)).toEqual([]);
+  });
+});
+
+describe("the drift check", () => {
+  it.each([
+    [
+      "an extra field",
+      editSchema(/(  description String\s+@default\(""\)\n)/, '$1  color String @default("")\n'),
+      ["column tags.color: in schema.prisma, not in the database"],
+    ],
+    [
+      "a field that became optional",
+      editSchema(/(model Author \{[^}]*?name\s+)String/, "$1String?"),
+      ["column authors.name: nullable in schema.prisma, NOT NULL in the database"],
+    ],
+    [
+      "a changed type",
+      editSchema(/position\s+Int\s/, "position  BigInt  "),
+      ["column article_authors.position: type bigint in schema.prisma, integer in the database"],
+    ],
+    [
+      "a removed default",
+      editSchema(/(dek\s+String\s+)@default\(""\)/, "$1"),
+      ["column articles.dek: no default in schema.prisma, default ''::text in the database"],
+    ],
+    [
+      "a changed default",
+      editSchema("@default(daily)", "@default(in_depth)"),
+      ["column articles.kind: default 'in_depth' in schema.prisma, 'daily'::\"ArticleKind\" in the database"],
+    ],
+    [
+      "@updatedAt without @default(now())",
+      editSchema(/(model Meta \{[^}]*?)@default\(now\(\)\) @updatedAt/, "$1@updatedAt"),
+      ["column folio_meta.updated_at: no default in schema.prisma, default CURRENT_TIMESTAMP in the database"],
+    ],
+    [
+      "a new enum value",
+      editSchema(/(  in_depth\n)/, "$1  explainer\n"),
+      ["enum ArticleKind: value 'explainer' in schema.prisma, not in the database"],
+    ],
+    [
+      "a missing @@index",
+      editSchema(/\n  @@index\(\[authorId\]\)/, ""),
+      ["index article_authors_author_id_idx on article_authors(author_id): in the database, not in schema.prisma"],
+    ],
+    [
+      "an index's sort order",
+      editSchema("publishedAt(sort: Desc)", "publishedAt"),
+      [
+        "index articles_status_published_at_idx on articles(status, published_at) in schema.prisma, " +
+          "but index articles_status_published_at_idx on articles(status, published_at DESC) in the database",
+      ],
+    ],
+    [
+      "a constraint name that is not Prisma's",
+      editSchema(/(email\s+String\s+)@unique/, '$1@unique(map: "users_email_unique")'),
+      ["unique index users_email_unique on users(email): named users_email_key in the database, Prisma expects users_email_unique"],
+    ],
+    [
+      "a changed onDelete",
+      editSchema(/(tag\s+Tag\s+@relation\(fields: \[tagId\], references: \[id\], onDelete: )Restrict/, "$1Cascade"),
+      ["foreign key article_tags_tag_id_fkey on article_tags(tag_id) -> tags(id): ON DELETE CASCADE in schema.prisma, RESTRICT in the database"],
+    ],
+  ])("reports %s", async (_change, schemaText, expected) => {
+    expect(await findSchemaDrift(url, schema, { schemaText })).toEqual(expected);
+  });
+
+  it("reports a changed @map as a column on each side, and the index that moved with it", async () => {
+    const schemaText = editSchema('@map("published_at")', '@map("publish_date")');
+    expect(await findSchemaDrift(url, schema, { schemaText })).toEqual([
+      "column articles.publish_date: in schema.prisma, not in the database",
+      "column articles.published_at: in the database, not in schema.prisma",
+      "index articles_status_publish_date_idx on articles(status, publish_date DESC): in schema.prisma, not in the database",
+      "index articles_status_published_at_idx on articles(status, published_at DESC): in the database, not in schema.prisma",
+    ]);
+  });
+
+  it("reports a changed @@map as a table on each side", async () => {
+    const drift = await findSchemaDrift(url, schema, { schemaText: editSchema('@@map("folio_meta")', '@@map("meta")') });
+    expect(drift).toContain("table meta: in schema.prisma, not in the database");
+    expect(drift).toContain("table folio_meta: in the database, not in schema.prisma");
+    expect(drift).toContain("primary key meta_pkey on meta(key): in schema.prisma, not in the database");
+  });
+
+  it("reports what a later change to the database added or altered", async () => {
+    await admin.query(`ALTER TABLE "${schema}"."tags" ADD COLUMN "color" TEXT`);
+    await admin.query(`CREATE INDEX "by_name" ON "${schema}"."authors"("name")`);
+    await admin.query(`ALTER TABLE "${schema}"."sessions" DROP CONSTRAINT "sessions_user_id_fkey"`);
+    expect(await findSchemaDrift(url, schema)).toEqual([
+      "column tags.color: in the database, not in schema.prisma",
+      "index by_name on authors(name): in the database, not in schema.prisma",
+      "foreign key sessions_user_id_fkey on sessions(user_id) -> users(id): in schema.prisma, not in the database",
+    ]);
+  });
+
+  it("refuses a schema Prisma cannot parse, with Prisma's message", async () => {
+    await expect(findSchemaDrift(url, schema, { schemaText: "model Broken {\n  id Nope @id\n}\n" })).rejects.toThrow(
+      /prisma schema is invalid:[\s\S]*Nope/,
+    );
+  });
+});
