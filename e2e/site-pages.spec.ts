@@ -12,6 +12,21 @@ test("the front page lists daily analysis and in-depth reports with navigation",
   await expect(page.getByRole("link", { name: gatedArticle.title })).toBeVisible();
 });
 
+test("pages load nothing from other sites, and the self-hosted fonts are used", async ({ page, baseURL }) => {
+  const foreign: string[] = [];
+  page.on("request", (request) => {
+    if (!request.url().startsWith(baseURL!)) foreign.push(request.url());
+  });
+  await page.goto(`/articles/${gatedArticle.slug}`);
+  await page.waitForLoadState("networkidle");
+  expect(foreign).toEqual([]);
+  const loadedFamilies = await page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts].filter((font) => font.status === "loaded").map((font) => font.family);
+  });
+  expect(loadedFamilies.join(",")).toContain("Source Serif 4");
+});
+
 test("the archive is newest first and paginated", async ({ page }) => {
   await page.goto("/archive");
   const dates = await page.locator(".article-card time").evaluateAll((times) =>

@@ -1,0 +1,27 @@
+// The site is server-rendered: with JavaScript off, a reader still reads the
+// preview and can use every way on from the paywall panel.
+import { expect, test } from "@playwright/test";
+import { PREVIEW_SENTENCE, freeArticle, gatedArticle } from "./fixtures";
+
+test.use({ javaScriptEnabled: false });
+
+test("an article's preview and paywall panel work without JavaScript", async ({ page }) => {
+  await page.goto(`/articles/${gatedArticle.slug}`);
+  await expect(page.getByRole("heading", { level: 1, name: gatedArticle.title })).toBeVisible();
+  await expect(page.getByText(PREVIEW_SENTENCE)).toBeVisible();
+  const panel = page.getByRole("complementary", { name: "Continue reading" });
+  await panel.getByLabel("Email address").fill("reader@example.org");
+  await panel.getByRole("button", { name: "Keep reading" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in with your email address" })).toBeVisible();
+});
+
+test("a free article reads in full without JavaScript", async ({ page }) => {
+  await page.goto(`/articles/${freeArticle.slug}`);
+  await expect(page.locator(".gated-section")).toContainText("ibexharbor");
+});
+
+test("navigation and pagination are plain links", async ({ page }) => {
+  await page.goto("/archive");
+  await page.getByRole("link", { name: "Older →" }).click();
+  await expect(page.getByText(/^Page 2 of \d+$/)).toBeVisible();
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { InvalidSettingsError, parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("runs on embedded defaults with nothing set", () => {
+    const settings = parseEnv({});
+    expect(settings.DATABASE_URL).toBeUndefined();
+    expect(settings).toMatchObject({
+      PORT: 3000,
+      FREE_ARTICLES_PER_MONTH: 3,
+      PREVIEW_PARAGRAPHS: 3,
+      PUBLICATION_TIMEZONE: "UTC",
+    });
+  });
+
+  it("reads numbers and treats empty values as unset", () => {
+    const settings = parseEnv({ PORT: "8080", FREE_ARTICLES_PER_MONTH: "5", DATABASE_URL: "" });
+    expect(settings).toMatchObject({ PORT: 8080, FREE_ARTICLES_PER_MONTH: 5 });
+    expect(settings.DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    ["PORT", "eighty"],
+    ["PORT", "70000"],
+    ["FREE_ARTICLES_PER_MONTH", "-1"],
+    ["FREE_ARTICLES_PER_MONTH", "2.5"],
+    ["PREVIEW_PARAGRAPHS", "0"],
+    ["PUBLICATION_TIMEZONE", "Mars/Olympus_Mons"],
+    ["DATABASE_URL", "mysql://localhost/folio"],
+    ["DATABASE_URL", "not a url"],
+    ["PUBLIC_URL", "folio.example.org"],
+    ["AUTH_SECRET", "too-short"],
+  ])("stops on a bad %s (%j) and names it", (name, value) => {
+    expect(() => parseEnv({ [name]: value })).toThrow(InvalidSettingsError);
+    expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(`\\b${name}\\b`));
+  });
+
+  it("names every bad setting at once", () => {
+    expect(() => parseEnv({ PORT: "x", PUBLICATION_TIMEZONE: "Nowhere" })).toThrow(/PORT[\s\S]*PUBLICATION_TIMEZONE/);
+  });
+});
