@@ -1,6 +1,7 @@
 // GET /: the front page: the latest analysis and reports, with navigation.
 import Link from "next/link";
 import { ArticleCard } from "@/components/article/article-card";
+import { TagChips } from "@/components/site/tag-chips";
 import { listLatest } from "@/lib/articles/article-queries";
 import { listTags } from "@/lib/articles/taxonomy-queries";
 
@@ -38,30 +39,8 @@ export default async function HomePage() {
             ))}
           </div>
         </section>
-        <section aria-labelledby="topics-title">
-          <h2 id="topics-title" className="section-title">
-            Topics
-          </h2>
-          <ul className="chip-list">
-            {topics.map((topic) => (
-              <li key={topic.id}>
-                <Link href={`/topics/${topic.slug}`}>{topic.name}</Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-        <section aria-labelledby="regions-title">
-          <h2 id="regions-title" className="section-title">
-            Regions
-          </h2>
-          <ul className="chip-list">
-            {regions.map((region) => (
-              <li key={region.id}>
-                <Link href={`/regions/${region.slug}`}>{region.name}</Link>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <TagChips id="topics-title" title="Topics" tags={topics} />
+        <TagChips id="regions-title" title="Regions" tags={regions} />
         <p>
           <Link href="/archive">Browse the archive →</Link>
         </p>

@@ -2,13 +2,12 @@
 // and folio_gated, defined in the first migration) so these cases run there.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "@/test/fixtures/test-database";
 
 let client: pg.Client;
 
 beforeAll(async () => {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: run the tests through `npm test`");
-  client = new pg.Client({ connectionString: url });
+  client = new pg.Client({ connectionString: testDatabaseUrl() });
   await client.connect();
 });
 

@@ -2,19 +2,15 @@
 // once, records them as `prisma migrate deploy` would, lets only one of two
 // concurrent runs do the work, and leaves nothing behind when a migration
 // fails. Each test works in an empty schema of its own.
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MIGRATIONS_DIR, MigrationError, migrate } from "../../lib/db/migrate";
+import { testDatabaseUrl, useScratchSchema } from "../fixtures/test-database";
 
-const databaseUrl = process.env.DATABASE_URL;
-if (!databaseUrl) {
-  throw new Error("DATABASE_URL is not set: the migration tests need a PostgreSQL database (npm test provides one)");
-}
-const url: string = databaseUrl;
+const url = testDatabaseUrl();
 
 // Read independently of lib/db/migrate.ts, so that a bug there cannot hide here.
 const migrationNames = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
@@ -31,41 +27,26 @@ type Recorded = {
   applied_steps_count: number;
 };
 
-let admin: pg.Client;
-let schema: string;
 
 async function recorded(): Promise<Recorded[]> {
-  const { rows } = await admin.query<Recorded>(
+  const { rows } = await scratch.admin.query<Recorded>(
     `SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count
-     FROM "${schema}"."_prisma_migrations" ORDER BY migration_name, started_at`,
+     FROM "${scratch.schema}"."_prisma_migrations" ORDER BY migration_name, started_at`,
   );
   return rows;
 }
 
 async function exists(relation: string): Promise<boolean> {
-  const { rows } = await admin.query<{ found: string | null }>("SELECT to_regclass($1) AS found", [`"${schema}"."${relation}"`]);
+  const { rows } = await scratch.admin.query<{ found: string | null }>("SELECT to_regclass($1) AS found", [`"${scratch.schema}"."${relation}"`]);
   return rows[0]!.found !== null;
 }
 
-beforeAll(async () => {
-  admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-});
-afterAll(async () => {
-  await admin.end();
-});
-beforeEach(async () => {
-  schema = `mig_${randomBytes(6).toString("hex")}`;
-  await admin.query(`CREATE SCHEMA "${schema}"`);
-});
-afterEach(async () => {
-  await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-});
+const scratch = useScratchSchema({ migrated: false });
 
 describe("migrate", () => {
   it("applies every migration to an empty schema and records each one like Prisma", async () => {
     expect(migrationNames.length).toBeGreaterThan(0);
-    expect(await migrate(url, { schema })).toEqual(migrationNames);
+    expect(await migrate(url, { schema: scratch.schema })).toEqual(migrationNames);
 
     const rows = await recorded();
     expect(rows.map((row) => row.migration_name)).toEqual(migrationNames);
@@ -77,22 +58,22 @@ describe("migrate", () => {
     }
     expect(await exists("articles")).toBe(true);
     expect(await exists("articles_status_published_at_idx")).toBe(true);
-    const functions = await admin.query<{ proname: string }>(
+    const functions = await scratch.admin.query<{ proname: string }>(
       `SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 ORDER BY 1`,
-      [schema],
+      [scratch.schema],
     );
     expect(functions.rows.map((row) => row.proname)).toEqual(["folio_gated", "folio_preview"]);
   });
 
   it("applies nothing the second time", async () => {
-    await migrate(url, { schema });
+    await migrate(url, { schema: scratch.schema });
     const before = await recorded();
-    expect(await migrate(url, { schema })).toEqual([]);
+    expect(await migrate(url, { schema: scratch.schema })).toEqual([]);
     expect(await recorded()).toEqual(before);
   });
 
   it("lets one of two concurrent runs apply the migrations, exactly once", async () => {
-    const [first, second] = await Promise.all([migrate(url, { schema }), migrate(url, { schema })]);
+    const [first, second] = await Promise.all([migrate(url, { schema: scratch.schema }), migrate(url, { schema: scratch.schema })]);
     expect([...first, ...second].sort()).toEqual(migrationNames);
     const rows = await recorded();
     expect(rows.map((row) => row.migration_name)).toEqual(migrationNames);
@@ -121,7 +102,7 @@ describe("migrate", () => {
     });
 
     it("rolls it back completely and names it in the error", async () => {
-      const failure = migrate(url, { schema, migrationsDir });
+      const failure = migrate(url, { schema: scratch.schema, migrationsDir });
       await expect(failure).rejects.toBeInstanceOf(MigrationError);
       await expect(failure).rejects.toThrow(/20260102000000_broken.*no_such_table/);
 

@@ -2,19 +2,13 @@
 // the Prisma client is generated from the one, the database built from the
 // other. Each test migrates a fresh schema of its own and compares; the
 // altered copies of the schema show that the comparison does catch drift.
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import pg from "pg";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { migrate } from "../../lib/db/migrate";
+import { describe, expect, it } from "vitest";
 import { findSchemaDrift } from "../../lib/db/schema-drift/find-schema-drift";
 import { SCHEMA_PATH } from "../../lib/db/schema-drift/prisma-datamodel";
+import { testDatabaseUrl, useScratchSchema } from "../fixtures/test-database";
 
-const databaseUrl = process.env.DATABASE_URL;
-if (!databaseUrl) {
-  throw new Error("DATABASE_URL is not set: the schema agreement test needs a PostgreSQL database (npm test provides one)");
-}
-const url: string = databaseUrl;
+const url = testDatabaseUrl();
 const committedSchema = readFileSync(SCHEMA_PATH, "utf8");
 
 /** The committed schema with one edit; fails loudly if the text to edit is gone. */
@@ -24,27 +18,12 @@ function editSchema(from: string | RegExp, to: string): string {
   return edited;
 }
 
-let admin: pg.Client;
-let schema: string;
 
-beforeAll(async () => {
-  admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-});
-afterAll(async () => {
-  await admin.end();
-});
-beforeEach(async () => {
-  schema = `mig_${randomBytes(6).toString("hex")}`;
-  await migrate(url, { schema });
-});
-afterEach(async () => {
-  await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-});
+const scratch = useScratchSchema({ migrated: true });
 
 describe("schema.prisma and the migrations", () => {
   it("agree", async () => {
-    expect(await findSchemaDrift(url, schema)).toEqual([]);
+    expect(await findSchemaDrift(url, scratch.schema)).toEqual([]);
   });
 });
 
@@ -109,12 +88,12 @@ describe("the drift check", () => {
       ["foreign key article_tags_tag_id_fkey on article_tags(tag_id) -> tags(id): ON DELETE CASCADE in schema.prisma, RESTRICT in the database"],
     ],
   ])("reports %s", async (_change, schemaText, expected) => {
-    expect(await findSchemaDrift(url, schema, { schemaText })).toEqual(expected);
+    expect(await findSchemaDrift(url, scratch.schema, { schemaText })).toEqual(expected);
   });
 
   it("reports a changed @map as a column on each side, and the index that moved with it", async () => {
     const schemaText = editSchema('@map("published_at")', '@map("publish_date")');
-    expect(await findSchemaDrift(url, schema, { schemaText })).toEqual([
+    expect(await findSchemaDrift(url, scratch.schema, { schemaText })).toEqual([
       "column articles.publish_date: in schema.prisma, not in the database",
       "column articles.published_at: in the database, not in schema.prisma",
       "index articles_status_publish_date_idx on articles(status, publish_date DESC): in schema.prisma, not in the database",
@@ -123,17 +102,17 @@ describe("the drift check", () => {
   });
 
   it("reports a changed @@map as a table on each side", async () => {
-    const drift = await findSchemaDrift(url, schema, { schemaText: editSchema('@@map("folio_meta")', '@@map("meta")') });
+    const drift = await findSchemaDrift(url, scratch.schema, { schemaText: editSchema('@@map("folio_meta")', '@@map("meta")') });
     expect(drift).toContain("table meta: in schema.prisma, not in the database");
     expect(drift).toContain("table folio_meta: in the database, not in schema.prisma");
     expect(drift).toContain("primary key meta_pkey on meta(key): in schema.prisma, not in the database");
   });
 
   it("reports what a later change to the database added or altered", async () => {
-    await admin.query(`ALTER TABLE "${schema}"."tags" ADD COLUMN "color" TEXT`);
-    await admin.query(`CREATE INDEX "by_name" ON "${schema}"."authors"("name")`);
-    await admin.query(`ALTER TABLE "${schema}"."sessions" DROP CONSTRAINT "sessions_user_id_fkey"`);
-    expect(await findSchemaDrift(url, schema)).toEqual([
+    await scratch.admin.query(`ALTER TABLE "${scratch.schema}"."tags" ADD COLUMN "color" TEXT`);
+    await scratch.admin.query(`CREATE INDEX "by_name" ON "${scratch.schema}"."authors"("name")`);
+    await scratch.admin.query(`ALTER TABLE "${scratch.schema}"."sessions" DROP CONSTRAINT "sessions_user_id_fkey"`);
+    expect(await findSchemaDrift(url, scratch.schema)).toEqual([
       "column tags.color: in the database, not in schema.prisma",
       "index by_name on authors(name): in the database, not in schema.prisma",
       "foreign key sessions_user_id_fkey on sessions(user_id) -> users(id): in schema.prisma, not in the database",
@@ -141,7 +120,7 @@ describe("the drift check", () => {
   });
 
   it("refuses a schema Prisma cannot parse, with Prisma's message", async () => {
-    await expect(findSchemaDrift(url, schema, { schemaText: "model Broken {\n  id Nope @id\n}\n" })).rejects.toThrow(
+    await expect(findSchemaDrift(url, scratch.schema, { schemaText: "model Broken {\n  id Nope @id\n}\n" })).rejects.toThrow(
       /prisma schema is invalid:[\s\S]*Nope/,
     );
   });
