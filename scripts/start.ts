@@ -7,6 +7,8 @@ import { InvalidSettingsError, parseEnv, type Env } from "../lib/config/env";
 import { migrate } from "../lib/db/migrate";
 import { openDatabase } from "../lib/db/open-database";
 import { seedDemoContent } from "./content/seed-database";
+import { localAuthSecret } from "./lib/auth-secret";
+import { startMailDev } from "./lib/maildev";
 import { ensureBuild } from "./lib/ensure-build";
 import { startNextServer } from "./lib/next-server";
 
@@ -49,23 +51,45 @@ async function main(): Promise<void> {
   await migrate(database.url, { log });
   if (await seedOnce(database.url)) log("seeded the demo content (first start)");
 
+  let smtpUrl = settings.SMTP_URL;
+  let stopMail = () => {};
+  if (smtpUrl) {
+    log(`mail: SMTP relay at ${new URL(smtpUrl).host} (SMTP_URL)`);
+  } else {
+    const maildev = await startMailDev(root, { smtp: 1025, web: 1080 });
+    smtpUrl = maildev.smtpUrl;
+    stopMail = maildev.stop;
+    log(`mail: MailDev catches every email; inbox at http://localhost:1080 (SMTP ${maildev.smtpUrl})`);
+    log("      set SMTP_URL to deliver mail instead");
+  }
+
+  let authSecret = settings.AUTH_SECRET;
+  if (!authSecret) {
+    authSecret = localAuthSecret(dataDir);
+    log(`auth: session secret generated and kept in ${path.join(dataDir, "auth-secret")} (set AUTH_SECRET in production)`);
+  }
+
   await ensureBuild(root, log);
   const server = startNextServer(root, settings.PORT, {
     ...process.env,
     DATABASE_URL: database.url,
     FOLIO_DATABASE_KIND: database.kind,
+    SMTP_URL: smtpUrl,
+    AUTH_SECRET: authSecret,
   });
   log(`serving http://localhost:${settings.PORT}`);
 
   const shutdown = async () => {
     server.stop();
     await server.exited;
+    stopMail();
     await database.close();
     process.exit(0);
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
   const code = await server.exited;
+  stopMail();
   await database.close();
   process.exit(code);
 }

@@ -8,7 +8,9 @@ import { InvalidSettingsError, parseEnv } from "../lib/config/env";
 import { migrate } from "../lib/db/migrate";
 import { openDatabase } from "../lib/db/open-database";
 import { seedDemoContent } from "./content/seed-database";
+import { randomAuthSecret } from "./lib/auth-secret";
 import { ensureBuild } from "./lib/ensure-build";
+import { startMailDev } from "./lib/maildev";
 import { runCommand } from "./lib/run-command";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -44,10 +46,20 @@ async function main(): Promise<number> {
       ? "database: embedded PostgreSQL (PGlite), in memory"
       : `database: PostgreSQL at ${new URL(database.url).host}${new URL(database.url).pathname}`,
   );
+  // Mail goes to a MailDev of the test run's own, on ports beside npm start's.
+  const maildev = await startMailDev(root, { smtp: 1026, web: 1081 });
+  log(`mail: MailDev at ${maildev.webUrl}`);
   try {
     await migrate(database.url, { log });
     await seed(database.url);
-    const env = { ...process.env, DATABASE_URL: database.url, FOLIO_DATABASE_KIND: database.kind };
+    const env = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      FOLIO_DATABASE_KIND: database.kind,
+      SMTP_URL: maildev.smtpUrl,
+      MAILDEV_URL: maildev.webUrl,
+      AUTH_SECRET: settings.AUTH_SECRET ?? randomAuthSecret(),
+    };
     const only = process.argv[2];
 
     const results: [string, number][] = [];
@@ -63,6 +75,7 @@ async function main(): Promise<number> {
     for (const [name, code] of results) log(`${name}: ${code === 0 ? "passed" : `FAILED (exit ${code})`}`);
     return results.every(([, code]) => code === 0) ? 0 : 1;
   } finally {
+    maildev.stop();
     await database.close();
   }
 }

@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { env } from "@/lib/config/env";
+import { signOutAction } from "@/app/signin/actions";
 import { listTags } from "@/lib/articles/taxonomy-queries";
+import { getReader } from "@/lib/auth/get-reader";
 
 export async function SiteHeader() {
-  const [topics, regions] = await Promise.all([listTags("topic"), listTags("region")]);
+  const [topics, regions, reader] = await Promise.all([listTags("topic"), listTags("region"), getReader()]);
   return (
     <header className="site-header">
       <div className="masthead">
@@ -14,7 +16,20 @@ export async function SiteHeader() {
           <Link href="/subscribe" className="button button-small">
             Subscribe
           </Link>
-          <Link href="/signin">Log in</Link>
+          {reader ? (
+            <>
+              <Link href="/account" title={reader.email}>
+                Account
+              </Link>
+              <form action={signOutAction}>
+                <button type="submit" className="link-button">
+                  Sign out
+                </button>
+              </form>
+            </>
+          ) : (
+            <Link href="/signin">Log in</Link>
+          )}
         </nav>
       </div>
       <nav className="section-nav" aria-label="Sections">

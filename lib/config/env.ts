@@ -35,7 +35,16 @@ export const envSchema = z.object({
   PUBLICATION_NAME: z.string().min(1).default("The Folio Review"),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   ADMIN_EMAILS: z.string().default(""),
-  SMTP_URL: z.string().url().optional(),
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((url) => /^smtps?:\/\//.test(url), "must be an smtp:// or smtps:// URL")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("The Folio Review <newsroom@folio.localhost>"),
+  SIGNIN_LINK_MINUTES: positiveInt(10),
+  SIGNIN_LIMIT_PER_EMAIL: positiveInt(3),
+  SIGNIN_LIMIT_PER_IP: positiveInt(20),
+  SIGNIN_LIMIT_WINDOW_MINUTES: positiveInt(15),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
 });

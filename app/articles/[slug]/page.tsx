@@ -5,10 +5,10 @@ import { ArticleBody } from "@/components/article/article-body";
 import { ArticleHeader } from "@/components/article/article-header";
 import { ArticleJsonLd } from "@/components/article/article-json-ld";
 import { PaywallPanel } from "@/components/article/paywall-panel";
-import { decideAccess } from "@/lib/access/decide-access";
+import { accessForArticle } from "@/lib/access/article-access";
 import { getArticleBySlug } from "@/lib/articles/article-queries";
 import { loadArticleText } from "@/lib/articles/article-text";
-import { env } from "@/lib/config/env";
+import { getReader } from "@/lib/auth/get-reader";
 import { isPlausibleSlug } from "@/lib/http/search-params";
 
 export const dynamic = "force-dynamic";
@@ -46,9 +46,8 @@ export default async function ArticlePage({ params }: Props) {
   const article = await findArticle((await params).slug);
   if (!article) notFound();
 
-  // Readers cannot sign in yet, so every visitor is anonymous.
-  const decision = decideAccess(null, article, { freeArticlesPerMonth: env().FREE_ARTICLES_PER_MONTH });
-  const text = await loadArticleText(article.id, decision.level);
+  const access = await accessForArticle(await getReader(), article);
+  const text = await loadArticleText(article.id, access.decision.level);
   if (!text) notFound();
 
   return (
@@ -56,7 +55,9 @@ export default async function ArticlePage({ params }: Props) {
       <ArticleJsonLd article={article} />
       <ArticleHeader article={article} />
       <ArticleBody previewMarkdown={text.previewMarkdown} gatedMarkdown={text.gatedMarkdown} />
-      {decision.level === "preview" && text.hasGatedPart && <PaywallPanel articleSlug={article.slug} />}
+      {access.decision.level === "preview" && text.hasGatedPart && (
+        <PaywallPanel articleSlug={article.slug} access={access} />
+      )}
     </article>
   );
 }

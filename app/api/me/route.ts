@@ -1,0 +1,27 @@
+// GET /api/me: the reader's access summary (signed in or not, plan, meter).
+import { NextResponse } from "next/server";
+import { readMeter } from "@/lib/access/reader-meter";
+import { getReader } from "@/lib/auth/get-reader";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  const reader = await getReader();
+  const headers = { "Cache-Control": "private, no-store" };
+  if (!reader) return NextResponse.json({ signedIn: false }, { headers });
+  const meter = await readMeter(reader.id);
+  return NextResponse.json(
+    {
+      signedIn: true,
+      email: reader.email,
+      plan: "free",
+      freeArticles: {
+        used: meter.used,
+        limit: meter.limit,
+        remaining: meter.remaining,
+        resetsAt: meter.resetsAt.toISOString(),
+      },
+    },
+    { headers },
+  );
+}

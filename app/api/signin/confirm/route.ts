@@ -1,0 +1,38 @@
+// POST /api/signin/confirm: the button on the confirmation page. Only this
+// POST uses the emailed token (through Auth.js's callback), so a mail scanner
+// that fetches the link itself does not sign anyone in or burn the link.
+import { NextRequest, NextResponse } from "next/server";
+import { z } from "zod";
+import { handlers } from "@/lib/auth/auth";
+import { normalizeEmail } from "@/lib/auth/normalize-email";
+import { safeReturnPath } from "@/lib/http/safe-return-path";
+import { isCrossSite } from "@/lib/http/same-origin";
+
+const form = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/),
+  email: z.string().max(320),
+  callbackUrl: z.string().max(2000).optional(),
+});
+
+export async function POST(request: NextRequest) {
+  if (isCrossSite(request)) return NextResponse.json({ error: "cross_site_request" }, { status: 403 });
+  const fields = await request.formData().then(
+    (data) => Object.fromEntries([...data.entries()].filter(([, value]) => typeof value === "string")),
+    () => ({}),
+  );
+  const parsed = form.safeParse(fields);
+  const email = parsed.success ? normalizeEmail(parsed.data.email) : null;
+  if (!parsed.success || !email) {
+    return NextResponse.redirect(new URL("/signin?error=Verification", request.nextUrl.origin), 303);
+  }
+  const callback = new URL("/api/auth/callback/email", request.nextUrl.origin);
+  callback.searchParams.set("token", parsed.data.token);
+  callback.searchParams.set("email", email);
+  callback.searchParams.set("callbackUrl", safeReturnPath(parsed.data.callbackUrl));
+  const response = await handlers.GET(new NextRequest(callback, { headers: request.headers }));
+  // A POST answered with 302 is followed with GET by browsers; 303 says so.
+  if (response.status === 302) {
+    return new NextResponse(null, { status: 303, headers: response.headers });
+  }
+  return response;
+}

@@ -1,0 +1,64 @@
+"use server";
+// Server actions of sign-in and sign-out. Next.js refuses cross-site calls
+// to server actions (it compares Origin and Host); each action validates its
+// input and checks the session itself.
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { signIn, signOut } from "@/lib/auth/auth";
+import { getReader } from "@/lib/auth/get-reader";
+import { normalizeEmail } from "@/lib/auth/normalize-email";
+import { endOtherSessions } from "@/lib/auth/sessions";
+import { recordSignInRequest } from "@/lib/auth/sign-in-requests";
+import { env } from "@/lib/config/env";
+import { clientIp } from "@/lib/http/client-ip";
+import { safeReturnPath } from "@/lib/http/safe-return-path";
+
+export type SignInFormState = { status: "idle" | "invalid" | "limited"; message?: string; email?: string };
+
+const signInForm = z.object({
+  email: z.string().max(1000).default(""),
+  callbackUrl: z.string().max(2000).optional(),
+  source: z.enum(["paywall", "signin"]).catch("signin"),
+  declineNewsletter: z.string().max(10).optional(),
+});
+
+export async function requestSignInLink(_previous: SignInFormState, formData: FormData): Promise<SignInFormState> {
+  const parsed = signInForm.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { status: "invalid", message: "Please enter your email address." };
+  const { callbackUrl, source, declineNewsletter } = parsed.data;
+  const email = normalizeEmail(parsed.data.email);
+  if (!email) {
+    return {
+      status: "invalid",
+      message: "That does not look like an email address. Please check it, for example name@example.org.",
+      email: parsed.data.email.slice(0, 254),
+    };
+  }
+  const limit = await recordSignInRequest({
+    email,
+    ip: clientIp(await headers()),
+    source,
+    newsletter: source === "paywall" && declineNewsletter !== "on",
+  });
+  if (!limit.allowed) {
+    return {
+      status: "limited",
+      message: `We have sent several sign-in links in a short time, so we are not sending another just now. Please use the latest email from us, or try again in ${env().SIGNIN_LIMIT_WINDOW_MINUTES} minutes.`,
+      email,
+    };
+  }
+  await signIn("email", { email, redirectTo: safeReturnPath(callbackUrl), redirect: false });
+  redirect(`/signin/check-email?email=${encodeURIComponent(email)}`);
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}
+
+/** Ends every session of the reader, on every device, this one included. */
+export async function signOutEverywhereAction(): Promise<void> {
+  const reader = await getReader();
+  if (reader) await endOtherSessions(reader.id);
+  await signOut({ redirectTo: "/signin?signedOut=everywhere" });
+}

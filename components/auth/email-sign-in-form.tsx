@@ -1,0 +1,58 @@
+"use client";
+// The email form of "keep reading for free" and of /signin. It works without
+// JavaScript too: the server action is a plain form POST then.
+import { useActionState } from "react";
+import { requestSignInLink, type SignInFormState } from "@/app/signin/actions";
+
+type Props = {
+  source: "paywall" | "signin";
+  callbackUrl: string;
+  defaultEmail?: string;
+  submitLabel: string;
+  /** Offer to decline the free newsletter (sign-ups from the paywall). */
+  newsletterChoice?: boolean;
+};
+
+const initial: SignInFormState = { status: "idle" };
+
+export function EmailSignInForm({ source, callbackUrl, defaultEmail, submitLabel, newsletterChoice = false }: Props) {
+  const [state, action, pending] = useActionState(requestSignInLink, initial);
+  const inputId = `email-${source}`;
+  return (
+    <form action={action} className="sign-in-form" noValidate>
+      <input type="hidden" name="source" value={source} />
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <div className="inline-form">
+        <label htmlFor={inputId} className="visually-hidden">
+          Email address
+        </label>
+        <input
+          id={inputId}
+          type="email"
+          name="email"
+          required
+          maxLength={254}
+          autoComplete="email"
+          placeholder="you@example.org"
+          defaultValue={state.email ?? defaultEmail}
+          aria-invalid={state.status === "invalid"}
+          aria-describedby={state.message ? `${inputId}-message` : undefined}
+        />
+        <button type="submit" className="button" disabled={pending}>
+          {pending ? "Sending…" : submitLabel}
+        </button>
+      </div>
+      {newsletterChoice && (
+        <label className="checkbox">
+          <input type="checkbox" name="declineNewsletter" />
+          Don&apos;t send me the free newsletter
+        </label>
+      )}
+      {state.message && (
+        <p id={`${inputId}-message`} className={state.status === "limited" ? "notice" : "form-error"} role="alert">
+          {state.message}
+        </p>
+      )}
+    </form>
+  );
+}

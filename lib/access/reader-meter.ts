@@ -1,0 +1,59 @@
+// The metered free tier in PostgreSQL: which articles a reader unlocked, and
+// spending one of the month's free articles as one atomic transaction.
+import { env } from "@/lib/config/env";
+import { db } from "@/lib/db/prisma";
+import { meterPeriod } from "./meter-period";
+
+export type MeterSummary = { used: number; limit: number; remaining: number; resetsAt: Date };
+
+export type SpendResult =
+  | { kind: "unlocked"; meter: MeterSummary }
+  | { kind: "already-unlocked"; meter: MeterSummary }
+  | { kind: "quota-exhausted"; meter: MeterSummary };
+
+function summary(used: number, resetsAt: Date): MeterSummary {
+  const limit = env().FREE_ARTICLES_PER_MONTH;
+  return { used, limit, remaining: Math.max(0, limit - used), resetsAt };
+}
+
+export async function readMeter(userId: string, now = new Date()): Promise<MeterSummary> {
+  const { period, resetsAt } = meterPeriod(now, env().PUBLICATION_TIMEZONE);
+  const used = await db().articleUnlock.count({ where: { userId, period } });
+  return summary(used, resetsAt);
+}
+
+export async function hasUnlocked(userId: string, articleId: string): Promise<boolean> {
+  const unlock = await db().articleUnlock.findUnique({ where: { userId_articleId: { userId, articleId } } });
+  return unlock !== null;
+}
+
+/**
+ * Spends one of this month's free articles on `articleId`. The reader's row
+ * is locked first, so parallel requests by one reader run one after another
+ * and see each other's unlocks: ten clicks with one left spend exactly one.
+ * The month is fixed once, from `now`, so an unlock belongs to one month only.
+ */
+export async function spendUnlock(userId: string, articleId: string, now = new Date()): Promise<SpendResult> {
+  const { period, resetsAt } = meterPeriod(now, env().PUBLICATION_TIMEZONE);
+  const limit = env().FREE_ARTICLES_PER_MONTH;
+  return db().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
+    const used = await tx.articleUnlock.count({ where: { userId, period } });
+    const existing = await tx.articleUnlock.findUnique({ where: { userId_articleId: { userId, articleId } } });
+    if (existing) return { kind: "already-unlocked", meter: summary(used, resetsAt) } as const;
+    if (used >= limit) return { kind: "quota-exhausted", meter: summary(used, resetsAt) } as const;
+    await tx.articleUnlock.create({ data: { userId, articleId, period, createdAt: now } });
+    return { kind: "unlocked", meter: summary(used + 1, resetsAt) } as const;
+  });
+}
+
+export type UnlockedArticle = { slug: string; title: string; unlockedAt: Date };
+
+export async function listUnlockedArticles(userId: string): Promise<UnlockedArticle[]> {
+  const rows = await db().articleUnlock.findMany({
+    where: { userId },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true, article: { select: { slug: true, title: true } } },
+  });
+  return rows.map((row) => ({ slug: row.article.slug, title: row.article.title, unlockedAt: row.createdAt }));
+}

@@ -1,0 +1,16 @@
+// What happens when a reader signs in for the very first time: a sign-up
+// through the paywall's "keep reading for free" includes the free newsletter,
+// unless the reader ticked the box to decline it.
+import { db } from "@/lib/db/prisma";
+import { latestSignInRequest } from "./sign-in-requests";
+
+export async function applySignUpChoices(user: { id?: string; email?: string | null }): Promise<void> {
+  if (!user.id || !user.email) return;
+  const request = await latestSignInRequest(user.email);
+  if (request?.source !== "paywall") return;
+  await db().newsletterSubscription.upsert({
+    where: { userId_newsletter: { userId: user.id, newsletter: "free" } },
+    create: { userId: user.id, newsletter: "free", subscribed: request.newsletter },
+    update: {},
+  });
+}

@@ -1,0 +1,22 @@
+// Wraps a route handler that acts for a signed-in reader: refuses cross-site
+// requests (403) and anonymous ones (401) before the handler runs, so no
+// route can forget either check.
+import { NextResponse } from "next/server";
+import { isCrossSite } from "@/lib/http/same-origin";
+import { getReader, type Reader } from "./get-reader";
+
+type Context<Params> = { reader: Reader; params: Params };
+type Handler<Params> = (request: Request, context: Context<Params>) => Promise<Response>;
+
+export function withReader<Params>(handler: Handler<Params>) {
+  return async (request: Request, { params }: { params: Promise<Params> }): Promise<Response> => {
+    if (request.method !== "GET" && isCrossSite(request)) {
+      return NextResponse.json({ error: "cross_site_request" }, { status: 403 });
+    }
+    const reader = await getReader();
+    if (!reader) return NextResponse.json({ error: "not_signed_in" }, { status: 401 });
+    const response = await handler(request, { reader, params: await params });
+    response.headers.set("Cache-Control", "private, no-store");
+    return response;
+  };
+}

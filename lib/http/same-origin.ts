@@ -1,0 +1,15 @@
+// Cross-site request refusal for routes that change something. Browsers send
+// Sec-Fetch-Site (and Origin) on every POST; a request from another site is
+// refused. Clients that send neither are not browsers acting for a victim.
+export function isCrossSite(request: Request): boolean {
+  const fetchSite = request.headers.get("sec-fetch-site");
+  if (fetchSite) return fetchSite !== "same-origin" && fetchSite !== "none";
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
