@@ -1,6 +1,11 @@
 // Articles the end-to-end tests rely on, created by global-setup.ts. Each
 // gated part carries a sentence that exists nowhere else, so a leak test can
-// look for it on every surface.
+// look for it on every surface, and a reader's test can see it unlocked.
+
+export type E2eArticle = { slug: string; title: string; dek: string; free: boolean; body: string };
+
+/** A gated article with the sentence that only its gated part contains. */
+export type GatedFixture = E2eArticle & { gatedSentence: string };
 
 export const GATED_SENTENCE = "The envoys privately settled on a ceiling of nineteen tankers per week quokkavelvet";
 export const CUT_GATED_SENTENCE = "Behind closed doors the committee shelved the levy until spring marmotlantern";
@@ -48,4 +53,64 @@ export const freeArticle = {
   ].join("\n\n"),
 };
 
-export const e2eArticles = [gatedArticle, markerArticle, freeArticle];
+function gatedFixture(slug: string, title: string, dek: string, gatedSentence: string): GatedFixture {
+  return {
+    slug,
+    title,
+    dek,
+    free: false,
+    gatedSentence,
+    body: [
+      `${dek} This paragraph is part of the free preview.`,
+      "<!-- paywall -->",
+      `${gatedSentence}, according to documents seen by this publication.`,
+      "Nothing about it has been announced in public.",
+    ].join("\n\n"),
+  };
+}
+
+/**
+ * Four gated articles for the monthly meter: a reader unlocks the first three
+ * and finds the fourth offering the subscription. Unlocks belong to a reader,
+ * so tests share these articles safely as long as each uses its own reader.
+ */
+export const meterArticles: readonly [GatedFixture, GatedFixture, GatedFixture, GatedFixture] = [
+  gatedFixture(
+    "e2e-meter-dredging-budget",
+    "The Dredging Budget Nobody Announced",
+    "A port authority found money for its northern channel.",
+    "The port authority quietly doubled the dredging budget for the northern channel wombatlattice",
+  ),
+  gatedFixture(
+    "e2e-meter-merger-vote",
+    "The Merger Vote Behind Closed Doors",
+    "Regulators split on the largest telecoms deal of the year.",
+    "Two of the five regulators voted against the merger in a closed session pelicanquarry",
+  ),
+  gatedFixture(
+    "e2e-meter-diesel-rationing",
+    "The Diesel Plan That Stayed in a Drawer",
+    "A ministry prepared for a shortage it never admitted.",
+    "The ministry drafted a rationing plan for diesel that was never published narwhalsprocket",
+  ),
+  gatedFixture(
+    "e2e-meter-rail-subsidy",
+    "The Rail Subsidy Counted Twice",
+    "An audit finds a gap in the transport accounts.",
+    "Auditors found that the rail subsidy had been counted twice in the annual accounts lemurcascade",
+  ),
+];
+
+/** Ten gated articles that concurrency tests unlock all at once. */
+export const raceArticles: GatedFixture[] = Array.from({ length: 10 }, (_, index) =>
+  gatedFixture(
+    `e2e-race-${index}`,
+    `Tender Number ${index} Under Review`,
+    `Procurement officials reopened tender number ${index}.`,
+    `The sealed bid for tender number ${index} came in far below the estimate racegated${index}`,
+  ),
+);
+
+// The first three keep the newest publication times: listing tests expect
+// them on the first page of a topic or an author.
+export const e2eArticles: E2eArticle[] = [gatedArticle, markerArticle, freeArticle, ...meterArticles, ...raceArticles];

@@ -1,6 +1,7 @@
-// The gated part of an article must not reach an anonymous browser in any
-// form. Each surface is fetched the way a browser or a scraper would, and
-// searched for the words that exist only in the gated part.
+// The gated part of an article must not reach a browser that may not read
+// it, in any form: not an anonymous one, and not a signed-in reader's who has
+// no free articles left. Each surface is fetched the way a browser or a
+// scraper would, and searched for the words that exist only in the gated part.
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import {
   CUT_GATED_SENTENCE,
@@ -10,7 +11,11 @@ import {
   freeArticle,
   gatedArticle,
   markerArticle,
+  meterArticles,
 } from "./fixtures";
+import { me, unlock } from "./reader-api";
+import { startSession } from "./sessions";
+import { uniqueEmail } from "./sign-in";
 
 /** The sentence and its unique last word: a partial leak is still a leak. */
 function tracesOf(sentence: string): string[] {
@@ -105,5 +110,50 @@ test.describe("free article, fetched anonymously", () => {
     expect(jsonLd.hasPart).toBeUndefined();
     await expect(page.getByText(FREE_SENTENCE)).toBeVisible();
     await expect(page.getByRole("complementary", { name: "Continue reading" })).toHaveCount(0);
+  });
+});
+
+test.describe("signed in with no free articles left", () => {
+  const unlockedArticles = meterArticles.slice(0, 3);
+
+  // A reader of this test's own who spent this month's three free articles.
+  test.beforeEach(async ({ page }, testInfo) => {
+    await startSession(page.context(), uniqueEmail(testInfo));
+    for (const article of unlockedArticles) expect((await unlock(page.request, article.slug)).status()).toBe(200);
+    expect(await me(page.request)).toMatchObject({ signedIn: true, freeArticles: { used: 3, remaining: 0 } });
+  });
+
+  for (const [article, sentence] of [
+    [gatedArticle, GATED_SENTENCE],
+    [markerArticle, CUT_GATED_SENTENCE],
+  ] as const) {
+    test(`no surface contains the gated text of "${article.slug}", which they did not unlock`, async ({ page }) => {
+      const surfaces: Surface[] = [
+        ...articleSurfaces(article.slug),
+        { name: "feed", path: "/feed.xml" },
+        { name: "reader API", path: "/api/me" },
+      ];
+      for (const surface of surfaces) {
+        const text = await fetchText(page.request, surface);
+        for (const trace of tracesOf(sentence)) expect(text, surface.name).not.toContain(trace);
+      }
+      // The session worked: the page offers the subscription, not the sign-up.
+      await page.goto(`/articles/${article.slug}`);
+      await expect(page.getByRole("complementary", { name: "Continue reading" })).toContainText(
+        "You have read your 3 free articles this month.",
+      );
+      await expect(page.locator(".gated-section")).toHaveCount(0);
+    });
+  }
+
+  test("the page and its RSC payload contain the whole text of the articles they unlocked", async ({ page }) => {
+    for (const article of unlockedArticles) {
+      for (const surface of articleSurfaces(article.slug).slice(0, 3)) {
+        const text = await fetchText(page.request, surface);
+        for (const trace of tracesOf(article.gatedSentence)) {
+          expect(text, `${article.slug}: ${surface.name}`).toContain(trace);
+        }
+      }
+    }
   });
 });

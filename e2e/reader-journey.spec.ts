@@ -2,6 +2,7 @@
 // each of the paywall panel's three ways on.
 import { expect, test } from "@playwright/test";
 import { PREVIEW_SENTENCE, gatedArticle } from "./fixtures";
+import { uniqueEmail } from "./sign-in";
 
 test.beforeEach(async ({ page }) => {
   await page.goto(`/articles/${gatedArticle.slug}`);
@@ -21,15 +22,15 @@ test("sees the headline, byline, tags, preview and the paywall panel", async ({ 
   await expect(panel.getByRole("link", { name: "Log in" })).toBeVisible();
 });
 
-test("keep reading for free: the email form leads to sign-in and back", async ({ page }) => {
+test("keep reading for free: the email form sends a sign-in link", async ({ page }, testInfo) => {
+  const email = uniqueEmail(testInfo);
   const panel = page.getByRole("complementary", { name: "Continue reading" });
-  await panel.getByLabel("Email address").fill("reader@example.org");
+  await expect(panel.getByRole("checkbox", { name: "Don't send me the free newsletter" })).not.toBeChecked();
+  await panel.getByLabel("Email address").fill(email);
   await panel.getByRole("button", { name: "Keep reading" }).click();
-  await expect(page).toHaveURL(/\/signin\?/);
-  await expect(page.getByRole("heading", { level: 1, name: "Sign in with your email address" })).toBeVisible();
-  await expect(page.getByRole("status")).toContainText("not available yet");
-  await page.getByRole("link", { name: "Back to where you were" }).click();
-  await expect(page).toHaveURL(new RegExp(`/articles/${gatedArticle.slug}$`));
+  await expect(page).toHaveURL(`/signin/check-email?email=${encodeURIComponent(email)}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
+  await expect(page.getByRole("main")).toContainText(`We sent a sign-in link to ${email}`);
 });
 
 test("subscribe leads to the All-Access offer", async ({ page }) => {

@@ -14,7 +14,7 @@ import { env } from "@/lib/config/env";
 import { clientIp } from "@/lib/http/client-ip";
 import { safeReturnPath } from "@/lib/http/safe-return-path";
 
-export type SignInFormState = { status: "idle" | "invalid" | "limited"; message?: string; email?: string };
+export type SignInFormState = { status: "idle" | "invalid" | "limited" | "failed"; message?: string; email?: string };
 
 const signInForm = z.object({
   email: z.string().max(1000).default(""),
@@ -48,7 +48,13 @@ export async function requestSignInLink(_previous: SignInFormState, formData: Fo
       email,
     };
   }
-  await signIn("email", { email, redirectTo: safeReturnPath(callbackUrl), redirect: false });
+  try {
+    await signIn("email", { email, redirectTo: safeReturnPath(callbackUrl), redirect: false });
+  } catch (error) {
+    // The mail server refused or could not be reached; the details go to the log.
+    console.error("sign-in link could not be sent:", error instanceof Error ? error.message : error);
+    return { status: "failed", message: "We could not send the email just now. Please try again in a moment.", email };
+  }
   redirect(`/signin/check-email?email=${encodeURIComponent(email)}`);
 }
 

@@ -1,0 +1,40 @@
+// The test run's inbox: MailDev's REST API (started by scripts/test.ts).
+// Tests run in parallel and share the inbox, so each reads only the mail to
+// its own address and never empties the inbox.
+
+export type Mail = { id: string; subject: string; text: string; html: string; to: { address: string }[] };
+
+const POLL_TIMEOUT_MS = 10_000;
+const POLL_INTERVAL_MS = 100;
+
+function maildevUrl(): string {
+  const url = process.env.MAILDEV_URL;
+  if (!url) throw new Error("MAILDEV_URL is not set: run the end-to-end tests through `npm run test:e2e`");
+  return url;
+}
+
+/** Every mail to `address`, oldest first (MailDev lists in arrival order). */
+export async function mailsTo(address: string): Promise<Mail[]> {
+  const response = await fetch(`${maildevUrl()}/api/email`);
+  if (!response.ok) throw new Error(`MailDev answered ${response.status}`);
+  const mails = (await response.json()) as Mail[];
+  const wanted = address.toLowerCase();
+  return mails.filter((mail) => mail.to.some((to) => to.address.toLowerCase() === wanted));
+}
+
+/**
+ * Waits until at least `count` mails to `address` have arrived and returns
+ * them all. Bounded: fails after ten seconds, naming what it saw.
+ */
+export async function waitForMails(address: string, count: number): Promise<Mail[]> {
+  const deadline = Date.now() + POLL_TIMEOUT_MS;
+  for (;;) {
+    const mails = await mailsTo(address);
+    if (mails.length >= count) return mails;
+    if (Date.now() > deadline) {
+      const waited = `${POLL_TIMEOUT_MS / 1000} s`;
+      throw new Error(`expected ${count} mail(s) to ${address} within ${waited}, found ${mails.length}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+  }
+}
