@@ -1,4 +1,4 @@
-// End-to-end tests in Chromium against `next start`, on the database that
+// End-to-end tests in Chromium against the production server, on the database that
 // scripts/test.ts opened (DATABASE_URL). Debian's Chromium is used where it is
 // installed (Playwright cannot download its own browser on every machine).
 import { existsSync } from "node:fs";
@@ -37,12 +37,12 @@ export default defineConfig({
     { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /reader-journey/ },
   ],
   webServer: {
-    command: `npx next start --port ${port}`,
+    command: "npx tsx scripts/serve.ts",
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    env: { PORT: String(port), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   },
 });

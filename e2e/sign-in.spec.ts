@@ -1,10 +1,10 @@
 // Signing in by emailed link, and the monthly meter as a signed-in reader
 // meets it. Every test signs in its own address, so the per-address limits
 // and meters are the test's own; the mail is read from MailDev's REST API.
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { sql } from "./database";
-import { meterArticles } from "./fixtures";
+import { gatedArticle, meterArticles } from "./fixtures";
 import { mailsTo, waitForMails } from "./maildev";
 import { inWords, nextMeterReset } from "./meter-reset";
 import { me } from "./reader-api";
@@ -286,4 +286,17 @@ test("signing out everywhere ends the session on the other device too", async ({
   } finally {
     await context.close();
   }
+});
+
+test("a client cannot choose its own address for the per-IP limit with X-Forwarded-For", async ({ browser }, testInfo) => {
+  const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "203.0.113.7" } });
+  const page = await context.newPage();
+  const email = uniqueEmail(testInfo, "spoof");
+  await requestLink(page, email, { from: gatedArticle.slug });
+  await context.close();
+  const [row] = await sql<{ ip_hash: string }>("SELECT ip_hash FROM sign_in_requests WHERE email = $1", [email]);
+  const hashOf = (ip: string) => createHmac("sha256", process.env.AUTH_SECRET!).update(ip).digest("hex");
+  expect(row?.ip_hash).toMatch(/^[0-9a-f]{64}$/);
+  expect(row?.ip_hash).not.toBe(hashOf("203.0.113.7"));
+  expect([hashOf("127.0.0.1"), hashOf("::1"), hashOf("::ffff:127.0.0.1")]).toContain(row?.ip_hash);
 });

@@ -9,7 +9,7 @@ import { signIn, signOut } from "@/lib/auth/auth";
 import { getReader } from "@/lib/auth/get-reader";
 import { normalizeEmail } from "@/lib/auth/normalize-email";
 import { endOtherSessions } from "@/lib/auth/sessions";
-import { recordSignInRequest } from "@/lib/auth/sign-in-requests";
+import { forgetSignInRequest, recordSignInRequest } from "@/lib/auth/sign-in-requests";
 import { env } from "@/lib/config/env";
 import { clientIp } from "@/lib/http/client-ip";
 import { safeReturnPath } from "@/lib/http/safe-return-path";
@@ -53,6 +53,7 @@ export async function requestSignInLink(_previous: SignInFormState, formData: Fo
   } catch (error) {
     // The mail server refused or could not be reached; the details go to the log.
     console.error("sign-in link could not be sent:", error instanceof Error ? error.message : error);
+    await forgetSignInRequest(limit.requestId);
     return { status: "failed", message: "We could not send the email just now. Please try again in a moment.", email };
   }
   redirect(`/signin/check-email?email=${encodeURIComponent(email)}`);

@@ -16,7 +16,7 @@ export type SignInRequestInput = {
   now?: Date;
 };
 
-export type SignInRequestResult = { allowed: true } | { allowed: false; limitedBy: "email" | "ip" };
+export type SignInRequestResult = { allowed: true; requestId: string } | { allowed: false; limitedBy: "email" | "ip" };
 
 /** IP addresses are personal data: only a keyed hash is stored. */
 export function hashIp(ip: string): string {
@@ -39,11 +39,17 @@ export async function recordSignInRequest(input: SignInRequestInput): Promise<Si
     if (byEmail >= settings.SIGNIN_LIMIT_PER_EMAIL) return { allowed: false, limitedBy: "email" } as const;
     const byIp = await tx.signInRequest.count({ where: { ipHash, createdAt: { gt: since } } });
     if (byIp >= settings.SIGNIN_LIMIT_PER_IP) return { allowed: false, limitedBy: "ip" } as const;
-    await tx.signInRequest.create({
+    const created = await tx.signInRequest.create({
       data: { email: input.email, ipHash, source: input.source, newsletter: input.newsletter, createdAt: now },
+      select: { id: true },
     });
-    return { allowed: true } as const;
+    return { allowed: true, requestId: created.id } as const;
   });
+}
+
+/** A request whose email could not be sent does not count against the limits. */
+export async function forgetSignInRequest(requestId: string): Promise<void> {
+  await db().signInRequest.deleteMany({ where: { id: requestId } });
 }
 
 /** The choice made with the latest link request, read at a reader's first sign-in. */

@@ -25,6 +25,8 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   PUBLIC_URL: z.string().url().optional(),
+  // How many reverse proxies in front of Folio append to X-Forwarded-For.
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   DATABASE_URL: postgresUrl.optional(),
   FOLIO_DATA_DIR: z.string().default(".data"),
   // Set by the launcher for the web app: which database DATABASE_URL points at.

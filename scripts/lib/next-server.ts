@@ -1,15 +1,15 @@
-// Starts `next start` in its own process group: killing only its PID would
-// leave the next-server child running, so it is stopped group-wide.
+// Starts the web server (scripts/serve.ts) in its own process group, so that
+// stopping it also stops anything Next.js started beside it.
 import { spawn, type ChildProcess } from "node:child_process";
 
 export type NextServer = { child: ChildProcess; stop(): void; exited: Promise<number> };
 
 export function startNextServer(root: string, port: number, env: NodeJS.ProcessEnv): NextServer {
-  const child = spawn("npx", ["next", "start", "--port", String(port)], {
+  const child = spawn("npx", ["tsx", "scripts/serve.ts"], {
     cwd: root,
     stdio: "inherit",
     detached: true,
-    env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...env, PORT: String(port), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   const exited = new Promise<number>((resolve) => child.once("exit", (code) => resolve(code ?? 0)));
   return {

@@ -15,10 +15,10 @@ describe("recordSignInRequest", () => {
   it("allows three links per address in fifteen minutes, then refuses", async () => {
     const address = email();
     const start = new Date();
-    for (let i = 0; i < 3; i++) expect(await request(address, ip(), start)).toEqual({ allowed: true });
+    for (let i = 0; i < 3; i++) expect(await request(address, ip(), start)).toMatchObject({ allowed: true });
     expect(await request(address, ip(), start)).toEqual({ allowed: false, limitedBy: "email" });
     const later = new Date(start.getTime() + 16 * 60_000);
-    expect(await request(address, ip(), later)).toEqual({ allowed: true });
+    expect(await request(address, ip(), later)).toMatchObject({ allowed: true });
   });
 
   it("allows twenty links per client address, then refuses", async () => {
