@@ -1,18 +1,22 @@
 // GET /: the front page: the latest analysis and reports, with navigation.
 import Link from "next/link";
 import { ArticleCard } from "@/components/article/article-card";
+import { HousePromotion } from "@/components/billing/house-promotion";
 import { TagChips } from "@/components/site/tag-chips";
+import { isSubscriber } from "@/lib/access/article-access";
+import { getReader } from "@/lib/auth/get-reader";
 import { listLatest } from "@/lib/articles/article-queries";
 import { listTags } from "@/lib/articles/taxonomy-queries";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const [daily, inDepth, topics, regions] = await Promise.all([
+  const [daily, inDepth, topics, regions, subscriber] = await Promise.all([
     listLatest({ kind: "daily", limit: 9 }),
     listLatest({ kind: "in_depth", limit: 5 }),
     listTags("topic"),
     listTags("region"),
+    getReader().then(isSubscriber),
   ]);
   const [lead, ...rest] = daily;
   return (
@@ -29,6 +33,7 @@ export default async function HomePage() {
         </div>
       </section>
       <aside className="home-side">
+        {!subscriber && <HousePromotion slot="home" />}
         <section aria-labelledby="in-depth-title">
           <h2 id="in-depth-title" className="section-title">
             In-Depth Reports

@@ -7,7 +7,9 @@ import { InvalidSettingsError, parseEnv, type Env } from "../lib/config/env";
 import { migrate } from "../lib/db/migrate";
 import { openDatabase } from "../lib/db/open-database";
 import { seedDemoContent } from "./content/seed-database";
+import { startStripeEmulator } from "./stripe-emulator";
 import { localAuthSecret } from "./lib/auth-secret";
+import { EMULATOR_PORT, localStripeSettings } from "./lib/local-stripe";
 import { startMailDev } from "./lib/maildev";
 import { ensureBuild } from "./lib/ensure-build";
 import { startNextServer } from "./lib/next-server";
@@ -69,9 +71,30 @@ async function main(): Promise<void> {
     log(`auth: session secret generated and kept in ${path.join(dataDir, "auth-secret")} (set AUTH_SECRET in production)`);
   }
 
+  let stripeSettings = {};
+  let stopStripe = async () => {};
+  if (settings.STRIPE_SECRET_KEY) {
+    log(`billing: Stripe${settings.STRIPE_API_URL ? ` at ${settings.STRIPE_API_URL}` : ""} (STRIPE_SECRET_KEY)`);
+  } else {
+    const local = localStripeSettings(dataDir);
+    const emulator = await startStripeEmulator({
+      port: EMULATOR_PORT,
+      apiKey: local.STRIPE_SECRET_KEY,
+      webhookSecret: local.STRIPE_WEBHOOK_SECRET,
+      webhookUrl: `http://127.0.0.1:${settings.PORT}/api/stripe/webhook`,
+      stateFile: path.join(dataDir, "stripe-emulator.json"),
+    });
+    stripeSettings = local;
+    stopStripe = () => emulator.stop();
+    log(`billing: local Stripe emulator at ${emulator.url} (checkout and portal pages, signed webhooks)`);
+    log("         card 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined;");
+    log("         set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET to use Stripe");
+  }
+
   await ensureBuild(root, log);
   const server = startNextServer(root, settings.PORT, {
     ...process.env,
+    ...stripeSettings,
     DATABASE_URL: database.url,
     FOLIO_DATABASE_KIND: database.kind,
     SMTP_URL: smtpUrl,
@@ -83,6 +106,7 @@ async function main(): Promise<void> {
     server.stop();
     await server.exited;
     stopMail();
+    await stopStripe();
     await database.close();
     process.exit(0);
   };
@@ -90,6 +114,7 @@ async function main(): Promise<void> {
   process.once("SIGTERM", shutdown);
   const code = await server.exited;
   stopMail();
+  await stopStripe();
   await database.close();
   process.exit(code);
 }

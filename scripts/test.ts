@@ -11,6 +11,7 @@ import { seedDemoContent } from "./content/seed-database";
 import { randomAuthSecret } from "./lib/auth-secret";
 import { ensureBuild } from "./lib/ensure-build";
 import { startMailDev } from "./lib/maildev";
+import { startStripeEmulator } from "./stripe-emulator";
 import { runCommand } from "./lib/run-command";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -49,6 +50,16 @@ async function main(): Promise<number> {
   // Mail goes to a MailDev of the test run's own, on ports beside npm start's.
   const maildev = await startMailDev(root, { smtp: 1026, web: 1081 });
   log(`mail: MailDev at ${maildev.webUrl}`);
+  // A Stripe emulator of the run's own. It delivers webhooks only once the
+  // end-to-end server is up; integration tests deliver events themselves.
+  const stripeKeys = { STRIPE_SECRET_KEY: "sk_test_folio_tests", STRIPE_WEBHOOK_SECRET: `whsec_${randomAuthSecret()}` };
+  const emulator = await startStripeEmulator({
+    port: 0,
+    apiKey: stripeKeys.STRIPE_SECRET_KEY,
+    webhookSecret: stripeKeys.STRIPE_WEBHOOK_SECRET,
+    retryDelaysMs: [300, 1000, 3000],
+  });
+  log(`billing: Stripe emulator at ${emulator.url}`);
   try {
     await migrate(database.url, { log });
     await seed(database.url);
@@ -59,6 +70,8 @@ async function main(): Promise<number> {
       SMTP_URL: maildev.smtpUrl,
       MAILDEV_URL: maildev.webUrl,
       AUTH_SECRET: settings.AUTH_SECRET ?? randomAuthSecret(),
+      ...stripeKeys,
+      STRIPE_API_URL: emulator.url,
     };
     const only = process.argv[2];
 
@@ -69,12 +82,14 @@ async function main(): Promise<number> {
     }
     if (only !== "unit") {
       await ensureBuild(root, log);
+      emulator.setWebhookUrl(`http://localhost:${process.env.E2E_PORT ?? 3100}/api/stripe/webhook`);
       log("end-to-end tests (playwright, chromium)");
       results.push(["playwright", await runCommand("npx", ["playwright", "test"], { cwd: root, env })]);
     }
     for (const [name, code] of results) log(`${name}: ${code === 0 ? "passed" : `FAILED (exit ${code})`}`);
     return results.every(([, code]) => code === 0) ? 0 : 1;
   } finally {
+    await emulator.stop();
     maildev.stop();
     await database.close();
   }

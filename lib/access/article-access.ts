@@ -2,20 +2,46 @@
 // needs read from the database. Pages, routes and feeds call this; the
 // decision itself is the pure decideAccess.
 import type { Reader } from "@/lib/auth/get-reader";
+import { listSubscriptions } from "@/lib/billing/subscription-queries";
 import { env } from "@/lib/config/env";
-import { decideAccess, type AccessDecision } from "./decide-access";
+import { decideAccess, subscriptionGrantsAccess, type AccessDecision, type AccessPolicy } from "./decide-access";
 import { hasUnlocked, readMeter, type MeterSummary } from "./reader-meter";
 
-export type ArticleAccess = { decision: AccessDecision; meter: MeterSummary | null };
+export type ArticleAccess = {
+  decision: AccessDecision;
+  meter: MeterSummary | null;
+  /** Reads everything: no meter, no house promotions. */
+  subscriber: boolean;
+};
+
+function policy(): AccessPolicy {
+  return { freeArticlesPerMonth: env().FREE_ARTICLES_PER_MONTH, graceDays: env().SUBSCRIPTION_GRACE_DAYS };
+}
 
 export async function accessForArticle(
   reader: Reader | null,
   article: { id: string; free: boolean },
   now = new Date(),
 ): Promise<ArticleAccess> {
-  const policy = { freeArticlesPerMonth: env().FREE_ARTICLES_PER_MONTH };
-  if (reader === null || article.free) return { decision: decideAccess(null, article, policy), meter: null };
-  const [meter, unlocked] = await Promise.all([readMeter(reader.id, now), hasUnlocked(reader.id, article.id)]);
-  const decision = decideAccess({ unlockedThisArticle: unlocked, unlocksThisMonth: meter.used }, article, policy);
-  return { decision, meter };
+  if (reader === null) return { decision: decideAccess(null, article, policy(), now), meter: null, subscriber: false };
+  const [subscriptions, meter, unlocked] = await Promise.all([
+    listSubscriptions(reader.id),
+    readMeter(reader.id, now),
+    article.free ? false : hasUnlocked(reader.id, article.id),
+  ]);
+  const decision = decideAccess(
+    { subscriptions, unlockedThisArticle: unlocked, unlocksThisMonth: meter.used },
+    article,
+    policy(),
+    now,
+  );
+  const subscriber = subscriptions.some((subscription) => subscriptionGrantsAccess(subscription, now, policy().graceDays));
+  return { decision, meter, subscriber };
+}
+
+/** Whether the reader reads everything now (no meter, no house ads). */
+export async function isSubscriber(reader: Reader | null, now = new Date()): Promise<boolean> {
+  if (!reader) return false;
+  const subscriptions = await listSubscriptions(reader.id);
+  return subscriptions.some((subscription) => subscriptionGrantsAccess(subscription, now, policy().graceDays));
 }

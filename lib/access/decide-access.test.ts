@@ -1,10 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { decideAccess, type ReaderForAccess } from "./decide-access";
+import { decideAccess, type ReaderForAccess, type SubscriptionForAccess } from "./decide-access";
 
-const policy = { freeArticlesPerMonth: 3 };
-const reader = (unlockedThisArticle: boolean, unlocksThisMonth: number): ReaderForAccess => ({
-  unlockedThisArticle,
-  unlocksThisMonth,
+const NOW = new Date("2026-11-15T12:00:00Z");
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const policy = { freeArticlesPerMonth: 3, graceDays: 3 };
+const at = (offsetMs: number) => new Date(NOW.getTime() + offsetMs);
+
+const reader = (
+  unlockedThisArticle: boolean,
+  unlocksThisMonth: number,
+  subscriptions: SubscriptionForAccess[] = [],
+): ReaderForAccess => ({ unlockedThisArticle, unlocksThisMonth, subscriptions });
+
+const subscription = (status: string, periodEndOffset: number, pastDueOffset: number | null = null): SubscriptionForAccess => ({
+  status,
+  currentPeriodEnd: at(periodEndOffset),
+  pastDueSince: pastDueOffset === null ? null : at(pastDueOffset),
 });
 
 describe("decideAccess", () => {
@@ -19,11 +31,55 @@ describe("decideAccess", () => {
     ["reader with all used", reader(false, 3), false, "preview", "quota-exhausted"],
     ["reader over quota (setting lowered)", reader(false, 5), false, "preview", "quota-exhausted"],
   ] as const)("%s", (_label, who, free, level, reason) => {
-    expect(decideAccess(who, { free }, policy)).toEqual({ level, reason });
+    expect(decideAccess(who, { free }, policy, NOW)).toEqual({ level, reason });
   });
 
   it("follows the monthly quota setting", () => {
-    expect(decideAccess(reader(false, 3), { free: false }, { freeArticlesPerMonth: 5 }).reason).toBe(
+    expect(decideAccess(reader(false, 3), { free: false }, { ...policy, freeArticlesPerMonth: 5 }, NOW).reason).toBe(
+      "quota-available",
+    );
+  });
+});
+
+describe("decideAccess with subscriptions", () => {
+  it.each([
+    ["active", subscription("active", 20 * DAY), "full", "subscriber"],
+    ["active, period end passed (a renewal not yet synced)", subscription("active", -HOUR), "full", "subscriber"],
+    ["trialing", subscription("trialing", 7 * DAY), "full", "subscriber"],
+    ["past_due within the grace period", subscription("past_due", 25 * DAY, -2 * DAY), "full", "subscriber"],
+    ["past_due just before grace ends", subscription("past_due", 25 * DAY, -3 * DAY + 1000), "full", "subscriber"],
+    ["past_due when grace has just ended", subscription("past_due", 25 * DAY, -3 * DAY), "preview", "quota-available"],
+    ["past_due long past grace", subscription("past_due", 25 * DAY, -10 * DAY), "preview", "quota-available"],
+    ["past_due first seen now", subscription("past_due", 25 * DAY), "full", "subscriber"],
+    ["canceled with paid time left", subscription("canceled", 5 * DAY), "full", "subscriber"],
+    ["canceled, paid period just ended", subscription("canceled", 0), "preview", "quota-available"],
+    ["canceled and expired", subscription("canceled", -5 * DAY), "preview", "quota-available"],
+    ["incomplete (first payment not made)", subscription("incomplete", 30 * DAY), "preview", "quota-available"],
+    ["incomplete_expired", subscription("incomplete_expired", 30 * DAY), "preview", "quota-available"],
+    ["unpaid", subscription("unpaid", 30 * DAY), "preview", "quota-available"],
+    ["paused", subscription("paused", 30 * DAY), "preview", "quota-available"],
+  ] as const)("%s", (_label, sub, level, reason) => {
+    expect(decideAccess(reader(false, 0, [sub]), { free: false }, policy, NOW)).toEqual({ level, reason });
+  });
+
+  it("an expired subscription leaves the reader on the meter with what they spent", () => {
+    expect(decideAccess(reader(false, 3, [subscription("canceled", -DAY)]), { free: false }, policy, NOW).reason).toBe(
+      "quota-exhausted",
+    );
+    expect(decideAccess(reader(true, 3, [subscription("canceled", -DAY)]), { free: false }, policy, NOW).reason).toBe(
+      "unlocked",
+    );
+  });
+
+  it("any one subscription granting access is enough", () => {
+    const subs = [subscription("canceled", -30 * DAY), subscription("active", 30 * DAY)];
+    expect(decideAccess(reader(false, 3, subs), { free: false }, policy, NOW).reason).toBe("subscriber");
+  });
+
+  it("follows the grace period setting", () => {
+    const sub = subscription("past_due", 25 * DAY, -5 * DAY);
+    expect(decideAccess(reader(false, 0, [sub]), { free: false }, { ...policy, graceDays: 7 }, NOW).reason).toBe("subscriber");
+    expect(decideAccess(reader(false, 0, [sub]), { free: false }, { ...policy, graceDays: 0 }, NOW).reason).toBe(
       "quota-available",
     );
   });

@@ -5,6 +5,7 @@ export type AccessLevel = "full" | "preview";
 
 export type AccessReason =
   | "free-article"
+  | "subscriber"
   | "unlocked"
   | "anonymous"
   | "quota-available"
@@ -15,23 +16,60 @@ export type AccessDecision = { level: AccessLevel; reason: AccessReason };
 /** What the decision needs to know about the article. */
 export type ArticleForAccess = { free: boolean };
 
+/** A subscription as synced from Stripe. */
+export type SubscriptionForAccess = {
+  status: string;
+  /** The end of the period the reader has paid for. */
+  currentPeriodEnd: Date;
+  /** When the subscription was first seen past_due (a failed renewal). */
+  pastDueSince: Date | null;
+};
+
 /** A signed-in reader, as far as this article is concerned. */
 export type ReaderForAccess = {
+  subscriptions: SubscriptionForAccess[];
   /** The reader unlocked this article with a free article (any month). */
   unlockedThisArticle: boolean;
   /** Free articles the reader spent in the current calendar month. */
   unlocksThisMonth: number;
 };
 
-export type AccessPolicy = { freeArticlesPerMonth: number };
+export type AccessPolicy = { freeArticlesPerMonth: number; graceDays: number };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whether a subscription lets its reader read everything at `now`. */
+export function subscriptionGrantsAccess(subscription: SubscriptionForAccess, now: Date, graceDays: number): boolean {
+  switch (subscription.status) {
+    case "active":
+    case "trialing":
+      return true;
+    case "past_due": {
+      // A failed renewal: Stripe retries the card; the reader keeps reading
+      // for the grace period meanwhile.
+      const since = subscription.pastDueSince ?? now;
+      return now.getTime() < since.getTime() + graceDays * DAY_MS;
+    }
+    case "canceled":
+      // Cancelled: the period already paid for is still theirs.
+      return now.getTime() < subscription.currentPeriodEnd.getTime();
+    default:
+      // incomplete, incomplete_expired, unpaid, paused: nothing paid for.
+      return false;
+  }
+}
 
 export function decideAccess(
   reader: ReaderForAccess | null,
   article: ArticleForAccess,
   policy: AccessPolicy,
+  now: Date,
 ): AccessDecision {
   if (article.free) return { level: "full", reason: "free-article" };
   if (reader === null) return { level: "preview", reason: "anonymous" };
+  if (reader.subscriptions.some((subscription) => subscriptionGrantsAccess(subscription, now, policy.graceDays))) {
+    return { level: "full", reason: "subscriber" };
+  }
   if (reader.unlockedThisArticle) return { level: "full", reason: "unlocked" };
   // Unlocking is a deliberate choice of the reader: a quota left still shows
   // the preview, with the offer to spend one.

@@ -3,13 +3,20 @@
 import type { Reader } from "@/lib/auth/get-reader";
 import { getArticleBySlug } from "@/lib/articles/article-queries";
 import { isPlausibleSlug } from "@/lib/http/search-params";
+import { isSubscriber } from "./article-access";
 import { readMeter, spendUnlock, type MeterSummary, type SpendResult } from "./reader-meter";
 
-export type UnlockResult = SpendResult | { kind: "not-found" } | { kind: "free-article"; meter: MeterSummary };
+export type UnlockResult =
+  | SpendResult
+  | { kind: "not-found" }
+  | { kind: "free-article"; meter: MeterSummary }
+  | { kind: "subscriber"; meter: MeterSummary };
 
 export async function unlockArticleBySlug(reader: Reader, slug: string, now = new Date()): Promise<UnlockResult> {
   const article = isPlausibleSlug(slug) ? await getArticleBySlug(slug) : null;
   if (!article) return { kind: "not-found" };
   if (article.free) return { kind: "free-article", meter: await readMeter(reader.id, now) };
+  // A subscriber reads everything; spending a free article would be a loss.
+  if (await isSubscriber(reader, now)) return { kind: "subscriber", meter: await readMeter(reader.id, now) };
   return spendUnlock(reader.id, article.id, now);
 }

@@ -25,6 +25,8 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   PUBLIC_URL: z.string().url().optional(),
+  // Background jobs (reconciliation, later newsletters) in each web server.
+  JOBS: z.enum(["on", "off"]).default("on"),
   // How many reverse proxies in front of Folio append to X-Forwarded-For.
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   DATABASE_URL: postgresUrl.optional(),
@@ -47,11 +49,31 @@ export const envSchema = z.object({
   SIGNIN_LIMIT_PER_EMAIL: positiveInt(3),
   SIGNIN_LIMIT_PER_IP: positiveInt(20),
   SIGNIN_LIMIT_WINDOW_MINUTES: positiveInt(15),
-  STRIPE_SECRET_KEY: z.string().optional(),
-  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  // Where the Stripe SDK sends requests: unset for Stripe itself; the local
+  // emulator's address when `npm start` runs one.
+  STRIPE_API_URL: z.string().url().optional(),
+  // Plans are named by Stripe Price lookup keys, never by price ids.
+  STRIPE_MONTHLY_LOOKUP_KEY: z.string().min(1).default("all_access_monthly"),
+  STRIPE_ANNUAL_LOOKUP_KEY: z.string().min(1).default("all_access_annual"),
+  // Days a subscriber whose renewal failed (past_due) keeps reading.
+  SUBSCRIPTION_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(3),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+// Stripe keys come as a pair: a secret key without the webhook secret would
+// sell subscriptions that never activate.
+const completeEnvSchema = envSchema.superRefine((settings, context) => {
+  if (Boolean(settings.STRIPE_SECRET_KEY) !== Boolean(settings.STRIPE_WEBHOOK_SECRET)) {
+    context.addIssue({
+      code: "custom",
+      path: [settings.STRIPE_SECRET_KEY ? "STRIPE_WEBHOOK_SECRET" : "STRIPE_SECRET_KEY"],
+      message: "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET must be set together",
+    });
+  }
+});
 
 /** Thrown for an invalid setting; its message names every bad setting. */
 export class InvalidSettingsError extends Error {}
@@ -59,7 +81,7 @@ export class InvalidSettingsError extends Error {}
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // An empty variable means "not set", as in most .env tooling.
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
-  const result = envSchema.safeParse(present);
+  const result = completeEnvSchema.safeParse(present);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new InvalidSettingsError(`Invalid settings:\n${lines.join("\n")}`);

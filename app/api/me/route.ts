@@ -1,5 +1,6 @@
 // GET /api/me: the reader's access summary (signed in or not, plan, meter).
 import { NextResponse } from "next/server";
+import { isSubscriber } from "@/lib/access/article-access";
 import { readMeter } from "@/lib/access/reader-meter";
 import { getReader } from "@/lib/auth/get-reader";
 
@@ -9,12 +10,12 @@ export async function GET() {
   const reader = await getReader();
   const headers = { "Cache-Control": "private, no-store" };
   if (!reader) return NextResponse.json({ signedIn: false }, { headers });
-  const meter = await readMeter(reader.id);
+  const [meter, subscriber] = await Promise.all([readMeter(reader.id), isSubscriber(reader)]);
   return NextResponse.json(
     {
       signedIn: true,
       email: reader.email,
-      plan: "free",
+      plan: subscriber ? "all-access" : "free",
       freeArticles: {
         used: meter.used,
         limit: meter.limit,

@@ -5,6 +5,7 @@ import { ArticleBody } from "@/components/article/article-body";
 import { ArticleHeader } from "@/components/article/article-header";
 import { ArticleJsonLd } from "@/components/article/article-json-ld";
 import { PaywallPanel } from "@/components/article/paywall-panel";
+import { HousePromotion } from "@/components/billing/house-promotion";
 import { accessForArticle } from "@/lib/access/article-access";
 import { getArticleBySlug } from "@/lib/articles/article-queries";
 import { loadArticleText } from "@/lib/articles/article-text";
@@ -58,6 +59,7 @@ export default async function ArticlePage({ params }: Props) {
       {access.decision.level === "preview" && text.hasGatedPart && (
         <PaywallPanel articleSlug={article.slug} access={access} />
       )}
+      {!access.subscriber && <HousePromotion slot="article" />}
     </article>
   );
 }

@@ -16,6 +16,7 @@ export const POST = withReader<{ slug: string }>(async (_request, { reader, para
     case "unlocked":
     case "already-unlocked":
     case "free-article":
+    case "subscriber":
       return NextResponse.json({
         unlocked: true,
         remaining: result.meter.remaining,

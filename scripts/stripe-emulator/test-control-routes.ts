@@ -1,0 +1,75 @@
+// /_emulator/*: controls that real Stripe offers through test clocks and
+// test cards, or not at all, for driving billing scenarios from tests:
+// moving the clock, failing the next renewal, redelivering, pausing and
+// reordering webhooks, and starting over. Same API key as /v1.
+import { apiRoute } from "./api-route";
+import { liveCustomer, resetState } from "./emulator-state";
+import { payOpenInvoice } from "./pay-open-invoice";
+import { processDueSubscriptions } from "./process-due-subscriptions";
+import { optionalInteger, optionalString } from "./request-params";
+import { invalidParam, invalidRequest, missingParam, noSuchResource } from "./stripe-error";
+
+export const testControlRoutes = [
+  apiRoute("GET", "/_emulator/clock", ({ core }) => ({ now: core.clock.now() })),
+
+  apiRoute("POST", "/_emulator/clock/advance", ({ core, params }) => {
+    const seconds = optionalInteger(params, "seconds");
+    if (seconds === undefined) throw missingParam("seconds");
+    if (seconds < 0) throw invalidParam("seconds", "The clock only moves forward.");
+    const before = new Set(Object.keys(core.state.events));
+    core.clock.advance(seconds);
+    processDueSubscriptions(core);
+    const events = Object.keys(core.state.events).filter((id) => !before.has(id));
+    return { now: core.clock.now(), events };
+  }),
+
+  apiRoute("POST", "/_emulator/customers/:id/fail-next-payment", ({ core, ids }) => {
+    const customer = liveCustomer(core.state, ids[0]!);
+    if (!customer) throw noSuchResource("customer", ids[0]!);
+    if (!core.state.failNextPayment.includes(customer.id)) core.state.failNextPayment.push(customer.id);
+    return { customer: customer.id, fail_next_payment: true };
+  }),
+
+  apiRoute("POST", "/_emulator/invoices/:id/pay", ({ core, ids }) => {
+    const invoice = core.state.invoices[ids[0]!];
+    if (!invoice) throw noSuchResource("invoice", ids[0]!);
+    payOpenInvoice(core, invoice);
+    return invoice;
+  }),
+
+  apiRoute("POST", "/_emulator/events/:id/redeliver", ({ core, ids }) => {
+    const event = core.state.events[ids[0]!];
+    if (!event) throw noSuchResource("event", ids[0]!);
+    if (!core.webhooks.hasEndpoint) throw invalidRequest("No webhook URL is set; start the emulator with webhookUrl.");
+    core.webhooks.enqueue(event.id);
+    return { event: event.id, queued: true };
+  }),
+
+  apiRoute("GET", "/_emulator/webhooks", ({ core }) => core.webhooks.status()),
+
+  apiRoute("POST", "/_emulator/webhooks/pause", ({ core }) => {
+    core.webhooks.pause();
+    return core.webhooks.status();
+  }),
+
+  apiRoute("POST", "/_emulator/webhooks/resume", ({ core, params }) => {
+    const order = optionalString(params, "order") ?? "creation";
+    if (order !== "creation" && order !== "reverse") throw invalidParam("order", 'order must be "creation" or "reverse".');
+    core.webhooks.resume(order);
+    return core.webhooks.status();
+  }),
+
+  apiRoute("GET", "/_emulator/deliveries", ({ core, params }) => {
+    const event = optionalString(params, "event");
+    const data = core.webhooks.attempts.filter((attempt) => event === undefined || attempt.event === event);
+    return { object: "list", data, has_more: false, url: "/_emulator/deliveries" };
+  }),
+
+  apiRoute("POST", "/_emulator/reset", ({ core }) => {
+    resetState(core.state);
+    core.webhooks.clear();
+    // A replayed key would answer with objects that no longer exist.
+    core.idempotency.clear();
+    return { reset: true, now: core.clock.now() };
+  }),
+];
