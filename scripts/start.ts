@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   let authSecret = settings.AUTH_SECRET;
   if (!authSecret) {
     authSecret = localAuthSecret(dataDir);
-    log(`auth: session secret generated and kept in ${path.join(dataDir, "auth-secret")} (set AUTH_SECRET in production)`);
+    log(`auth: session secret kept in ${path.join(dataDir, "auth-secret")} (set AUTH_SECRET in production)`);
   }
 
   let stripeSettings = {};

@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { env } from "@/lib/config/env";
 import { signOutAction } from "@/app/signin/actions";
+import { isSubscriber } from "@/lib/access/article-access";
 import { listTags } from "@/lib/articles/taxonomy-queries";
 import { getReader } from "@/lib/auth/get-reader";
 
 export async function SiteHeader() {
   const [topics, regions, reader] = await Promise.all([listTags("topic"), listTags("region"), getReader()]);
+  const subscriber = await isSubscriber(reader);
   return (
     <header className="site-header">
       <div className="masthead">
@@ -13,9 +15,11 @@ export async function SiteHeader() {
           {env().PUBLICATION_NAME}
         </Link>
         <nav className="account-nav" aria-label="Account">
-          <Link href="/subscribe" className="button button-small">
-            Subscribe
-          </Link>
+          {!subscriber && (
+            <Link href="/subscribe" className="button button-small">
+              Subscribe
+            </Link>
+          )}
           {reader ? (
             <>
               <Link href="/account" title={reader.email}>
