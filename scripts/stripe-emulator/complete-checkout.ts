@@ -3,12 +3,11 @@
 // invoice, paid, and the session marked complete, then the three events
 // apps listen to, in the order Stripe sends them.
 import { createCustomer } from "./create-customer";
-import { createInvoice } from "./create-invoice";
+import { createInvoice, periodLine } from "./create-invoice";
 import { createSubscription } from "./create-subscription";
 import { emitEvent } from "./emit-event";
 import type { EmulatorCore } from "./emulator-core";
 import { liveCustomer } from "./emulator-state";
-import { lineDescription } from "./price-labels";
 import type { CheckoutSessionObject } from "./stripe-objects";
 import { firstItem } from "./subscription-changes";
 
@@ -34,17 +33,7 @@ export function completeCheckout(core: EmulatorCore, session: CheckoutSessionObj
     paid: true,
     created: now,
     period: { start: now, end: now },
-    lines: [
-      {
-        price,
-        quantity,
-        amount: (price.unit_amount ?? 0) * quantity,
-        description: lineDescription(state, price, quantity),
-        period: { start: item.current_period_start, end: item.current_period_end },
-        proration: false,
-        subscriptionItem: item.id,
-      },
-    ],
+    lines: [periodLine(state, item, price, quantity)],
   });
   subscription.latest_invoice = invoice.id;
 

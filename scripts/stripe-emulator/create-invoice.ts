@@ -4,8 +4,9 @@
 // top-level `invoice.subscription` find nothing, as against real Stripe.
 import type Stripe from "stripe";
 import type { EmulatorCore } from "./emulator-core";
-import { liveCustomer } from "./emulator-state";
+import { liveCustomer, type EmulatorState } from "./emulator-state";
 import { newId } from "./new-id";
+import { lineDescription } from "./price-labels";
 import type { InvoiceLineItemObject, InvoiceObject, PriceObject, SubscriptionObject } from "./stripe-objects";
 
 export type InvoiceLine = {
@@ -17,6 +18,24 @@ export type InvoiceLine = {
   proration: boolean;
   subscriptionItem: string;
 };
+
+/** The invoice line that charges a subscription item for its current period. */
+export function periodLine(
+  state: EmulatorState,
+  item: { id: string; current_period_start: number; current_period_end: number },
+  price: PriceObject,
+  quantity: number,
+): InvoiceLine {
+  return {
+    price,
+    quantity,
+    amount: (price.unit_amount ?? 0) * quantity,
+    description: lineDescription(state, price, quantity),
+    period: { start: item.current_period_start, end: item.current_period_end },
+    proration: false,
+    subscriptionItem: item.id,
+  };
+}
 
 export type InvoiceInput = {
   subscription: SubscriptionObject;

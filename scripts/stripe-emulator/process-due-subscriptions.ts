@@ -5,11 +5,10 @@
 // monthly plan renews it twelve times, and each event is dated when it
 // would have happened rather than when the clock was moved.
 import { nextPeriodEnd } from "./billing-periods";
-import { createInvoice } from "./create-invoice";
+import { createInvoice, periodLine } from "./create-invoice";
 import { emitEvent } from "./emit-event";
 import type { EmulatorCore } from "./emulator-core";
 import { liveCustomer } from "./emulator-state";
-import { lineDescription } from "./price-labels";
 import { firstItem } from "./subscription-changes";
 import type { SubscriptionObject } from "./stripe-objects";
 
@@ -56,17 +55,7 @@ function renewSubscription(core: EmulatorCore, subscription: SubscriptionObject,
     created: at,
     // Stripe dates a renewal invoice with the period that just ended.
     period: endedPeriod,
-    lines: [
-      {
-        price,
-        quantity,
-        amount: (price.unit_amount ?? 0) * quantity,
-        description: lineDescription(state, price, quantity),
-        period: { start: item.current_period_start, end: item.current_period_end },
-        proration: false,
-        subscriptionItem: item.id,
-      },
-    ],
+    lines: [periodLine(state, item, price, quantity)],
   });
   subscription.latest_invoice = invoice.id;
   if (fails) {
