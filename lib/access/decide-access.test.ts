@@ -13,10 +13,16 @@ const reader = (
   subscriptions: SubscriptionForAccess[] = [],
 ): ReaderForAccess => ({ unlockedThisArticle, unlocksThisMonth, subscriptions });
 
-const subscription = (status: string, periodEndOffset: number, pastDueOffset: number | null = null): SubscriptionForAccess => ({
+const subscription = (
+  status: string,
+  periodEndOffset: number,
+  pastDueOffset: number | null = null,
+  endedOffset: number | null = null,
+): SubscriptionForAccess => ({
   status,
   currentPeriodEnd: at(periodEndOffset),
   pastDueSince: pastDueOffset === null ? null : at(pastDueOffset),
+  endedAt: endedOffset === null ? null : at(endedOffset),
 });
 
 describe("decideAccess", () => {
@@ -51,9 +57,12 @@ describe("decideAccess with subscriptions", () => {
     ["past_due when grace has just ended", subscription("past_due", 25 * DAY, -3 * DAY), "preview", "quota-available"],
     ["past_due long past grace", subscription("past_due", 25 * DAY, -10 * DAY), "preview", "quota-available"],
     ["past_due first seen now", subscription("past_due", 25 * DAY), "full", "subscriber"],
-    ["canceled with paid time left", subscription("canceled", 5 * DAY), "full", "subscriber"],
-    ["canceled, paid period just ended", subscription("canceled", 0), "preview", "quota-available"],
-    ["canceled and expired", subscription("canceled", -5 * DAY), "preview", "quota-available"],
+    ["canceled at once, with paid time left", subscription("canceled", 5 * DAY, null, -2 * DAY), "full", "subscriber"],
+    ["canceled, end date unknown, paid time left", subscription("canceled", 5 * DAY), "full", "subscriber"],
+    ["canceled at once, paid period just ended", subscription("canceled", 0, null, -2 * DAY), "preview", "quota-available"],
+    ["canceled and expired", subscription("canceled", -5 * DAY, null, -5 * DAY), "preview", "quota-available"],
+    // Stripe's clock ran ahead of ours (a test clock): it ended at its period end.
+    ["canceled at its period end, by Stripe's clock", subscription("canceled", 30 * DAY, null, 30 * DAY), "preview", "quota-available"],
     ["incomplete (first payment not made)", subscription("incomplete", 30 * DAY), "preview", "quota-available"],
     ["incomplete_expired", subscription("incomplete_expired", 30 * DAY), "preview", "quota-available"],
     ["unpaid", subscription("unpaid", 30 * DAY), "preview", "quota-available"],
@@ -72,7 +81,7 @@ describe("decideAccess with subscriptions", () => {
   });
 
   it("any one subscription granting access is enough", () => {
-    const subs = [subscription("canceled", -30 * DAY), subscription("active", 30 * DAY)];
+    const subs = [subscription("canceled", -30 * DAY, null, -30 * DAY), subscription("active", 30 * DAY)];
     expect(decideAccess(reader(false, 3, subs), { free: false }, policy, NOW).reason).toBe("subscriber");
   });
 

@@ -23,6 +23,8 @@ export type SubscriptionForAccess = {
   currentPeriodEnd: Date;
   /** When the subscription was first seen past_due (a failed renewal). */
   pastDueSince: Date | null;
+  /** When a cancelled subscription ended, by Stripe's clock. */
+  endedAt: Date | null;
 };
 
 /** A signed-in reader, as far as this article is concerned. */
@@ -50,9 +52,15 @@ export function subscriptionGrantsAccess(subscription: SubscriptionForAccess, no
       const since = subscription.pastDueSince ?? now;
       return now.getTime() < since.getTime() + graceDays * DAY_MS;
     }
-    case "canceled":
-      // Cancelled: the period already paid for is still theirs.
-      return now.getTime() < subscription.currentPeriodEnd.getTime();
+    case "canceled": {
+      // Cancelled before its period ran out (cancelled at once): the rest of
+      // the period already paid for is still theirs. Ended at the period's
+      // end: nothing is left. Stripe's own dates decide, since its clock
+      // (test clocks, the emulator) need not be this server's.
+      const end = subscription.currentPeriodEnd.getTime();
+      const endedEarly = subscription.endedAt === null || subscription.endedAt.getTime() < end;
+      return endedEarly && now.getTime() < end;
+    }
     default:
       // incomplete, incomplete_expired, unpaid, paused: nothing paid for.
       return false;

@@ -20,6 +20,7 @@ export async function listSubscriptions(userId: string): Promise<SubscriptionSum
       plan: true,
       currentPeriodEnd: true,
       pastDueSince: true,
+      endedAt: true,
       cancelAtPeriodEnd: true,
       cancelAt: true,
     },
