@@ -1,12 +1,16 @@
-// GET /account: the signed-in reader's plan, free articles and sessions.
-// (Newsletters, email change and data come with the account issue.)
+// GET /account: everything a reader can see and change about themselves.
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { AccountNotice } from "@/components/account/account-notice";
+import { DataSection } from "@/components/account/data-section";
+import { EmailSection } from "@/components/account/email-section";
 import { FreeArticlesSection } from "@/components/account/free-articles-section";
+import { NewslettersSection } from "@/components/account/newsletters-section";
 import { PlanSection } from "@/components/account/plan-section";
 import { signOutEverywhereAction } from "@/app/signin/actions";
 import { subscriptionGrantsAccess } from "@/lib/access/decide-access";
 import { listUnlockedArticles, readMeter } from "@/lib/access/reader-meter";
+import { listNewsletterChoices } from "@/lib/account/newsletter-choices";
 import { getReader } from "@/lib/auth/get-reader";
 import { listSubscriptions } from "@/lib/billing/subscription-queries";
 import { env } from "@/lib/config/env";
@@ -28,17 +32,17 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const current = subscriptions.find((subscription) =>
     subscriptionGrantsAccess(subscription, now, env().SUBSCRIPTION_GRACE_DAYS),
   );
+  const newsletters = await listNewsletterChoices(reader.id, current !== undefined);
+  const notice = typeof query.notice === "string" ? query.notice : query.error === "portal" ? "portal" : undefined;
   return (
-    <div className="message-page">
+    <div className="message-page account-page">
       <p className="kicker">Your account</p>
       <h1>{reader.email}</h1>
-      {query.error === "portal" && (
-        <p className="form-error" role="alert">
-          The billing portal could not be opened just now. Please try again in a moment.
-        </p>
-      )}
+      <AccountNotice code={notice} />
       <PlanSection current={current} />
-      {!current && <FreeArticlesSection meter={meter} unlocked={unlocked} />}
+      <FreeArticlesSection meter={meter} unlocked={unlocked} subscriber={current !== undefined} />
+      <NewslettersSection choices={newsletters} />
+      <EmailSection email={reader.email} />
       <section aria-labelledby="sessions">
         <h2 id="sessions">Sessions</h2>
         <form action={signOutEverywhereAction}>
@@ -47,6 +51,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           </button>
         </form>
       </section>
+      <DataSection />
     </div>
   );
 }

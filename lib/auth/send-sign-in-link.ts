@@ -2,6 +2,7 @@
 // callback, so that a mail scanner fetching the link cannot use it up: only
 // the page's button (a POST) signs in.
 import { env, publicUrl } from "@/lib/config/env";
+import { escapeHtml } from "@/lib/mail/escape-html";
 import { sendMail } from "@/lib/mail/send-mail";
 
 export type SignInLinkParams = { identifier: string; token: string; url: string; expires: Date };
@@ -13,10 +14,6 @@ export function confirmationUrl({ identifier, token, url }: Pick<SignInLinkParam
   const callbackUrl = `${target.pathname}${target.search}`;
   const query = new URLSearchParams({ token, email: identifier, callbackUrl });
   return `${publicUrl()}/signin/confirm?${query.toString()}`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 export async function sendSignInLink(params: SignInLinkParams): Promise<void> {

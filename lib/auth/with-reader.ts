@@ -2,6 +2,7 @@
 // requests (403) and anonymous ones (401) before the handler runs, so no
 // route can forget either check.
 import { NextResponse } from "next/server";
+import { isFormPost } from "@/lib/http/read-input";
 import { isCrossSite } from "@/lib/http/same-origin";
 import { getReader, type Reader } from "./get-reader";
 
@@ -14,7 +15,11 @@ export function withReader<Params>(handler: Handler<Params>) {
       return NextResponse.json({ error: "cross_site_request" }, { status: 403 });
     }
     const reader = await getReader();
-    if (!reader) return NextResponse.json({ error: "not_signed_in" }, { status: 401 });
+    if (!reader) {
+      // A form posted from a page whose session ended: back to sign-in.
+      if (isFormPost(request)) return NextResponse.redirect(new URL("/signin?callbackUrl=/account", request.url), 303);
+      return NextResponse.json({ error: "not_signed_in" }, { status: 401 });
+    }
     const response = await handler(request, { reader, params: await params });
     response.headers.set("Cache-Control", "private, no-store");
     return response;

@@ -1,0 +1,19 @@
+// GET /account/confirm-delete?token=…: where the deletion link leads.
+import type { Metadata } from "next";
+import { ConfirmTokenPage } from "@/components/account/confirm-token-page";
+import type { SearchParamValue } from "@/lib/http/search-params";
+
+export const metadata: Metadata = { title: "Delete your account", robots: { index: false }, referrer: "no-referrer" };
+
+export default async function ConfirmDeletePage({ searchParams }: { searchParams: Promise<Record<string, SearchParamValue>> }) {
+  const token = (await searchParams).token;
+  return (
+    <ConfirmTokenPage
+      token={typeof token === "string" ? token : undefined}
+      title="Delete your account?"
+      explanation="This cannot be undone. A subscription ends now, without a refund for the rest of the period; your reading history, newsletter choices and sign-in history are erased."
+      action="/api/account/delete/confirm"
+      button="Delete my account"
+    />
+  );
+}

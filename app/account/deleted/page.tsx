@@ -1,0 +1,19 @@
+// GET /account/deleted: said after an account was deleted.
+import type { Metadata } from "next";
+import Link from "next/link";
+
+export const metadata: Metadata = { title: "Account deleted", robots: { index: false } };
+
+export default function AccountDeletedPage() {
+  return (
+    <div className="message-page">
+      <h1>Your account is deleted</h1>
+      <p role="status">
+        We erased your personal data. Payment records the law asks us to keep remain, without your name or address.
+      </p>
+      <p>
+        <Link href="/">Back to the front page</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+// POST /api/account/delete/confirm: the button on the page the deletion link
+// opens. Deletes the account and ends this browser's session.
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { confirmAccountDeletion } from "@/lib/account/account-deletion";
+import { answer } from "@/lib/http/answer";
+import { readInput } from "@/lib/http/read-input";
+import { isCrossSite } from "@/lib/http/same-origin";
+
+const input = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
+const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+
+export async function POST(request: Request) {
+  if (isCrossSite(request)) return NextResponse.json({ error: "cross_site_request" }, { status: 403 });
+  const parsed = input.safeParse(await readInput(request));
+  const result = parsed.success ? await confirmAccountDeletion(parsed.data.token) : "invalid-link";
+  if (result === "invalid-link") {
+    return answer(request, { status: 400, notice: "invalid-link", message: "That link has expired or was already used." });
+  }
+  const response = answer(request, { status: 200, notice: "account-deleted", message: "Your account is deleted." }, "/account/deleted");
+  for (const name of SESSION_COOKIES) response.headers.append("Set-Cookie", `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`);
+  return response;
+}

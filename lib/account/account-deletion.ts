@@ -1,0 +1,57 @@
+// Deleting an account, after the reader confirms by email. Active
+// subscriptions are cancelled at Stripe first; then everything personal is
+// erased. Invoices stay as the publisher's payment records, without the
+// person (their user link is cleared; they never held a name or address).
+import { env, publicUrl } from "@/lib/config/env";
+import { stripe } from "@/lib/billing/stripe-client";
+import { db } from "@/lib/db/prisma";
+import { actionMail } from "@/lib/mail/action-mail";
+import { sendMail } from "@/lib/mail/send-mail";
+import { consumeAccountToken, issueAccountToken } from "./account-tokens";
+
+const LIVE_STATUSES = new Set(["active", "trialing", "past_due", "unpaid", "incomplete", "paused"]);
+
+export async function requestAccountDeletion(reader: { id: string; email: string }): Promise<"sent" | "limited"> {
+  const issued = await issueAccountToken(reader.id, "deletion");
+  if (!issued.issued) return "limited";
+  const url = `${publicUrl()}/account/confirm-delete?${new URLSearchParams({ token: issued.token })}`;
+  await sendMail(
+    actionMail({
+      to: reader.email,
+      subject: `Confirm deleting your ${env().PUBLICATION_NAME} account`,
+      lines: [
+        `You asked to delete your ${env().PUBLICATION_NAME} account. This cannot be undone: your subscription, if any, ends now, and your reading history, newsletters and sign-in history are erased.`,
+        "Nothing happens unless you confirm. The link works once and expires in an hour.",
+      ],
+      action: { label: "Delete my account", url },
+    }),
+  );
+  return "sent";
+}
+
+export type DeletionResult = "deleted" | "invalid-link";
+
+export async function confirmAccountDeletion(token: string): Promise<DeletionResult> {
+  const consumed = await consumeAccountToken(token, "deletion");
+  if (!consumed) return "invalid-link";
+  const user = await db().user.findUnique({ where: { id: consumed.userId }, include: { subscriptions: true } });
+  if (!user) return "invalid-link";
+
+  // Stripe first: a reader must never be charged again for a deleted account.
+  for (const subscription of user.subscriptions) {
+    if (LIVE_STATUSES.has(subscription.status)) await stripe().subscriptions.cancel(subscription.id);
+  }
+
+  await db().$transaction(async (tx) => {
+    const invoicesKept = await tx.invoice.count({ where: { userId: user.id } });
+    await tx.invoice.updateMany({ where: { userId: user.id }, data: { userId: null } });
+    await tx.subscription.deleteMany({ where: { userId: user.id } });
+    await tx.signInRequest.deleteMany({ where: { email: user.email } });
+    await tx.verificationToken.deleteMany({ where: { identifier: user.email } });
+    // Sessions, accounts, unlocks, newsletter choices and account tokens go
+    // with the user row (ON DELETE CASCADE).
+    await tx.user.delete({ where: { id: user.id } });
+    await tx.accountDeletion.create({ data: { hadSubscription: user.subscriptions.length > 0, invoicesKept } });
+  });
+  return "deleted";
+}

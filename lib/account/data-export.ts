@@ -1,0 +1,44 @@
+// "Download your data": everything Folio holds about one reader, as JSON.
+import { db } from "@/lib/db/prisma";
+
+export async function exportReaderData(userId: string) {
+  const user = await db().user.findUniqueOrThrow({
+    where: { id: userId },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      emailVerified: true,
+      createdAt: true,
+      stripeCustomerId: true,
+      unlocks: { orderBy: { createdAt: "asc" }, select: { period: true, createdAt: true, article: { select: { slug: true, title: true } } } },
+      newsletters: { select: { newsletter: true, subscribed: true, updatedAt: true } },
+      subscriptions: {
+        select: { id: true, status: true, plan: true, currentPeriodEnd: true, cancelAtPeriodEnd: true, createdAt: true },
+      },
+      invoices: { select: { id: true, status: true, amountPaid: true, currency: true, paidAt: true, createdAt: true } },
+      sessions: { select: { expires: true } },
+    },
+  });
+  const signIns = await db().signInRequest.findMany({
+    where: { email: user.email },
+    orderBy: { createdAt: "asc" },
+    select: { createdAt: true, source: true, newsletter: true },
+  });
+  return {
+    exportedAt: new Date().toISOString(),
+    profile: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      emailVerified: user.emailVerified,
+      createdAt: user.createdAt,
+      stripeCustomerId: user.stripeCustomerId,
+    },
+    unlockedArticles: user.unlocks.map((unlock) => ({ ...unlock.article, month: unlock.period, unlockedAt: unlock.createdAt })),
+    newsletters: user.newsletters,
+    subscriptions: user.subscriptions,
+    invoices: user.invoices,
+    signInHistory: { linkRequests: signIns, activeSessions: user.sessions.map((session) => ({ expires: session.expires })) },
+  };
+}
