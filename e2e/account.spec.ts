@@ -6,7 +6,7 @@ import { sql } from "./database";
 import { raceArticles } from "./fixtures";
 import { waitForMails } from "./maildev";
 import { inWords, nextMeterReset } from "./meter-reset";
-import { unlock } from "./reader-api";
+import { origin, unlock } from "./reader-api";
 import { startSession } from "./sessions";
 import { uniqueEmail } from "./sign-in";
 
@@ -71,16 +71,15 @@ test("a reader manages their account: newsletters, free articles, email, export,
 });
 
 test.describe("account routes refuse what they must", () => {
-  const origin = "http://localhost:3100";
 
   test("signed out: 401 and nothing changes", async ({ request }) => {
     const response = await request.post("/api/account/newsletters", {
-      headers: { Origin: origin },
+      headers: { Origin: origin() },
       data: { newsletter: "free", subscribed: true },
     });
     expect(response.status()).toBe(401);
     expect((await request.get("/api/account/export")).status()).toBe(401);
-    expect((await request.post("/api/account/delete", { headers: { Origin: origin } })).status()).toBe(401);
+    expect((await request.post("/api/account/delete", { headers: { Origin: origin() } })).status()).toBe(401);
   });
 
   test("cross-site: 403 and nothing changes", async ({ page }, testInfo) => {
@@ -97,7 +96,7 @@ test.describe("account routes refuse what they must", () => {
 
   test("malformed input: 400 with a message, and nothing changes", async ({ page }, testInfo) => {
     const reader = await startSession(page.context(), uniqueEmail(testInfo, "malformed"));
-    const headers = { Origin: origin };
+    const headers = { Origin: origin() };
     for (const data of [
       { newsletter: "nope", subscribed: true },
       { newsletter: "free", subscribed: "maybe" },
@@ -128,7 +127,7 @@ test.describe("account routes refuse what they must", () => {
     const other = await startSession(otherContext, uniqueEmail(testInfo, "other"));
     await otherContext.close();
     const response = await page.request.post("/api/account/newsletters", {
-      headers: { Origin: origin },
+      headers: { Origin: origin() },
       data: { newsletter: "free", subscribed: true, userId: other.id, user_id: other.id },
     });
     expect(response.status()).toBe(200);
@@ -143,7 +142,7 @@ test.describe("account routes refuse what they must", () => {
   test("the Reviews are for subscribers: 403 for a free reader", async ({ page }, testInfo) => {
     await startSession(page.context(), uniqueEmail(testInfo, "free"));
     const response = await page.request.post("/api/account/newsletters", {
-      headers: { Origin: origin },
+      headers: { Origin: origin() },
       data: { newsletter: "daily_review", subscribed: true },
     });
     expect(response.status()).toBe(403);

@@ -12,7 +12,8 @@ export type Me =
       freeArticles: { used: number; limit: number; remaining: number; resetsAt: string };
     };
 
-function origin(): string {
+/** The site's origin, as a browser would send it in an Origin header. */
+export function origin(): string {
   const baseURL = test.info().project.use.baseURL;
   if (!baseURL) throw new Error("playwright.config.ts sets no baseURL");
   return new URL(baseURL).origin;

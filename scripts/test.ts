@@ -48,7 +48,12 @@ async function main(): Promise<number> {
       : `database: PostgreSQL at ${new URL(database.url).host}${new URL(database.url).pathname}`,
   );
   // Mail goes to a MailDev of the test run's own, on ports beside npm start's.
-  const maildev = await startMailDev(root, { smtp: 1026, web: 1081 });
+  // Ports can be moved (E2E_PORT, E2E_MAILDEV_SMTP_PORT, E2E_MAILDEV_WEB_PORT)
+  // so that two test runs can share a machine.
+  const maildev = await startMailDev(root, {
+    smtp: Number(process.env.E2E_MAILDEV_SMTP_PORT ?? 1026),
+    web: Number(process.env.E2E_MAILDEV_WEB_PORT ?? 1081),
+  });
   log(`mail: MailDev at ${maildev.webUrl}`);
   // A Stripe emulator of the run's own. It delivers webhooks only once the
   // end-to-end server is up; integration tests deliver events themselves.
