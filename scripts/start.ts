@@ -12,6 +12,7 @@ import { localAuthSecret } from "./lib/auth-secret";
 import { EMULATOR_PORT, localStripeSettings } from "./lib/local-stripe";
 import { startMailDev } from "./lib/maildev";
 import { ensureBuild } from "./lib/ensure-build";
+import { ensurePrismaClient } from "./lib/ensure-prisma-client";
 import { startNextServer } from "./lib/next-server";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
     log("         set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET to use Stripe");
   }
 
+  await ensurePrismaClient(root, log);
   await ensureBuild(root, log);
   const server = startNextServer(root, settings.PORT, {
     ...process.env,

@@ -10,6 +10,7 @@ import { openDatabase } from "../lib/db/open-database";
 import { seedDemoContent } from "./content/seed-database";
 import { randomAuthSecret } from "./lib/auth-secret";
 import { ensureBuild } from "./lib/ensure-build";
+import { ensurePrismaClient } from "./lib/ensure-prisma-client";
 import { startMailDev } from "./lib/maildev";
 import { startStripeEmulator } from "./stripe-emulator";
 import { runCommand } from "./lib/run-command";
@@ -66,6 +67,7 @@ async function main(): Promise<number> {
   });
   log(`billing: Stripe emulator at ${emulator.url}`);
   try {
+    await ensurePrismaClient(root, log);
     await migrate(database.url, { log });
     await seed(database.url);
     const env = {
