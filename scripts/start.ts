@@ -40,10 +40,22 @@ async function seedOnce(url: string): Promise<boolean> {
   }
 }
 
-async function main(): Promise<void> {
+// What start-up has started, stopped in reverse order on exit, Ctrl-C or
+// SIGTERM, also when that comes during start-up (MailDev and the emulator
+// run in process groups of their own and would otherwise be left behind).
+const cleanups: (() => unknown)[] = [];
+async function cleanUp(): Promise<void> {
+  for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => {});
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => void cleanUp().then(() => process.exit(0)));
+}
+
+async function main(): Promise<number> {
   const settings = readSettings();
   const dataDir = path.resolve(root, settings.FOLIO_DATA_DIR);
   const database = await openDatabase({ databaseUrl: settings.DATABASE_URL, dataDir });
+  cleanups.push(() => database.close());
   if (database.kind === "embedded") {
     log(`database: embedded PostgreSQL (PGlite), data in ${database.dataDir}`);
     log("          set DATABASE_URL to use a PostgreSQL server instead");
@@ -55,13 +67,12 @@ async function main(): Promise<void> {
   if (await seedOnce(database.url)) log("seeded the demo content (first start)");
 
   let smtpUrl = settings.SMTP_URL;
-  let stopMail = () => {};
   if (smtpUrl) {
     log(`mail: SMTP relay at ${new URL(smtpUrl).host} (SMTP_URL)`);
   } else {
     const maildev = await startMailDev(root, { smtp: 1025, web: 1080 });
     smtpUrl = maildev.smtpUrl;
-    stopMail = maildev.stop;
+    cleanups.push(maildev.stop);
     log(`mail: MailDev catches every email; inbox at http://localhost:1080 (SMTP ${maildev.smtpUrl})`);
     log("      set SMTP_URL to deliver mail instead");
   }
@@ -73,7 +84,6 @@ async function main(): Promise<void> {
   }
 
   let stripeSettings = {};
-  let stopStripe = async () => {};
   if (settings.STRIPE_SECRET_KEY) {
     log(`billing: Stripe${settings.STRIPE_API_URL ? ` at ${settings.STRIPE_API_URL}` : ""} (STRIPE_SECRET_KEY)`);
   } else {
@@ -86,7 +96,7 @@ async function main(): Promise<void> {
       stateFile: path.join(dataDir, "stripe-emulator.json"),
     });
     stripeSettings = local;
-    stopStripe = () => emulator.stop();
+    cleanups.push(() => emulator.stop());
     log(`billing: local Stripe emulator at ${emulator.url} (checkout and portal pages, signed webhooks)`);
     log("         card 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined;");
     log("         set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET to use Stripe");
@@ -102,26 +112,21 @@ async function main(): Promise<void> {
     SMTP_URL: smtpUrl,
     AUTH_SECRET: authSecret,
   });
-  log(`serving http://localhost:${settings.PORT}`);
-
-  const shutdown = async () => {
+  cleanups.push(async () => {
     server.stop();
     await server.exited;
-    stopMail();
-    await stopStripe();
-    await database.close();
-    process.exit(0);
-  };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
-  const code = await server.exited;
-  stopMail();
-  await stopStripe();
-  await database.close();
-  process.exit(code);
+  });
+  log(`serving http://localhost:${settings.PORT}`);
+  return server.exited;
 }
 
-main().catch((error: unknown) => {
-  console.error(`[folio] start-up failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+main()
+  .then(async (code) => {
+    await cleanUp();
+    process.exit(code);
+  })
+  .catch(async (error: unknown) => {
+    console.error(`[folio] start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+    await cleanUp();
+    process.exit(1);
+  });
