@@ -87,8 +87,55 @@ describe("the drift check", () => {
       editSchema(/(tag\s+Tag\s+@relation\(fields: \[tagId\], references: \[id\], onDelete: )Restrict/, "$1Cascade"),
       ["foreign key article_tags_tag_id_fkey on article_tags(tag_id) -> tags(id): ON DELETE CASCADE in schema.prisma, RESTRICT in the database"],
     ],
+    [
+      "an Unsupported column's type",
+      editSchema(/(searchVector\s+)Unsupported\("tsvector"\)/, '$1Unsupported("text")'),
+      ["column articles.search_vector: type text in schema.prisma, tsvector in the database"],
+    ],
+    [
+      "an Unsupported column that became required",
+      editSchema(/(titleWords\s+Unsupported\("tsvector"\))\?/, "$1"),
+      ["column articles.title_words: NOT NULL in schema.prisma, nullable in the database"],
+    ],
+    [
+      "a GIN index the schema no longer declares",
+      editSchema(/\n  @@index\(\[headlineVector\], type: Gin\)/, ""),
+      ["index articles_headline_vector_idx on articles(headline_vector) using gin: in the database, not in schema.prisma"],
+    ],
+    [
+      "an index's method",
+      editSchema("@@index([titleWords], type: Gin)", "@@index([titleWords], type: Hash)"),
+      [
+        "index articles_title_words_idx on articles(title_words) using hash in schema.prisma, " +
+          "but index articles_title_words_idx on articles(title_words) using gin in the database",
+      ],
+    ],
   ])("reports %s", async (_change, schemaText, expected) => {
     expect(await findSchemaDrift(url, scratch.schema, { schemaText })).toEqual(expected);
+  });
+
+  it("reports a generated column that schema.prisma does not mark @default(dbgenerated())", async () => {
+    const schemaText = editSchema(/(searchVector\s+Unsupported\("tsvector"\)\?\s+)@default\(dbgenerated\(\)\) /, "$1");
+    expect(await findSchemaDrift(url, scratch.schema, { schemaText })).toEqual([
+      expect.stringMatching(
+        /^column articles\.search_vector: no default in schema\.prisma, GENERATED ALWAYS AS \(.*setweight\(to_tsvector\('english'::regconfig, body\), 'C'::"char"\)\)*\) STORED in the database$/,
+      ),
+    ]);
+  });
+
+  it("reports an Unsupported field missing from schema.prisma, and its index", async () => {
+    const schemaText = editSchema(/\n  titleWords[^\n]*/, "").replace(/\n  @@index\(\[titleWords\], type: Gin\)/, "");
+    expect(await findSchemaDrift(url, scratch.schema, { schemaText })).toEqual([
+      "column articles.title_words: in the database, not in schema.prisma",
+      "index articles_title_words_idx on articles(title_words) using gin: in the database, not in schema.prisma",
+    ]);
+  });
+
+  it("reports a generated column that became an ordinary one", async () => {
+    await scratch.admin.query(`ALTER TABLE "${scratch.schema}"."articles" ALTER COLUMN "search_vector" DROP EXPRESSION`);
+    expect(await findSchemaDrift(url, scratch.schema)).toEqual([
+      "column articles.search_vector: default dbgenerated() in schema.prisma, no default in the database",
+    ]);
   });
 
   it("reports a changed @map as a column on each side, and the index that moved with it", async () => {

@@ -81,7 +81,12 @@ export function compareShapes(expected: ExpectedShape, actual: ActualShape): str
         const state = (nullable: boolean) => (nullable ? "nullable" : "NOT NULL");
         drift.push(`${where}: ${state(column.nullable)} in ${SCHEMA}, ${state(real.nullable)} in ${DATABASE}`);
       }
-      if (column.default && real.default === null) {
+      if (real.generated !== null) {
+        if (!column.default?.acceptsGenerated) {
+          const declared = column.default ? `default ${column.default.describe}` : "no default";
+          drift.push(`${where}: ${declared} in ${SCHEMA}, ${real.generated} in ${DATABASE}`);
+        }
+      } else if (column.default && real.default === null) {
         drift.push(`${where}: default ${column.default.describe} in ${SCHEMA}, no default in ${DATABASE}`);
       } else if (!column.default && real.default !== null) {
         drift.push(`${where}: no default in ${SCHEMA}, default ${real.default} in ${DATABASE}`);

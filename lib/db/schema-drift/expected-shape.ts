@@ -68,6 +68,9 @@ function expectedDefault(field: DmmfField, enumValue: (enumName: string, value: 
       const expression = args[0];
       return { describe: expression, matches: (sql) => squash(sql) === squash(expression) };
     }
+    // An empty dbgenerated(): the database fills the column in, by a default
+    // or as a generated column, which Prisma has no syntax for.
+    if (name === "dbgenerated") return { describe: "dbgenerated()", matches: () => true, acceptsGenerated: true };
     // uuid(), cuid(), nanoid() and ulid() are filled in by Prisma Client, not the database.
     if (["uuid", "cuid", "nanoid", "ulid"].includes(name)) return null;
     return ANY_DEFAULT(`${name}()`);
@@ -109,7 +112,9 @@ export function expectedShape(datamodel: Datamodel): ExpectedShape {
     const base =
       field.kind === "enum"
         ? (enums.get(field.type)?.dbName ?? field.type)
-        : field.nativeType
+        : field.kind === "unsupported"
+          ? field.type.trim().replace(/\s+/g, " ")
+          : field.nativeType
           ? nativeType(field.nativeType)
           : (SCALAR_TYPES[field.type] ?? field.type.toLowerCase());
     return field.isList ? `${base}[]` : base;
@@ -121,7 +126,7 @@ export function expectedShape(datamodel: Datamodel): ExpectedShape {
     const table = tableOf(model);
     const columns = new Map<string, { type: string; nullable: boolean; default: ExpectedDefault | null }>();
     for (const field of model.fields) {
-      if (field.kind !== "scalar" && field.kind !== "enum") continue;
+      if (field.kind === "object") continue;
       // Prisma creates scalar lists as nullable columns.
       columns.set(field.dbName ?? field.name, {
         type: typeOf(field),

@@ -17,9 +17,10 @@ export async function introspectSchema(client: pg.ClientBase, schemaName: string
   for (const { name } of tables.rows) shape.tables.set(name, new Map());
 
   // Enum and extension types are named without their schema, built-in types as format_type() prints them.
-  const columns = await client.query<{ table_name: string; name: string; type: string; nullable: boolean; default: string | null }>(
+  // A generated column keeps its expression where a default would be (pg_attrdef); attgenerated tells them apart.
+  const columns = await client.query<{ table_name: string; name: string; type: string; nullable: boolean; default: string | null; generated: string }>(
     `SELECT c.relname AS table_name, a.attname AS name, NOT a.attnotnull AS nullable,
-            pg_get_expr(d.adbin, d.adrelid) AS default,
+            pg_get_expr(d.adbin, d.adrelid) AS default, a.attgenerated::text AS generated,
             CASE WHEN en.nspname = 'pg_catalog' THEN format_type(et.oid, a.atttypmod) ELSE et.typname::text END
               || CASE WHEN t.typcategory = 'A' THEN '[]' ELSE '' END AS type
      FROM pg_class c
@@ -37,8 +38,15 @@ export async function introspectSchema(client: pg.ClientBase, schemaName: string
   const quoted = schemaName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const ownSchema = new RegExp(String.raw`(?<![\w"])("${quoted}"|${quoted})\.`, "g");
   for (const row of columns.rows) {
-    const columnDefault = row.default?.replace(ownSchema, "") ?? null;
-    shape.tables.get(row.table_name)?.set(row.name, { type: row.type, nullable: row.nullable, default: columnDefault });
+    const expression = row.default?.replace(ownSchema, "") ?? null;
+    // attgenerated: '' for an ordinary column, 's' stored, 'v' virtual (PostgreSQL 18).
+    const generated = row.generated === "" ? null : `GENERATED ALWAYS AS (${expression}) ${row.generated === "s" ? "STORED" : "VIRTUAL"}`;
+    shape.tables.get(row.table_name)?.set(row.name, {
+      type: row.type,
+      nullable: row.nullable,
+      default: generated === null ? expression : null,
+      generated,
+    });
   }
 
   const enums = await client.query<{ name: string; labels: string[] }>(
