@@ -1,15 +1,29 @@
 import Link from "next/link";
 
-export function Pagination({ basePath, page, pageCount }: { basePath: string; page: number; pageCount: number }) {
+const NEWEST_FIRST = { previous: "← Newer", next: "Older →" };
+
+/** Previous and next links; `basePath` may carry a query string of its own (search). */
+export function Pagination({
+  basePath,
+  page,
+  pageCount,
+  labels = NEWEST_FIRST,
+}: {
+  basePath: string;
+  page: number;
+  pageCount: number;
+  labels?: { previous: string; next: string };
+}) {
   if (pageCount <= 1) return null;
-  const href = (target: number) => (target === 1 ? basePath : `${basePath}?page=${target}`);
+  const separator = basePath.includes("?") ? "&" : "?";
+  const href = (target: number) => (target === 1 ? basePath : `${basePath}${separator}page=${target}`);
   return (
     <nav className="pagination" aria-label="Pages">
-      {page > 1 ? <Link href={href(page - 1)} rel="prev">← Newer</Link> : <span />}
+      {page > 1 ? <Link href={href(Math.min(page - 1, pageCount))} rel="prev">{labels.previous}</Link> : <span />}
       <span>
         Page {page} of {pageCount}
       </span>
-      {page < pageCount ? <Link href={href(page + 1)} rel="next">Older →</Link> : <span />}
+      {page < pageCount ? <Link href={href(page + 1)} rel="next">{labels.next}</Link> : <span />}
     </nav>
   );
 }

@@ -4,6 +4,7 @@ import { signOutAction } from "@/app/signin/actions";
 import { isSubscriber } from "@/lib/access/article-access";
 import { listTags } from "@/lib/articles/taxonomy-queries";
 import { getReader } from "@/lib/auth/get-reader";
+import { SearchBox } from "@/components/search/search-box";
 
 export async function SiteHeader() {
   const [topics, regions, reader] = await Promise.all([listTags("topic"), listTags("region"), getReader()]);
@@ -14,6 +15,12 @@ export async function SiteHeader() {
         <Link href="/" className="masthead-title">
           {env().PUBLICATION_NAME}
         </Link>
+        <form role="search" aria-label="Site search" action="/search" method="get" className="site-search">
+          <SearchBox id="site-search-query" label="Search the library" />
+          <button type="submit" className="button button-small">
+            Search
+          </button>
+        </form>
         <nav className="account-nav" aria-label="Account">
           {!subscriber && (
             <Link href="/subscribe" className="button button-small">

@@ -5,7 +5,7 @@ import type { Reader } from "@/lib/auth/get-reader";
 import { listSubscriptions } from "@/lib/billing/subscription-queries";
 import { env } from "@/lib/config/env";
 import { decideAccess, subscriptionGrantsAccess, type AccessDecision, type AccessPolicy } from "./decide-access";
-import { hasUnlocked, readMeter, type MeterSummary } from "./reader-meter";
+import { hasUnlocked, readMeter, unlockedAmong, type MeterSummary } from "./reader-meter";
 
 export type ArticleAccess = {
   decision: AccessDecision;
@@ -37,6 +37,31 @@ export async function accessForArticle(
   );
   const subscriber = subscriptions.some((subscription) => subscriptionGrantsAccess(subscription, now, policy().graceDays));
   return { decision, meter, subscriber };
+}
+
+/**
+ * Decisions for several articles at once (a page of search results): the
+ * reader's subscriptions, meter and unlocks among these articles are read
+ * once, and each article is decided by the same decideAccess.
+ */
+export async function accessForArticles(
+  reader: Reader | null,
+  articles: { id: string; free: boolean }[],
+  now = new Date(),
+): Promise<Map<string, AccessDecision>> {
+  if (reader === null) return new Map(articles.map((article) => [article.id, decideAccess(null, article, policy(), now)]));
+  const gatedIds = articles.filter((article) => !article.free).map((article) => article.id);
+  const [subscriptions, meter, unlocked] = await Promise.all([
+    listSubscriptions(reader.id),
+    readMeter(reader.id, now),
+    unlockedAmong(reader.id, gatedIds),
+  ]);
+  return new Map(
+    articles.map((article) => [
+      article.id,
+      decideAccess({ subscriptions, unlockedThisArticle: unlocked.has(article.id), unlocksThisMonth: meter.used }, article, policy(), now),
+    ]),
+  );
 }
 
 /** Whether the reader reads everything now (no meter, no house ads). */

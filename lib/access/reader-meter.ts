@@ -27,6 +27,16 @@ export async function hasUnlocked(userId: string, articleId: string): Promise<bo
   return unlock !== null;
 }
 
+/** Which of `articleIds` the reader unlocked (in any month). */
+export async function unlockedAmong(userId: string, articleIds: string[]): Promise<Set<string>> {
+  if (articleIds.length === 0) return new Set();
+  const unlocks = await db().articleUnlock.findMany({
+    where: { userId, articleId: { in: articleIds } },
+    select: { articleId: true },
+  });
+  return new Set(unlocks.map((unlock) => unlock.articleId));
+}
+
 /**
  * Spends one of this month's free articles on `articleId`. The reader's row
  * is locked first, so parallel requests by one reader run one after another

@@ -66,6 +66,13 @@ export async function getArticleBySlug(slug: string): Promise<ArticleSummary | n
   return row ? toSummary(row) : null;
 }
 
+/** Summaries of the visible articles among `ids` (a page of search results), by id. */
+export async function getArticleSummaries(ids: string[]): Promise<Map<string, ArticleSummary>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db().article.findMany({ where: { id: { in: ids }, ...visibleNow() }, select: summarySelect });
+  return new Map(rows.map((row) => [row.id, toSummary(row)]));
+}
+
 export type ArticlePage = { articles: ArticleSummary[]; total: number; page: number; pageCount: number };
 
 async function listPage(where: Prisma.ArticleWhereInput, page: number, pageSize: number): Promise<ArticlePage> {

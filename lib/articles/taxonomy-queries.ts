@@ -17,6 +17,13 @@ export function getAuthor(slug: string): Promise<Author | null> {
   return db().author.findUnique({ where: { slug } });
 }
 
+export type AuthorOption = { slug: string; name: string };
+
+/** Every author by name, for the search page's author filter. */
+export function listAuthors(): Promise<AuthorOption[]> {
+  return db().author.findMany({ select: { slug: true, name: true }, orderBy: { name: "asc" } });
+}
+
 export async function listAuthorSlugs(): Promise<string[]> {
   const authors = await db().author.findMany({ select: { slug: true }, orderBy: { slug: "asc" } });
   return authors.map((author) => author.slug);
