@@ -2,7 +2,15 @@
 // gated part carries a sentence that exists nowhere else, so a leak test can
 // look for it on every surface, and a reader's test can see it unlocked.
 
-export type E2eArticle = { slug: string; title: string; dek: string; free: boolean; body: string };
+export type E2eArticle = {
+  slug: string;
+  title: string;
+  dek: string;
+  free: boolean;
+  body: string;
+  /** The article's region; "e2e-strait" unless said otherwise. */
+  region?: "e2e-strait" | "e2e-isthmus";
+};
 
 /** A gated article with the sentence that only its gated part contains. */
 export type GatedFixture = E2eArticle & { gatedSentence: string };
@@ -111,6 +119,54 @@ export const raceArticles: GatedFixture[] = Array.from({ length: 10 }, (_, index
   ),
 );
 
+/** A made-up word in the headlines of the two search fixtures, and nowhere else. */
+export const SEARCH_WORD = "brindlewick";
+
+/** Two articles for the search tests, one in each fixture region. */
+export const searchArticles = {
+  strait: {
+    slug: "e2e-search-strait-tolls",
+    title: "Brindlewick Tolls Rise Again in the Strait",
+    dek: "Harbour fees climbed for the third quarter running.",
+    free: false,
+    region: "e2e-strait",
+    body: ["Harbour fees climbed again.", "Shippers complained.", "The regulator said nothing.", "Nobody expects a reversal."].join("\n\n"),
+  },
+  isthmus: {
+    slug: "e2e-search-isthmus-canal",
+    title: "The Brindlewick Canal Plan Returns to the Isthmus",
+    dek: "An old canal project is back on the table.",
+    free: false,
+    region: "e2e-isthmus",
+    body: ["The canal plan is back.", "Engineers are cautious.", "Financing is unclear.", "A decision is due in spring."].join("\n\n"),
+  },
+} satisfies Record<string, E2eArticle>;
+
+/** Found by a word in its gated part only: the sentence a reader without access must never see. */
+export const SEARCH_GATED_WORD = "otterquill";
+export const SEARCH_GATED_SENTENCE = `The inspectors counted the dockside cranes twice ${SEARCH_GATED_WORD}`;
+export const searchGatedArticle: E2eArticle = {
+  slug: "e2e-search-dockside-cranes",
+  title: "The Dockside Audit Nobody Requested",
+  dek: "An inspection found more than it was looking for.",
+  free: false,
+  body: [
+    "The port's annual inspection began quietly.",
+    "It was meant to take two days.",
+    "It took nine.",
+    `${SEARCH_GATED_SENTENCE}, and found the second count higher.`,
+  ].join("\n\n"),
+};
+
 // The first three keep the newest publication times: listing tests expect
 // them on the first page of a topic or an author.
-export const e2eArticles: E2eArticle[] = [gatedArticle, markerArticle, freeArticle, ...meterArticles, ...raceArticles];
+export const e2eArticles: E2eArticle[] = [
+  gatedArticle,
+  markerArticle,
+  freeArticle,
+  ...meterArticles,
+  ...raceArticles,
+  searchArticles.strait,
+  searchArticles.isthmus,
+  searchGatedArticle,
+];

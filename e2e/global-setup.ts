@@ -18,10 +18,18 @@ export default async function globalSetup(): Promise<void> {
       `INSERT INTO tags (type, slug, name) VALUES ('topic', 'e2e-energy', 'E2E Energy')
        ON CONFLICT (type, slug) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
     );
-    const region = await client.query<{ id: string }>(
-      `INSERT INTO tags (type, slug, name) VALUES ('region', 'e2e-strait', 'E2E Strait')
-       ON CONFLICT (type, slug) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
-    );
+    const regions = new Map<string, string>();
+    for (const [slug, name] of [
+      ["e2e-strait", "E2E Strait"],
+      ["e2e-isthmus", "E2E Isthmus"],
+    ]) {
+      const region = await client.query<{ id: string }>(
+        `INSERT INTO tags (type, slug, name) VALUES ('region', $1, $2)
+         ON CONFLICT (type, slug) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+        [slug, name],
+      );
+      regions.set(slug!, region.rows[0]!.id);
+    }
     for (const [index, article] of e2eArticles.entries()) {
       const row = await client.query<{ id: string }>(
         `INSERT INTO articles (slug, title, dek, body, kind, status, free, published_at)
@@ -38,7 +46,7 @@ export default async function globalSetup(): Promise<void> {
       );
       await client.query(
         "INSERT INTO article_tags (article_id, tag_id) VALUES ($1, $2), ($1, $3) ON CONFLICT DO NOTHING",
-        [articleId, topic.rows[0]!.id, region.rows[0]!.id],
+        [articleId, topic.rows[0]!.id, regions.get(article.region ?? "e2e-strait")],
       );
     }
     await client.query("COMMIT");

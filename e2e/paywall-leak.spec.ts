@@ -35,7 +35,17 @@ function articleSurfaces(slug: string): Surface[] {
   ];
 }
 
+// Words from both gated sentences (not their last words, which the page
+// would echo as the query): the search finds both articles by them.
+const GATED_SEARCH = encodeURIComponent('"nineteen tankers" OR "shelved the levy"');
+const searchSurfaces: Surface[] = [
+  { name: "search page", path: `/search?q=${GATED_SEARCH}` },
+  { name: "search page RSC", path: `/search?q=${GATED_SEARCH}`, headers: { RSC: "1" } },
+  { name: "search API", path: `/api/search?q=${GATED_SEARCH}` },
+];
+
 const siteSurfaces: Surface[] = [
+  ...searchSurfaces,
   { name: "front page", path: "/" },
   { name: "archive", path: "/archive" },
   { name: "topic page", path: "/topics/e2e-energy" },
@@ -95,6 +105,12 @@ for (const [article, sentence] of [
   });
 }
 
+test("the searches among those surfaces do find both gated articles", async ({ request }) => {
+  const body = await (await request.get(`/api/search?q=${GATED_SEARCH}`)).json();
+  const slugs = body.results.map((result: { slug: string }) => result.slug);
+  expect(slugs).toEqual(expect.arrayContaining([gatedArticle.slug, markerArticle.slug]));
+});
+
 test.describe("free article, fetched anonymously", () => {
   for (const surface of articleSurfaces(freeArticle.slug).slice(0, 3)) {
     test(`${surface.name} contains the whole text`, async ({ request }) => {
@@ -130,6 +146,7 @@ test.describe("signed in with no free articles left", () => {
     test(`no surface contains the gated text of "${article.slug}", which they did not unlock`, async ({ page }) => {
       const surfaces: Surface[] = [
         ...articleSurfaces(article.slug),
+        ...searchSurfaces,
         { name: "feed", path: "/feed.xml" },
         { name: "reader API", path: "/api/me" },
       ];

@@ -58,12 +58,14 @@ export async function searchLibrary(params: RawParams, reader: Reader | null, no
     return { kind: "refused", error: "only_excluded_words", field: "q", message: ONLY_EXCLUSIONS, query: request.query };
   }
 
-  const [summaries, access] = await Promise.all([
+  // The summaries load while access is decided and the snippets are cut.
+  const [summaries, { access, snippets }] = await Promise.all([
     getArticleSummaries(ranked.hits.map((hit) => hit.id)),
-    accessForArticles(reader, ranked.hits, now),
+    accessForArticles(reader, ranked.hits, now).then(async (access) => {
+      const levels = ranked.hits.map((hit) => ({ id: hit.id, level: access.get(hit.id)!.level }));
+      return { access, snippets: await buildSnippets(request.query, levels) };
+    }),
   ]);
-  const levels = ranked.hits.map((hit) => ({ id: hit.id, level: access.get(hit.id)!.level }));
-  const snippets = await buildSnippets(request.query, levels);
   const hits: SearchHit[] = [];
   for (const { id, score } of ranked.hits) {
     const article = summaries.get(id);

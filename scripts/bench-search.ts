@@ -1,0 +1,139 @@
+// `npm run bench:search [-- --articles 50000 --clients 8 --fresh]`: loads
+// generated articles into a PostgreSQL database of its own (see
+// bench/bench-database.ts) and measures the search the page and the API run
+// (lib/search: ranking, the page's summaries and snippets), in this process,
+// for an anonymous reader, over a mix of 200 searches: latency on one client,
+// then throughput and latency with several clients at once. Not a test: it
+// prints a table to paste into the README.
+import os from "node:os";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { openBenchDatabase, fillBenchDatabase } from "./bench/bench-database";
+import { ms, percentile, table, timed } from "./bench/latency";
+import { searchQueryMix, type BenchQuery } from "./bench/search-query-mix";
+
+const log = (line: string) => console.log(`[bench:search] ${line}`);
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      articles: { type: "string", default: "50000" },
+      clients: { type: "string", default: "8" },
+      fresh: { type: "boolean", default: false },
+    },
+  });
+  const articles = Number(values.articles);
+  const clients = Number(values.clients);
+  if (!Number.isSafeInteger(articles) || articles < 1 || !Number.isSafeInteger(clients) || clients < 1) {
+    throw new Error("--articles and --clients must be positive whole numbers");
+  }
+  return { articles, clients, fresh: values.fresh ?? false };
+}
+
+async function serverFacts(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ version: string }>("SELECT version()");
+    return rows[0]!.version.split(" on ")[0]!;
+  } finally {
+    await client.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const { articles, clients, fresh } = options();
+  const database = await openBenchDatabase({ serverUrl: process.env.DATABASE_URL, fresh });
+  log(`database: ${database.description}`);
+  try {
+    await fillBenchDatabase(database.url, articles, log);
+    // The search modules read DATABASE_URL when they first connect.
+    process.env.DATABASE_URL = database.url;
+    const { searchLibrary } = await import("../lib/search/search-library");
+    const { suggestHeadlines } = await import("../lib/search/suggest-headlines");
+    const run = async (query: BenchQuery) => {
+      const outcome = await searchLibrary(query.params, null);
+      if (outcome.kind === "refused" || outcome.kind === "empty") throw new Error(`${JSON.stringify(query.params)}: ${outcome.kind}`);
+      return outcome;
+    };
+
+    const queries = searchQueryMix();
+    log(`warming up: ${queries.length} searches`);
+    let found = 0;
+    for (const query of queries) found += (await run(query)).total > 0 ? 1 : 0;
+
+    log("one client");
+    const single: { query: BenchQuery; ms: number; total: number }[] = [];
+    for (const query of queries) {
+      let total = 0;
+      const took = await timed(async () => (total = (await run(query)).total));
+      single.push({ query, ms: took, total });
+    }
+
+    log(`${clients} clients at once`);
+    const concurrent: number[] = [];
+    const wall = await timed(() =>
+      Promise.all(
+        Array.from({ length: clients }, async (_, client) => {
+          // Each client runs the whole mix, starting at a different place in it.
+          for (let i = 0; i < queries.length; i++) {
+            const query = queries[(i + Math.floor((client * queries.length) / clients)) % queries.length]!;
+            concurrent.push(await timed(() => run(query)));
+          }
+        }),
+      ),
+    );
+
+    log("suggestions, one client");
+    const prefixes = queries.map((query) => query.params.q!.replace(/["-]/g, "").split(" ")[0]!.slice(0, 4)).filter((p) => p.length >= 2);
+    for (const prefix of prefixes.slice(0, 20)) await suggestHeadlines(prefix);
+    const suggest: number[] = [];
+    for (const prefix of prefixes) suggest.push(await timed(() => suggestHeadlines(prefix)));
+
+    const all = single.map((sample) => sample.ms);
+    const kinds = [...new Set(single.map((sample) => sample.query.kind))];
+    console.log(
+      `\n${articles.toLocaleString("en-US")} articles; ${queries.length} searches (${found} with results); ` +
+        `${await serverFacts(database.url)}; ${os.cpus().length} CPU cores; Node ${process.version}\n`,
+    );
+    console.log(
+      table(
+        ["measure", "p50", "p95", "throughput"],
+        [
+          ["search, 1 client", ms(percentile(all, 50)), ms(percentile(all, 95)), `${(single.length / (all.reduce((a, b) => a + b, 0) / 1000)).toFixed(0)} searches/s`],
+          [`search, ${clients} clients`, ms(percentile(concurrent, 50)), ms(percentile(concurrent, 95)), `${(concurrent.length / (wall / 1000)).toFixed(0)} searches/s`],
+          ["suggestions, 1 client", ms(percentile(suggest, 50)), ms(percentile(suggest, 95)), ""],
+        ],
+      ),
+    );
+    console.log(`\nOne client, by kind of search:\n`);
+    console.log(
+      table(
+        ["kind", "searches", "p50", "p95", "max"],
+        kinds.map((kind) => {
+          const samples = single.filter((sample) => sample.query.kind === kind).map((sample) => sample.ms);
+          return [kind, String(samples.length), ms(percentile(samples, 50)), ms(percentile(samples, 95)), ms(Math.max(...samples))];
+        }),
+      ),
+    );
+    console.log(`\nThe five slowest searches on one client:\n`);
+    console.log(
+      table(
+        ["search", "matches", "time"],
+        [...single]
+          .sort((a, b) => b.ms - a.ms)
+          .slice(0, 5)
+          .map((sample) => [`\`${new URLSearchParams(sample.query.params).toString()}\``, sample.total.toLocaleString("en-US"), ms(sample.ms)]),
+      ),
+    );
+  } finally {
+    const { db } = await import("../lib/db/prisma");
+    if (process.env.DATABASE_URL === database.url) await db().$disconnect();
+    await database.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`[bench:search] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
