@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { TagChips } from "@/components/site/tag-chips";
 import type { Tag } from "@/lib/articles/taxonomy-queries";
 
 /** What the search page shows before anything is searched for. */
@@ -22,21 +22,8 @@ export function SearchHelp({ topics, regions }: { topics: Tag[]; regions: Tag[] 
         </li>
         <li>Narrow the results by topic, region, kind, author or date, and sort them by relevance or newest first.</li>
       </ul>
-      <h2>Or browse</h2>
-      <ul className="chip-list" aria-label="Topics">
-        {topics.map((topic) => (
-          <li key={topic.id}>
-            <Link href={`/topics/${topic.slug}`}>{topic.name}</Link>
-          </li>
-        ))}
-      </ul>
-      <ul className="chip-list" aria-label="Regions">
-        {regions.map((region) => (
-          <li key={region.id}>
-            <Link href={`/regions/${region.slug}`}>{region.name}</Link>
-          </li>
-        ))}
-      </ul>
+      <TagChips id="search-help-topics" title="Or browse a topic" tags={topics} />
+      <TagChips id="search-help-regions" title="Or a region" tags={regions} />
     </section>
   );
 }

@@ -18,11 +18,11 @@ export function SearchResultCard({ hit }: { hit: SearchHit }) {
           </span>
         ))}
       </p>
-      <h2 className="article-card-title">
+      <h3 className="article-card-title">
         <Link href={`/articles/${article.slug}`}>
           <Highlighted text={hit.title} />
         </Link>
-      </h2>
+      </h3>
       {article.dek && (
         <p className="dek">
           <Highlighted text={hit.dek} />
