@@ -8,12 +8,10 @@ import { FreeArticlesSection } from "@/components/account/free-articles-section"
 import { NewslettersSection } from "@/components/account/newsletters-section";
 import { PlanSection } from "@/components/account/plan-section";
 import { signOutEverywhereAction } from "@/app/signin/actions";
-import { subscriptionGrantsAccess } from "@/lib/access/decide-access";
+import { currentSubscription } from "@/lib/access/article-access";
 import { listUnlockedArticles, readMeter } from "@/lib/access/reader-meter";
 import { listNewsletterChoices } from "@/lib/account/newsletter-choices";
 import { getReader } from "@/lib/auth/get-reader";
-import { listSubscriptions } from "@/lib/billing/subscription-queries";
-import { env } from "@/lib/config/env";
 import type { SearchParamValue } from "@/lib/http/search-params";
 
 export const dynamic = "force-dynamic";
@@ -22,16 +20,12 @@ export const metadata: Metadata = { title: "Your account", robots: { index: fals
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, SearchParamValue>> }) {
   const reader = await getReader();
   if (!reader) redirect("/signin?callbackUrl=/account");
-  const [query, meter, unlocked, subscriptions] = await Promise.all([
+  const [query, meter, unlocked, current] = await Promise.all([
     searchParams,
     readMeter(reader.id),
     listUnlockedArticles(reader.id),
-    listSubscriptions(reader.id),
+    currentSubscription(reader),
   ]);
-  const now = new Date();
-  const current = subscriptions.find((subscription) =>
-    subscriptionGrantsAccess(subscription, now, env().SUBSCRIPTION_GRACE_DAYS),
-  );
   const newsletters = await listNewsletterChoices(reader.id, current !== undefined);
   const notice = typeof query.notice === "string" ? query.notice : query.error === "portal" ? "portal" : undefined;
   return (

@@ -1,11 +1,12 @@
-// The access decision for one reader and one article, with the facts it
-// needs read from the database. Pages, routes and feeds call this; the
-// decision itself is the pure decideAccess.
+// The access decision for a reader and articles, with the facts it needs read
+// from the database. Pages, routes and search call this; the decision itself
+// is the pure decideAccess.
+import { cache } from "react";
 import type { Reader } from "@/lib/auth/get-reader";
-import { listSubscriptions } from "@/lib/billing/subscription-queries";
+import { listSubscriptions, type SubscriptionSummary } from "@/lib/billing/subscription-queries";
 import { env } from "@/lib/config/env";
 import { decideAccess, subscriptionGrantsAccess, type AccessDecision, type AccessPolicy } from "./decide-access";
-import { hasUnlocked, readMeter, unlockedAmong, type MeterSummary } from "./reader-meter";
+import { readMeter, unlockedAmong, type MeterSummary } from "./reader-meter";
 
 export type ArticleAccess = {
   decision: AccessDecision;
@@ -18,55 +19,58 @@ function policy(): AccessPolicy {
   return { freeArticlesPerMonth: env().FREE_ARTICLES_PER_MONTH, graceDays: env().SUBSCRIPTION_GRACE_DAYS };
 }
 
+// Per request: the header, the page and its panel all ask, PostgreSQL answers once.
+const subscriptionsOf = cache(listSubscriptions);
+
+/** The subscription that lets the reader read everything now, if any. */
+export async function currentSubscription(reader: Reader | null, now = new Date()): Promise<SubscriptionSummary | undefined> {
+  if (!reader) return undefined;
+  const subscriptions = await subscriptionsOf(reader.id);
+  return subscriptions.find((subscription) => subscriptionGrantsAccess(subscription, now, policy().graceDays));
+}
+
+/** Whether the reader reads everything now (no meter, no house ads). */
+export async function isSubscriber(reader: Reader | null, now = new Date()): Promise<boolean> {
+  return (await currentSubscription(reader, now)) !== undefined;
+}
+
+type Decided = { decisions: Map<string, AccessDecision>; meter: MeterSummary | null; subscriber: boolean };
+
+/**
+ * Decisions for several articles at once (an article page, a page of search
+ * results): the reader's subscriptions, meter and unlocks among these
+ * articles are read once, and each article is decided by decideAccess.
+ */
+async function decide(reader: Reader | null, articles: { id: string; free: boolean }[], now: Date): Promise<Decided> {
+  if (reader === null) {
+    const decisions = new Map(articles.map((article) => [article.id, decideAccess(null, article, policy(), now)]));
+    return { decisions, meter: null, subscriber: false };
+  }
+  const gatedIds = articles.filter((article) => !article.free).map((article) => article.id);
+  const [subscriptions, meter, unlocked] = await Promise.all([
+    subscriptionsOf(reader.id),
+    readMeter(reader.id, now),
+    unlockedAmong(reader.id, gatedIds),
+  ]);
+  const facts = (articleId: string) => ({ subscriptions, unlockedThisArticle: unlocked.has(articleId), unlocksThisMonth: meter.used });
+  const decisions = new Map(articles.map((article) => [article.id, decideAccess(facts(article.id), article, policy(), now)]));
+  const subscriber = subscriptions.some((subscription) => subscriptionGrantsAccess(subscription, now, policy().graceDays));
+  return { decisions, meter, subscriber };
+}
+
 export async function accessForArticle(
   reader: Reader | null,
   article: { id: string; free: boolean },
   now = new Date(),
 ): Promise<ArticleAccess> {
-  if (reader === null) return { decision: decideAccess(null, article, policy(), now), meter: null, subscriber: false };
-  const [subscriptions, meter, unlocked] = await Promise.all([
-    listSubscriptions(reader.id),
-    readMeter(reader.id, now),
-    article.free ? false : hasUnlocked(reader.id, article.id),
-  ]);
-  const decision = decideAccess(
-    { subscriptions, unlockedThisArticle: unlocked, unlocksThisMonth: meter.used },
-    article,
-    policy(),
-    now,
-  );
-  const subscriber = subscriptions.some((subscription) => subscriptionGrantsAccess(subscription, now, policy().graceDays));
-  return { decision, meter, subscriber };
+  const { decisions, meter, subscriber } = await decide(reader, [article], now);
+  return { decision: decisions.get(article.id)!, meter, subscriber };
 }
 
-/**
- * Decisions for several articles at once (a page of search results): the
- * reader's subscriptions, meter and unlocks among these articles are read
- * once, and each article is decided by the same decideAccess.
- */
 export async function accessForArticles(
   reader: Reader | null,
   articles: { id: string; free: boolean }[],
   now = new Date(),
 ): Promise<Map<string, AccessDecision>> {
-  if (reader === null) return new Map(articles.map((article) => [article.id, decideAccess(null, article, policy(), now)]));
-  const gatedIds = articles.filter((article) => !article.free).map((article) => article.id);
-  const [subscriptions, meter, unlocked] = await Promise.all([
-    listSubscriptions(reader.id),
-    readMeter(reader.id, now),
-    unlockedAmong(reader.id, gatedIds),
-  ]);
-  return new Map(
-    articles.map((article) => [
-      article.id,
-      decideAccess({ subscriptions, unlockedThisArticle: unlocked.has(article.id), unlocksThisMonth: meter.used }, article, policy(), now),
-    ]),
-  );
-}
-
-/** Whether the reader reads everything now (no meter, no house ads). */
-export async function isSubscriber(reader: Reader | null, now = new Date()): Promise<boolean> {
-  if (!reader) return false;
-  const subscriptions = await listSubscriptions(reader.id);
-  return subscriptions.some((subscription) => subscriptionGrantsAccess(subscription, now, policy().graceDays));
+  return (await decide(reader, articles, now)).decisions;
 }

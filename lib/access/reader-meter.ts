@@ -22,11 +22,6 @@ export async function readMeter(userId: string, now = new Date()): Promise<Meter
   return summary(used, resetsAt);
 }
 
-export async function hasUnlocked(userId: string, articleId: string): Promise<boolean> {
-  const unlock = await db().articleUnlock.findUnique({ where: { userId_articleId: { userId, articleId } } });
-  return unlock !== null;
-}
-
 /** Which of `articleIds` the reader unlocked (in any month). */
 export async function unlockedAmong(userId: string, articleIds: string[]): Promise<Set<string>> {
   if (articleIds.length === 0) return new Set();

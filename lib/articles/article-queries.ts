@@ -1,6 +1,7 @@
 // Reads of published articles for the reader-facing site. None of these
 // selects the body: article text is read only through loadArticleText, which
 // asks for the gated part only when the access decision allows it.
+import { cache } from "react";
 import { db, type Prisma } from "@/lib/db/prisma";
 
 export type ArticleKind = "daily" | "in_depth";
@@ -61,10 +62,11 @@ function visibleNow(): Prisma.ArticleWhereInput {
 
 const newestFirst = [{ publishedAt: "desc" }, { id: "asc" }] satisfies Prisma.ArticleOrderByWithRelationInput[];
 
-export async function getArticleBySlug(slug: string): Promise<ArticleSummary | null> {
+// Cached per request: the article page and its metadata both ask.
+export const getArticleBySlug = cache(async (slug: string): Promise<ArticleSummary | null> => {
   const row = await db().article.findFirst({ where: { slug, ...visibleNow() }, select: summarySelect });
   return row ? toSummary(row) : null;
-}
+});
 
 /** Summaries of the visible articles among `ids` (a page of search results), by id. */
 export async function getArticleSummaries(ids: string[]): Promise<Map<string, ArticleSummary>> {

@@ -1,21 +1,22 @@
 // Topics, regions and authors: the site's navigation and its listing pages.
+// The reads are cached per request: the header, a page and its metadata ask
+// for the same rows.
+import { cache } from "react";
 import { db } from "@/lib/db/prisma";
 
 export type TagType = "topic" | "region";
 export type Tag = { id: string; type: TagType; slug: string; name: string; description: string };
 export type Author = { id: string; slug: string; name: string; role: string; bio: string };
 
-export function getTag(type: TagType, slug: string): Promise<Tag | null> {
-  return db().tag.findUnique({ where: { type_slug: { type, slug } } });
-}
+export const getTag = cache((type: TagType, slug: string): Promise<Tag | null> =>
+  db().tag.findUnique({ where: { type_slug: { type, slug } } }),
+);
 
-export function listTags(type: TagType): Promise<Tag[]> {
-  return db().tag.findMany({ where: { type }, orderBy: { name: "asc" } });
-}
+export const listTags = cache((type: TagType): Promise<Tag[]> =>
+  db().tag.findMany({ where: { type }, orderBy: { name: "asc" } }),
+);
 
-export function getAuthor(slug: string): Promise<Author | null> {
-  return db().author.findUnique({ where: { slug } });
-}
+export const getAuthor = cache((slug: string): Promise<Author | null> => db().author.findUnique({ where: { slug } }));
 
 export type AuthorOption = { slug: string; name: string };
 
