@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ACCOUNT_TOKEN_PATTERN } from "@/lib/account/account-tokens";
 
 /** The page an emailed account link opens: opening it changes nothing (mail
  *  scanners open links); the button does. */
@@ -15,7 +16,7 @@ export function ConfirmTokenPage({
   action: string;
   button: string;
 }) {
-  if (!token || !/^[A-Za-z0-9_-]{20,100}$/.test(token)) {
+  if (!token || !ACCOUNT_TOKEN_PATTERN.test(token)) {
     return (
       <div className="message-page">
         <h1>This link is incomplete</h1>

@@ -9,6 +9,9 @@ export type AccountTokenPurpose = "email_change" | "deletion";
 const LIFETIME_MINUTES = 60;
 const PER_QUARTER_HOUR = 3;
 
+/** What a token in a link looks like (32 random bytes, base64url). */
+export const ACCOUNT_TOKEN_PATTERN = /^[A-Za-z0-9_-]{20,100}$/;
+
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }

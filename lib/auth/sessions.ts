@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { db } from "@/lib/db/prisma";
 
 // Auth.js's session cookie; the __Secure- form is used over https.
-const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
+export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
 
 /**
  * Ends the reader's sessions on every other device. The current one is left

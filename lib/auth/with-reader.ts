@@ -3,7 +3,7 @@
 // route can forget either check.
 import { NextResponse } from "next/server";
 import { isFormPost } from "@/lib/http/read-input";
-import { isCrossSite } from "@/lib/http/same-origin";
+import { refuseCrossSite } from "@/lib/http/same-origin";
 import { getReader, type Reader } from "./get-reader";
 
 type Context<Params> = { reader: Reader; params: Params };
@@ -11,9 +11,8 @@ type Handler<Params> = (request: Request, context: Context<Params>) => Promise<R
 
 export function withReader<Params>(handler: Handler<Params>) {
   return async (request: Request, { params }: { params: Promise<Params> }): Promise<Response> => {
-    if (request.method !== "GET" && isCrossSite(request)) {
-      return NextResponse.json({ error: "cross_site_request" }, { status: 403 });
-    }
+    const refused = request.method === "GET" ? null : refuseCrossSite(request);
+    if (refused) return refused;
     const reader = await getReader();
     if (!reader) {
       // A form posted from a page whose session ended: back to sign-in.

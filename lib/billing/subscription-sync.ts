@@ -4,13 +4,13 @@
 import type Stripe from "stripe";
 import type { Prisma } from "@/lib/db/prisma";
 import { userIdForCustomer } from "./customers";
+import { idOf } from "./stripe-id";
 import { stripe } from "./stripe-client";
 
 type Tx = Prisma.TransactionClient;
 
 export class UnattributableSubscriptionError extends Error {}
 
-const idOf = (value: string | { id: string }) => (typeof value === "string" ? value : value.id);
 const dateOf = (seconds: number | null | undefined) => (seconds ? new Date(seconds * 1000) : null);
 
 async function ownerOf(tx: Tx, subscription: Stripe.Subscription): Promise<string> {

@@ -13,3 +13,8 @@ export function isCrossSite(request: Request): boolean {
     return true;
   }
 }
+
+/** The 403 for a cross-site request, or null when the request may go on. */
+export function refuseCrossSite(request: Request): Response | null {
+  return isCrossSite(request) ? Response.json({ error: "cross_site_request" }, { status: 403 }) : null;
+}

@@ -4,14 +4,14 @@ import type Stripe from "stripe";
 import type { Prisma } from "@/lib/db/prisma";
 import { userIdForCustomer } from "../customers";
 import { stripe } from "../stripe-client";
+import { idOf } from "../stripe-id";
 import { syncSubscription } from "../subscription-sync";
 
 export async function recordInvoice(tx: Prisma.TransactionClient, invoiceId: string): Promise<void> {
   const invoice = await stripe().invoices.retrieve(invoiceId);
   if (!invoice.id) return;
-  const customer = typeof invoice.customer === "string" ? invoice.customer : invoice.customer?.id;
-  const parent = invoice.parent?.subscription_details?.subscription;
-  const subscriptionId = typeof parent === "string" ? parent : (parent?.id ?? null);
+  const customer = idOf(invoice.customer);
+  const subscriptionId = idOf(invoice.parent?.subscription_details?.subscription);
   const fields = {
     userId: customer ? await userIdForCustomer(customer, tx) : null,
     subscriptionId,

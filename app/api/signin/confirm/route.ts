@@ -6,7 +6,7 @@ import { z } from "zod";
 import { handlers } from "@/lib/auth/auth";
 import { normalizeEmail } from "@/lib/auth/normalize-email";
 import { safeReturnPath } from "@/lib/http/safe-return-path";
-import { isCrossSite } from "@/lib/http/same-origin";
+import { refuseCrossSite } from "@/lib/http/same-origin";
 
 const form = z.object({
   token: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/),
@@ -15,7 +15,8 @@ const form = z.object({
 });
 
 export async function POST(request: NextRequest) {
-  if (isCrossSite(request)) return NextResponse.json({ error: "cross_site_request" }, { status: 403 });
+  const refused = refuseCrossSite(request);
+  if (refused) return refused;
   const fields = await request.formData().then(
     (data) => Object.fromEntries([...data.entries()].filter(([, value]) => typeof value === "string")),
     () => ({}),

@@ -1,17 +1,18 @@
 // POST /api/account/delete/confirm: the button on the page the deletion link
 // opens. Deletes the account and ends this browser's session.
-import { NextResponse } from "next/server";
 import { z } from "zod";
 import { confirmAccountDeletion } from "@/lib/account/account-deletion";
+import { SESSION_COOKIES } from "@/lib/auth/sessions";
+import { ACCOUNT_TOKEN_PATTERN } from "@/lib/account/account-tokens";
 import { answer } from "@/lib/http/answer";
 import { readInput } from "@/lib/http/read-input";
-import { isCrossSite } from "@/lib/http/same-origin";
+import { refuseCrossSite } from "@/lib/http/same-origin";
 
-const input = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+const input = z.object({ token: z.string().regex(ACCOUNT_TOKEN_PATTERN) });
 
 export async function POST(request: Request) {
-  if (isCrossSite(request)) return NextResponse.json({ error: "cross_site_request" }, { status: 403 });
+  const refused = refuseCrossSite(request);
+  if (refused) return refused;
   const parsed = input.safeParse(await readInput(request));
   const result = parsed.success ? await confirmAccountDeletion(parsed.data.token) : "invalid-link";
   if (result === "invalid-link") {

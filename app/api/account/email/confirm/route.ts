@@ -1,16 +1,17 @@
 // POST /api/account/email/confirm: the button on the page the confirmation
 // link opens. The token alone proves the reader reads the new address.
-import { NextResponse } from "next/server";
 import { z } from "zod";
 import { confirmEmailChange } from "@/lib/account/email-change";
+import { ACCOUNT_TOKEN_PATTERN } from "@/lib/account/account-tokens";
 import { answer } from "@/lib/http/answer";
 import { readInput } from "@/lib/http/read-input";
-import { isCrossSite } from "@/lib/http/same-origin";
+import { refuseCrossSite } from "@/lib/http/same-origin";
 
-const input = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
+const input = z.object({ token: z.string().regex(ACCOUNT_TOKEN_PATTERN) });
 
 export async function POST(request: Request) {
-  if (isCrossSite(request)) return NextResponse.json({ error: "cross_site_request" }, { status: 403 });
+  const refused = refuseCrossSite(request);
+  if (refused) return refused;
   const parsed = input.safeParse(await readInput(request));
   const result = parsed.success ? await confirmEmailChange(parsed.data.token) : ({ status: "invalid-link" } as const);
   if (result.status === "changed") {
