@@ -4,6 +4,8 @@
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // forbidden() (a real 403 page for a reader who opens a newsroom page).
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

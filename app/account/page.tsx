@@ -8,7 +8,7 @@ import { FreeArticlesSection } from "@/components/account/free-articles-section"
 import { NewslettersSection } from "@/components/account/newsletters-section";
 import { PlanSection } from "@/components/account/plan-section";
 import { signOutEverywhereAction } from "@/app/signin/actions";
-import { currentSubscription } from "@/lib/access/article-access";
+import { currentSubscription, hasComp } from "@/lib/access/article-access";
 import { listUnlockedArticles, readMeter } from "@/lib/access/reader-meter";
 import { listNewsletterChoices } from "@/lib/account/newsletter-choices";
 import { getReader } from "@/lib/auth/get-reader";
@@ -26,15 +26,17 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
     listUnlockedArticles(reader.id),
     currentSubscription(reader),
   ]);
-  const newsletters = await listNewsletterChoices(reader.id, current !== undefined);
+  const compUntil = hasComp(reader) ? reader.compUntil : null;
+  const readsEverything = current !== undefined || compUntil !== null;
+  const newsletters = await listNewsletterChoices(reader.id, readsEverything);
   const notice = typeof query.notice === "string" ? query.notice : query.error === "portal" ? "portal" : undefined;
   return (
     <div className="message-page account-page">
       <p className="kicker">Your account</p>
       <h1>{reader.email}</h1>
       <AccountNotice code={notice} />
-      <PlanSection current={current} />
-      <FreeArticlesSection meter={meter} unlocked={unlocked} subscriber={current !== undefined} />
+      <PlanSection current={current} compUntil={compUntil} />
+      <FreeArticlesSection meter={meter} unlocked={unlocked} subscriber={readsEverything} />
       <NewslettersSection choices={newsletters} />
       <EmailSection email={reader.email} />
       <section aria-labelledby="sessions">

@@ -15,11 +15,17 @@ function renewalLine(subscription: SubscriptionSummary): string {
   return `Renews on ${formatDate(subscription.currentPeriodEnd)}.`;
 }
 
-/** The reader's plan: the subscription that gives access now, or the free tier. */
-export function PlanSection({ current }: { current: SubscriptionSummary | undefined }) {
+/**
+ * The reader's plan: the subscription that gives access now, complimentary
+ * All-Access from the publisher, or the free tier.
+ */
+export function PlanSection({ current, compUntil }: { current: SubscriptionSummary | undefined; compUntil: Date | null }) {
   return (
     <section aria-labelledby="plan">
       <h2 id="plan">Plan</h2>
+      {compUntil && !current && (
+        <p>Complimentary All-Access from the publisher until {formatDate(compUntil)}: you read everything.</p>
+      )}
       {current ? (
         <>
           <p>
@@ -29,7 +35,7 @@ export function PlanSection({ current }: { current: SubscriptionSummary | undefi
           <p>{renewalLine(current)}</p>
           <ManageBillingButton />
         </>
-      ) : (
+      ) : compUntil ? null : (
         <p>
           Free tier. <Link href="/subscribe">Subscribe to All-Access</Link> to read everything.
         </p>

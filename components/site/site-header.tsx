@@ -4,6 +4,7 @@ import { signOutAction } from "@/app/signin/actions";
 import { isSubscriber } from "@/lib/access/article-access";
 import { listTags } from "@/lib/articles/taxonomy-queries";
 import { getReader } from "@/lib/auth/get-reader";
+import { hasRole } from "@/lib/newsroom/roles";
 import { SearchBox } from "@/components/search/search-box";
 
 export async function SiteHeader() {
@@ -29,6 +30,7 @@ export async function SiteHeader() {
           )}
           {reader ? (
             <>
+              {hasRole(reader.role, "editor") && <Link href="/admin">Newsroom</Link>}
               <Link href="/account" title={reader.email}>
                 Account
               </Link>

@@ -5,13 +5,19 @@ import { cache } from "react";
 import type { Reader } from "@/lib/auth/get-reader";
 import { listSubscriptions, type SubscriptionSummary } from "@/lib/billing/subscription-queries";
 import { env } from "@/lib/config/env";
-import { decideAccess, subscriptionGrantsAccess, type AccessDecision, type AccessPolicy } from "./decide-access";
+import {
+  compGrantsAccess,
+  decideAccess,
+  subscriptionGrantsAccess,
+  type AccessDecision,
+  type AccessPolicy,
+} from "./decide-access";
 import { readMeter, unlockedAmong, type MeterSummary } from "./reader-meter";
 
 export type ArticleAccess = {
   decision: AccessDecision;
   meter: MeterSummary | null;
-  /** Reads everything: no meter, no house promotions. */
+  /** Reads everything (a subscription or a comp): no meter, no house promotions. */
   subscriber: boolean;
 };
 
@@ -29,9 +35,14 @@ export async function currentSubscription(reader: Reader | null, now = new Date(
   return subscriptions.find((subscription) => subscriptionGrantsAccess(subscription, now, policy().graceDays));
 }
 
-/** Whether the reader reads everything now (no meter, no house ads). */
+/** Whether an admin's complimentary All-Access lets the reader read everything now. */
+export function hasComp(reader: Reader | null, now = new Date()): boolean {
+  return reader !== null && compGrantsAccess(reader.compUntil, now);
+}
+
+/** Whether the reader reads everything now, paid or comp (no meter, no house ads). */
 export async function isSubscriber(reader: Reader | null, now = new Date()): Promise<boolean> {
-  return (await currentSubscription(reader, now)) !== undefined;
+  return hasComp(reader, now) || (await currentSubscription(reader, now)) !== undefined;
 }
 
 type Decided = { decisions: Map<string, AccessDecision>; meter: MeterSummary | null; subscriber: boolean };
@@ -52,9 +63,15 @@ async function decide(reader: Reader | null, articles: { id: string; free: boole
     readMeter(reader.id, now),
     unlockedAmong(reader.id, gatedIds),
   ]);
-  const facts = (articleId: string) => ({ subscriptions, unlockedThisArticle: unlocked.has(articleId), unlocksThisMonth: meter.used });
+  const facts = (articleId: string) => ({
+    subscriptions,
+    compUntil: reader.compUntil,
+    unlockedThisArticle: unlocked.has(articleId),
+    unlocksThisMonth: meter.used,
+  });
   const decisions = new Map(articles.map((article) => [article.id, decideAccess(facts(article.id), article, policy(), now)]));
-  const subscriber = subscriptions.some((subscription) => subscriptionGrantsAccess(subscription, now, policy().graceDays));
+  const subscriber =
+    hasComp(reader, now) || subscriptions.some((subscription) => subscriptionGrantsAccess(subscription, now, policy().graceDays));
   return { decisions, meter, subscriber };
 }
 

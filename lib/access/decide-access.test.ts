@@ -11,7 +11,8 @@ const reader = (
   unlockedThisArticle: boolean,
   unlocksThisMonth: number,
   subscriptions: SubscriptionForAccess[] = [],
-): ReaderForAccess => ({ unlockedThisArticle, unlocksThisMonth, subscriptions });
+  compUntil: Date | null = null,
+): ReaderForAccess => ({ unlockedThisArticle, unlocksThisMonth, subscriptions, compUntil });
 
 const subscription = (
   status: string,
@@ -91,5 +92,19 @@ describe("decideAccess with subscriptions", () => {
     expect(decideAccess(reader(false, 0, [sub]), { free: false }, { ...policy, graceDays: 0 }, NOW).reason).toBe(
       "quota-available",
     );
+  });
+});
+
+describe("decideAccess with complimentary All-Access", () => {
+  it.each([
+    ["comp running, nothing unlocked, quota spent", reader(false, 3, [], at(30 * DAY)), false, "full", "comp"],
+    ["comp with a second to go", reader(false, 0, [], at(1000)), false, "full", "comp"],
+    ["comp ending exactly now", reader(false, 3, [], at(0)), false, "preview", "quota-exhausted"],
+    ["comp ended yesterday", reader(false, 1, [], at(-DAY)), false, "preview", "quota-available"],
+    ["comp ended, article unlocked earlier", reader(true, 3, [], at(-DAY)), false, "full", "unlocked"],
+    ["comp and a subscription: the subscription is named", reader(false, 0, [subscription("active", 20 * DAY)], at(DAY)), false, "full", "subscriber"],
+    ["comp, free article", reader(false, 0, [], at(DAY)), true, "full", "free-article"],
+  ] as const)("%s", (_label, who, free, level, reason) => {
+    expect(decideAccess(who, { free }, policy, NOW)).toEqual({ level, reason });
   });
 });

@@ -6,6 +6,7 @@ export type AccessLevel = "full" | "preview";
 export type AccessReason =
   | "free-article"
   | "subscriber"
+  | "comp"
   | "unlocked"
   | "anonymous"
   | "quota-available"
@@ -30,6 +31,8 @@ export type SubscriptionForAccess = {
 /** A signed-in reader, as far as this article is concerned. */
 export type ReaderForAccess = {
   subscriptions: SubscriptionForAccess[];
+  /** Complimentary All-Access granted by an admin, until this moment. */
+  compUntil: Date | null;
   /** The reader unlocked this article with a free article (any month). */
   unlockedThisArticle: boolean;
   /** Free articles the reader spent in the current calendar month. */
@@ -67,6 +70,11 @@ export function subscriptionGrantsAccess(subscription: SubscriptionForAccess, no
   }
 }
 
+/** Whether an admin's complimentary All-Access still runs at `now`. */
+export function compGrantsAccess(compUntil: Date | null, now: Date): boolean {
+  return compUntil !== null && now.getTime() < compUntil.getTime();
+}
+
 export function decideAccess(
   reader: ReaderForAccess | null,
   article: ArticleForAccess,
@@ -78,6 +86,7 @@ export function decideAccess(
   if (reader.subscriptions.some((subscription) => subscriptionGrantsAccess(subscription, now, policy.graceDays))) {
     return { level: "full", reason: "subscriber" };
   }
+  if (compGrantsAccess(reader.compUntil, now)) return { level: "full", reason: "comp" };
   if (reader.unlockedThisArticle) return { level: "full", reason: "unlocked" };
   // Unlocking is a deliberate choice of the reader: a quota left still shows
   // the preview, with the offer to spend one.

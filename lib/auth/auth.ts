@@ -6,6 +6,7 @@ import NextAuth from "next-auth";
 import type { EmailConfig } from "next-auth/providers/email";
 import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/prisma";
+import type { Role } from "@/lib/newsroom/roles";
 import { normalizeEmail } from "./normalize-email";
 import { sendSignInLink } from "./send-sign-in-link";
 import { applySignUpChoices } from "./sign-up-choices";
@@ -38,11 +39,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [emailProvider()],
   pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
   callbacks: {
+    // The adapter hands over the whole users row; the newsroom role and a
+    // comp grant ride along with the session lookup at no extra query.
     session({ session, user }) {
-      return { ...session, user: { ...session.user, id: user.id } };
+      const row = user as typeof user & { role: Role; compUntil: Date | null };
+      return { ...session, user: { ...session.user, id: user.id, role: row.role, compUntil: row.compUntil } };
     },
   },
   events: {
     createUser: ({ user }) => applySignUpChoices(user),
   },
 }));
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; email: string; name?: string | null; image?: string | null; role: Role; compUntil: Date | null };
+  }
+}

@@ -1,6 +1,6 @@
 // GET /api/me: the reader's access summary (signed in or not, plan, meter).
 import { NextResponse } from "next/server";
-import { isSubscriber } from "@/lib/access/article-access";
+import { hasComp, isSubscriber } from "@/lib/access/article-access";
 import { readMeter } from "@/lib/access/reader-meter";
 import { getReader } from "@/lib/auth/get-reader";
 
@@ -16,6 +16,7 @@ export async function GET() {
       signedIn: true,
       email: reader.email,
       plan: subscriber ? "all-access" : "free",
+      compUntil: hasComp(reader) ? reader.compUntil?.toISOString() : null,
       freeArticles: {
         used: meter.used,
         limit: meter.limit,
