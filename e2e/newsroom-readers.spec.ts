@@ -4,6 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { sql } from "./database";
 import { CUT_GATED_SENTENCE, markerArticle } from "./fixtures";
+import { me } from "./reader-api";
 import { startSession } from "./sessions";
 import { uniqueEmail } from "./sign-in";
 
@@ -80,6 +81,8 @@ test("an admin comps a reader until a date: the reader reads a gated article who
 
   await test.step("the reader reads the gated article whole, and the account page says why", async () => {
     await expectWhole(readerPage);
+    const until = new Date(new Date(`${lastDay}T00:00:00Z`).getTime() + 86_400_000).toISOString();
+    expect(await me(readerPage.request)).toMatchObject({ signedIn: true, plan: "all-access", compUntil: until });
     await readerPage.goto("/account");
     await expect(readerPage.getByRole("region", { name: "Plan" })).toContainText("Complimentary All-Access from the publisher until");
   });
@@ -89,6 +92,7 @@ test("an admin comps a reader until a date: the reader reads a gated article who
     await expect(page.locator(".newsroom-main").getByRole("status")).toContainText("Complimentary All-Access is revoked");
     await expect(page.getByRole("region", { name: "Complimentary All-Access" })).toContainText("None.");
     await expectPreview(readerPage);
+    expect(await me(readerPage.request)).toMatchObject({ plan: "free", compUntil: null });
   });
 
   await test.step("both are in the audit log", async () => {
