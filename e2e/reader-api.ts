@@ -9,6 +9,8 @@ export type Me =
       signedIn: true;
       email: string;
       plan: string;
+      /** Complimentary All-Access from the publisher, while it runs. */
+      compUntil: string | null;
       freeArticles: { used: number; limit: number; remaining: number; resetsAt: string };
     };
 

@@ -23,6 +23,7 @@ export const getReader = cache(async (): Promise<Reader | null> => {
     id: user.id,
     email: user.email,
     role: effectiveRole({ email: user.email, role: user.role }),
-    compUntil: user.compUntil,
+    // auth() hands the session over as JSON: the date arrives as a string.
+    compUntil: user.compUntil ? new Date(user.compUntil as Date | string) : null,
   };
 });
