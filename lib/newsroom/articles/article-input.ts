@@ -4,7 +4,9 @@
 // it next to that field.
 import { z } from "zod";
 import type { ArticleKind } from "@/lib/articles/article-queries";
-import { SLUG_PATTERN } from "./article-slug";
+import { LIMITS, SLUG_PATTERN } from "./article-limits";
+
+export { LIMITS };
 
 export type ArticleContent = {
   title: string;
@@ -26,8 +28,6 @@ export type FieldErrors = Partial<Record<ContentField | "version" | "publishAt",
 
 /** Form fields that may repeat: the author slots and the tag checkboxes. */
 export const LIST_FIELDS = ["authorIds", "topicIds", "regionIds"];
-
-export const LIMITS = { title: 300, dek: 600, slug: 120, body: 200_000, authors: 10, tags: 30 } as const;
 
 // The body and the rest of the form, with room for form encoding (which
 // triples some characters).

@@ -4,8 +4,6 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import { slugify } from "@/lib/articles/slugify";
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 type Tx = Prisma.TransactionClient;
 
 // One advisory lock for every slug decision: checking that a slug is free and

@@ -6,6 +6,8 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { assertRole, type Actor } from "../actor";
 import type { ArticleContent } from "./article-input";
 
+export { sameContent } from "./same-content";
+
 export type ArticleStatus = "draft" | "scheduled" | "published";
 
 export type EditableArticle = {
@@ -93,20 +95,4 @@ export async function getEditableArticle(actor: Actor, id: string): Promise<Edit
 /** Whether readers have ever been able to open it: from then on its links must keep working. */
 export function hasBeenPublic(article: Pick<EditableArticle, "status" | "firstPublished">): boolean {
   return article.status === "published" || article.firstPublished !== null;
-}
-
-export function sameContent(a: ArticleContent, b: ArticleContent): boolean {
-  const sameList = (x: string[], y: string[]) => x.length === y.length && x.every((value, index) => value === y[index]);
-  const sameSet = (x: string[], y: string[]) => sameList([...x].sort(), [...y].sort());
-  return (
-    a.title === b.title &&
-    a.dek === b.dek &&
-    a.slug === b.slug &&
-    a.kind === b.kind &&
-    a.free === b.free &&
-    a.body === b.body &&
-    sameList(a.authorIds, b.authorIds) &&
-    sameSet(a.topicIds, b.topicIds) &&
-    sameSet(a.regionIds, b.regionIds)
-  );
 }
