@@ -8,15 +8,25 @@ export function isFormPost(request: Request): boolean {
   return type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data");
 }
 
-export async function readInput(request: Request): Promise<Record<string, unknown> | null> {
+/**
+ * `maxBytes` raises the limit for a route that takes long text (an article's
+ * body); `lists` names form fields that may repeat (checkboxes), read as arrays.
+ */
+export async function readInput(
+  request: Request,
+  options: { maxBytes?: number; lists?: string[] } = {},
+): Promise<Record<string, unknown> | null> {
+  const maxBytes = options.maxBytes ?? MAX_BYTES;
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BYTES) return null;
+  if (declared > maxBytes) return null;
   const text = await request.text().catch(() => null);
-  if (text === null || text.length > MAX_BYTES) return null;
+  if (text === null || text.length > maxBytes) return null;
   if (isFormPost(request)) {
     if (!(request.headers.get("content-type") ?? "").startsWith("application/x-www-form-urlencoded")) return null;
     const fields = new URLSearchParams(text);
-    return Object.fromEntries(fields.entries());
+    const input: Record<string, unknown> = Object.fromEntries(fields.entries());
+    for (const name of options.lists ?? []) input[name] = fields.getAll(name);
+    return input;
   }
   if (text.trim() === "") return {};
   try {

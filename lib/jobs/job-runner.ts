@@ -3,6 +3,7 @@
 // schedule fires once however many servers run.
 import PgBoss from "pg-boss";
 import { reconcileSubscriptions } from "@/lib/billing/reconcile";
+import { startScheduledPublishing } from "@/lib/newsroom/articles/scheduled-publishing";
 
 const RECONCILE = "billing-reconcile";
 
@@ -17,5 +18,6 @@ export async function startJobRunner(databaseUrl: string, log: (line: string) =>
     const report = await reconcileSubscriptions();
     log(`jobs: reconciled ${report.checked} subscriptions, repaired ${report.repaired}`);
   });
+  await startScheduledPublishing(boss, log);
   return boss;
 }

@@ -1,6 +1,6 @@
 // GET /articles/{slug}: an article, whole or as a preview with the paywall panel.
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { ArticleBody } from "@/components/article/article-body";
 import { ArticleHeader } from "@/components/article/article-header";
 import { ArticleJsonLd } from "@/components/article/article-json-ld";
@@ -9,6 +9,7 @@ import { HousePromotion } from "@/components/billing/house-promotion";
 import { accessForArticle } from "@/lib/access/article-access";
 import { getArticleBySlug } from "@/lib/articles/article-queries";
 import { loadArticleText } from "@/lib/articles/article-text";
+import { findRedirectedSlug } from "@/lib/articles/slug-redirects";
 import { getReader } from "@/lib/auth/get-reader";
 import { isPlausibleSlug } from "@/lib/http/search-params";
 
@@ -44,8 +45,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const article = await findArticle((await params).slug);
-  if (!article) notFound();
+  const { slug } = await params;
+  const article = await findArticle(slug);
+  if (!article) {
+    // A slug the article had before an editor changed it keeps working.
+    const current = isPlausibleSlug(slug) ? await findRedirectedSlug(slug) : null;
+    if (current) permanentRedirect(`/articles/${current}`);
+    notFound();
+  }
 
   const access = await accessForArticle(await getReader(), article);
   const text = await loadArticleText(article.id, access.decision.level);

@@ -1,0 +1,42 @@
+// GET /admin/articles/{id}: the article editor, with its live preview and publishing.
+import { notFound } from "next/navigation";
+import { ArticleEditor } from "@/components/newsroom/articles/article-editor";
+import { noticeFrom, toEditorArticle } from "@/components/newsroom/articles/editor-article";
+import { env } from "@/lib/config/env";
+import type { SearchParamValue } from "@/lib/http/search-params";
+import { getEditableArticle } from "@/lib/newsroom/articles/editable-article";
+import { listEditorChoices } from "@/lib/newsroom/articles/editor-choices";
+import { previewArticleBody } from "@/lib/newsroom/articles/preview-article-body";
+import { requireRole } from "@/lib/newsroom/require-role";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Edit article" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, SearchParamValue>> };
+
+export default async function EditArticlePage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const actor = await requireRole("editor", `/admin/articles/${id}`);
+  const article = await getEditableArticle(actor, id);
+  if (!article) notFound();
+  const [choices, preview] = await Promise.all([listEditorChoices(actor), previewArticleBody(actor, article.content.body)]);
+  const { notice, errors } = noticeFrom(await searchParams);
+  const { PUBLICATION_TIMEZONE, PREVIEW_PARAGRAPHS } = env();
+  return (
+    <div>
+      <h1>Edit article</h1>
+      <p className="meta">
+        <a href="/admin/articles">← Articles</a>
+      </p>
+      <ArticleEditor
+        key={`${article.id}-${article.version}-${article.status}`}
+        initial={toEditorArticle(article)}
+        choices={choices}
+        initialPreview={preview}
+        setting={{ timeZone: PUBLICATION_TIMEZONE, previewParagraphs: PREVIEW_PARAGRAPHS }}
+        notice={notice}
+        initialErrors={errors}
+      />
+    </div>
+  );
+}

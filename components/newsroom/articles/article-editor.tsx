@@ -1,0 +1,180 @@
+"use client";
+// The article editor: the fields, the live preview beside them, and
+// publishing. Without JavaScript it is a form that posts to the save route
+// and forms that post to the publishing routes. With it, drafts are saved
+// 1.5 s after the last change, the preview follows the typing, and leaving
+// with unsaved changes asks first.
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import type { EditorChoices } from "@/lib/newsroom/articles/editor-choices";
+import { ArticleFields } from "./article-fields";
+import { EditorNotice } from "./editor-notice";
+import type { BodyPreview, EditorArticle, EditorSetting, FieldErrors } from "./editor-types";
+import { LivePreview } from "./live-preview";
+import { PublishingPanel, type PublishingAction } from "./publishing-panel";
+import { SaveStatus } from "./save-status";
+import { useArticleSaver } from "./use-article-saver";
+import { useLivePreview } from "./use-live-preview";
+
+const AUTOSAVE_DELAY_MS = 1500;
+
+type Message = { text: string; error?: boolean };
+
+type PublishingAnswer = {
+  status?: EditorArticle["status"];
+  publishedAt?: string | null;
+  publishAt?: string;
+  message?: string;
+  fieldErrors?: FieldErrors;
+};
+
+function dateLine(status: EditorArticle["status"], publishedAt: string | null, timeZone: string): string {
+  if (status === "draft" || !publishedAt) return "Not published yet";
+  const date = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone }).format(new Date(publishedAt));
+  return status === "scheduled" ? `${date} (scheduled)` : date;
+}
+
+export function ArticleEditor({
+  initial,
+  choices,
+  initialPreview,
+  setting,
+  notice,
+  initialErrors,
+}: {
+  initial: EditorArticle;
+  choices: EditorChoices;
+  initialPreview: BodyPreview;
+  setting: EditorSetting;
+  notice?: string;
+  initialErrors: FieldErrors;
+}) {
+  const saver = useArticleSaver(initial, initialErrors);
+  const { article, content, dirty, state, fieldErrors } = saver;
+  const { preview, current } = useLivePreview(content.body, initialPreview);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [interactive, setInteractive] = useState(false);
+  const leaving = useRef(false);
+  useEffect(() => setInteractive(true), []);
+
+  // Drafts save themselves; published and scheduled articles change only when
+  // the editor says so, since readers (or the schedule) would see half-edits.
+  const autosaves = article.status === "draft" && state.kind !== "conflict";
+  const { save } = saver;
+  useEffect(() => {
+    if (!autosaves || !dirty || content.title.trim() === "") return;
+    const timer = setTimeout(() => void save("auto"), AUTOSAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [content, autosaves, dirty, save]);
+
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      if (!leaving.current) event.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
+
+  const onSave = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setMessage(null);
+    if (await save("manual")) {
+      setMessage({ text: article.status === "published" ? "Saved: readers see the new version." : "Saved." });
+    }
+  };
+
+  const onPublishing = async (event: FormEvent<HTMLFormElement>, action: PublishingAction) => {
+    event.preventDefault();
+    const fields = new FormData(event.currentTarget);
+    setBusy(true);
+    setMessage(null);
+    try {
+      // What is on the screen is what gets published: unsaved changes first.
+      if (!(await save("manual"))) {
+        setMessage({ text: "The article could not be saved, so nothing was published or scheduled.", error: true });
+        return;
+      }
+      const response = await fetch(`/api/admin/articles/${saver.id()}/${action}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ version: saver.version(), publishAt: fields.get("publishAt") ?? undefined }),
+      }).catch(() => null);
+      const answer = ((await response?.json().catch(() => ({}))) ?? {}) as PublishingAnswer;
+      if (!response?.ok) {
+        if (answer.fieldErrors) saver.setFieldErrors(answer.fieldErrors);
+        setMessage({ text: answer.message ?? "Folio could not be reached; nothing changed.", error: true });
+        return;
+      }
+      saver.setFieldErrors({});
+      saver.setPublication(answer.status ?? article.status, answer.publishAt ?? answer.publishedAt ?? null);
+      setMessage({ text: answer.message ?? "Done." });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const errors = fieldErrors;
+  return (
+    <div className="article-editor">
+      <div className="editor-main">
+        <EditorNotice code={message ? undefined : notice} message={message?.text} error={message?.error} />
+        <SaveStatus
+          state={state}
+          dirty={dirty}
+          autosaves={autosaves}
+          timeZone={setting.timeZone}
+          onOverwrite={(version) => void saver.overwrite(version)}
+          onDiscard={() => {
+            leaving.current = true;
+            window.location.reload();
+          }}
+        />
+        <form
+          className="editor-form"
+          method="post"
+          action={article.id ? `/api/admin/articles/${article.id}` : "/api/admin/articles"}
+          onSubmit={onSave}
+          noValidate={interactive}
+        >
+          <input type="hidden" name="version" value={article.version} />
+          <ArticleFields
+            content={content}
+            update={saver.update}
+            errors={errors}
+            choices={choices}
+            currentSlug={article.slug}
+            hasBeenPublic={article.hasBeenPublic}
+            previewParagraphs={setting.previewParagraphs}
+            interactive={interactive}
+          />
+          <div className="editor-actions">
+            <button type="submit" className="button button-primary" disabled={state.kind === "saving"}>
+              {article.id === null ? "Save draft" : article.status === "published" ? "Save and update the article" : "Save"}
+            </button>
+          </div>
+        </form>
+      </div>
+      <div className="editor-side">
+        <PublishingPanel
+          id={article.id}
+          version={article.version}
+          status={article.status}
+          publishedAt={article.publishedAt}
+          slug={article.slug}
+          timeZone={setting.timeZone}
+          publishAtError={errors.publishAt}
+          busy={busy}
+          onAction={(event, action) => void onPublishing(event, action)}
+        />
+        <LivePreview
+          content={content}
+          preview={preview}
+          current={current}
+          choices={choices}
+          dateLine={dateLine(article.status, article.publishedAt, setting.timeZone)}
+        />
+      </div>
+    </div>
+  );
+}

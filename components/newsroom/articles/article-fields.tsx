@@ -1,0 +1,218 @@
+"use client";
+// The article's fields. They are plain form fields with names the save route
+// reads, so the form works without JavaScript; with it, every change goes to
+// the editor's state (autosave, live preview).
+import { useRef } from "react";
+import { slugify } from "@/lib/articles/slugify";
+import { LIMITS } from "@/lib/newsroom/articles/article-limits";
+import type { Choice, EditorChoices } from "@/lib/newsroom/articles/editor-choices";
+import { cutLine, PAYWALL_MARKER, placeCut } from "@/lib/newsroom/articles/paywall-marker";
+import type { ArticleContent, FieldErrors } from "./editor-types";
+import { describedBy, FieldError } from "./field-error";
+
+type Props = {
+  content: ArticleContent;
+  update: (change: Partial<ArticleContent>) => void;
+  errors: FieldErrors;
+  choices: EditorChoices;
+  /** The slug the article has now (the field is empty while it follows the headline). */
+  currentSlug: string;
+  hasBeenPublic: boolean;
+  previewParagraphs: number;
+  interactive: boolean;
+};
+
+function TagBoxes({
+  legend,
+  name,
+  options,
+  chosen,
+  error,
+  onChange,
+}: {
+  legend: string;
+  name: "topicIds" | "regionIds";
+  options: Choice[];
+  chosen: string[];
+  error: string | undefined;
+  onChange: (ids: string[]) => void;
+}) {
+  return (
+    <fieldset className="editor-field editor-choices" {...describedBy(`${name}-error`, error)}>
+      <legend>{legend}</legend>
+      {options.map((option) => (
+        <label key={option.id} className="checkbox">
+          <input
+            type="checkbox"
+            name={name}
+            value={option.id}
+            checked={chosen.includes(option.id)}
+            onChange={(event) =>
+              onChange(event.target.checked ? [...chosen, option.id] : chosen.filter((id) => id !== option.id))
+            }
+          />
+          {option.name}
+        </label>
+      ))}
+      <FieldError id={`${name}-error`} message={error} />
+    </fieldset>
+  );
+}
+
+export function ArticleFields({ content, update, errors, choices, currentSlug, hasBeenPublic, previewParagraphs, interactive }: Props) {
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  // One more author slot than authors, and at least three.
+  const slots = Math.max(3, content.authorIds.length + 1);
+  const setAuthor = (slot: number, id: string) => {
+    const next = Array.from({ length: slots }, (_, index) => (index === slot ? id : (content.authorIds[index] ?? "")));
+    update({ authorIds: [...new Set(next.filter((value) => value !== ""))] });
+  };
+  const insertCut = () => {
+    const textarea = bodyRef.current;
+    if (!textarea) return;
+    const placed = placeCut(content.body, textarea.selectionStart);
+    update({ body: placed.body });
+    requestAnimationFrame(() => {
+      textarea.focus();
+      textarea.setSelectionRange(placed.cursor, placed.cursor);
+    });
+  };
+  const line = cutLine(content.body);
+
+  return (
+    <>
+      <div className="editor-field">
+        <label htmlFor="title">Headline</label>
+        <input
+          id="title"
+          name="title"
+          required
+          maxLength={LIMITS.title}
+          value={content.title}
+          onChange={(event) => update({ title: event.target.value })}
+          {...describedBy("title-error", errors.title)}
+        />
+        <FieldError id="title-error" message={errors.title} />
+      </div>
+
+      <div className="editor-field">
+        <label htmlFor="dek">Dek</label>
+        <textarea
+          id="dek"
+          name="dek"
+          rows={2}
+          maxLength={LIMITS.dek}
+          value={content.dek}
+          onChange={(event) => update({ dek: event.target.value })}
+          {...describedBy("dek-error", errors.dek)}
+        />
+        <FieldError id="dek-error" message={errors.dek} />
+      </div>
+
+      <div className="editor-field">
+        <label htmlFor="slug">Slug</label>
+        <input
+          id="slug"
+          name="slug"
+          maxLength={LIMITS.slug}
+          pattern="[a-z0-9]+(-[a-z0-9]+)*"
+          placeholder={hasBeenPublic ? currentSlug : slugify(content.title) || "made-from-the-headline"}
+          value={content.slug}
+          onChange={(event) => update({ slug: event.target.value })}
+          aria-describedby={errors.slug ? "slug-error slug-hint" : "slug-hint"}
+          aria-invalid={errors.slug ? true : undefined}
+        />
+        <p id="slug-hint" className="meta">
+          {hasBeenPublic
+            ? `The address is /articles/${currentSlug}. A new slug keeps the old address working as a redirect.`
+            : content.slug === ""
+              ? `Made from the headline${currentSlug ? ` (now /articles/${currentSlug})` : ""} until you write one.`
+              : "Lower-case letters, digits and hyphens. Empty it to make it from the headline again."}
+        </p>
+        <FieldError id="slug-error" message={errors.slug} />
+      </div>
+
+      <fieldset className="editor-field editor-row" {...describedBy("kind-error", errors.kind)}>
+        <legend>Kind</legend>
+        {(
+          [
+            ["daily", "Daily Analysis"],
+            ["in_depth", "In-Depth"],
+          ] as const
+        ).map(([value, label]) => (
+          <label key={value} className="checkbox">
+            <input type="radio" name="kind" value={value} checked={content.kind === value} onChange={() => update({ kind: value })} />
+            {label}
+          </label>
+        ))}
+        <label className="checkbox editor-free">
+          <input type="checkbox" name="free" checked={content.free} onChange={(event) => update({ free: event.target.checked })} />
+          Free to all (no paywall)
+        </label>
+        <FieldError id="kind-error" message={errors.kind ?? errors.free} />
+      </fieldset>
+
+      <fieldset className="editor-field editor-authors" {...describedBy("authorIds-error", errors.authorIds)}>
+        <legend>Authors, in byline order</legend>
+        {Array.from({ length: slots }, (_, slot) => (
+          <label key={slot} className="editor-author-slot">
+            <span>Author {slot + 1}</span>
+            <select name="authorIds" value={content.authorIds[slot] ?? ""} onChange={(event) => setAuthor(slot, event.target.value)}>
+              <option value="">—</option>
+              {choices.authors.map((author) => (
+                <option key={author.id} value={author.id}>
+                  {author.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+        <FieldError id="authorIds-error" message={errors.authorIds} />
+      </fieldset>
+
+      <TagBoxes
+        legend="Topics"
+        name="topicIds"
+        options={choices.topics}
+        chosen={content.topicIds}
+        error={errors.topicIds}
+        onChange={(topicIds) => update({ topicIds })}
+      />
+      <TagBoxes
+        legend="Regions"
+        name="regionIds"
+        options={choices.regions}
+        chosen={content.regionIds}
+        error={errors.regionIds}
+        onChange={(regionIds) => update({ regionIds })}
+      />
+
+      <div className="editor-field">
+        <div className="editor-body-bar">
+          <label htmlFor="body">Body (Markdown)</label>
+          <button type="button" className="button button-small-plain" onClick={insertCut} disabled={!interactive}>
+            Insert preview cut
+          </button>
+        </div>
+        <textarea
+          id="body"
+          name="body"
+          ref={bodyRef}
+          rows={24}
+          maxLength={LIMITS.body}
+          value={content.body}
+          onChange={(event) => update({ body: event.target.value })}
+          aria-describedby={errors.body ? "body-error body-cut" : "body-cut"}
+          aria-invalid={errors.body ? true : undefined}
+          spellCheck
+        />
+        <p id="body-cut" className="meta">
+          {line !== null
+            ? `Preview cut on line ${line}: the free preview ends there.`
+            : `No preview cut: the free preview is the first ${previewParagraphs} paragraphs. Put the cursor where it should end and insert a cut, or write ${PAYWALL_MARKER} on a line of its own.`}
+        </p>
+        <FieldError id="body-error" message={errors.body} />
+      </div>
+    </>
+  );
+}
