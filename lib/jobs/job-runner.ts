@@ -3,6 +3,7 @@
 // schedule fires once however many servers run.
 import PgBoss from "pg-boss";
 import { reconcileSubscriptions } from "@/lib/billing/reconcile";
+import { registerNewsletterJobs } from "@/lib/newsletters/newsletter-jobs";
 
 const RECONCILE = "billing-reconcile";
 
@@ -17,5 +18,8 @@ export async function startJobRunner(databaseUrl: string, log: (line: string) =>
     const report = await reconcileSubscriptions();
     log(`jobs: reconciled ${report.checked} subscriptions, repaired ${report.repaired}`);
   });
+  // Newsletters: the schedule's minute tick and the batches that send.
+  const closeNewsletters = await registerNewsletterJobs(boss, log);
+  boss.on("stopped", closeNewsletters);
   return boss;
 }

@@ -68,7 +68,12 @@ export function readUnsubscribeToken(token: string, now = new Date()): VerifiedT
   return verifyUnsubscribeToken(appKey(), token, now);
 }
 
-/** The one-click address (RFC 8058) and the link in the email: the same page. */
-export function unsubscribePath(token: string): string {
+/** The link in the email: a page that asks for confirmation (a GET changes nothing). */
+export function unsubscribePagePath(token: string): string {
   return `/unsubscribe/${token}`;
+}
+
+/** The List-Unsubscribe address: a POST unsubscribes at once (RFC 8058 one-click). */
+export function oneClickUnsubscribePath(token: string): string {
+  return `/api/unsubscribe/${token}`;
 }

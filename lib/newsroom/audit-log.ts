@@ -11,7 +11,9 @@ export type AuditAction =
   | "article.unpublish"
   | "role.change"
   | "comp.grant"
-  | "comp.revoke";
+  | "comp.revoke"
+  | "newsletter.edit"
+  | "newsletter.send";
 
 type Writer = Pick<Prisma.TransactionClient, "auditEntry">;
 

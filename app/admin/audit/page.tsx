@@ -15,6 +15,8 @@ const ACTIONS: Record<string, string> = {
   "role.change": "changed the role of",
   "comp.grant": "granted comp access to",
   "comp.revoke": "revoked comp access of",
+  "newsletter.edit": "edited the next issue of",
+  "newsletter.send": "started sending",
 };
 
 function describeDetails(details: unknown): string {
