@@ -59,16 +59,22 @@ export async function sweepSends(queue: JobQueue, now = new Date()): Promise<voi
   }
 }
 
-/** Registers the queues, the minute tick and the workers; returns what to call on shutdown. */
-export async function registerNewsletterJobs(boss: PgBoss, log: Log): Promise<() => void> {
+/**
+ * Registers the queues, the minute tick and the workers; returns what to call
+ * on shutdown. `schedule: false` leaves the tick to others (a worker that only
+ * sends, as in the delivery tests and the benchmark).
+ */
+export async function registerNewsletterJobs(boss: PgBoss, log: Log, options: { schedule?: boolean } = {}): Promise<() => void> {
   await createNewsletterQueues(boss);
   useNewsletterQueue(boss);
   const sender = openBulkSender({ connections: env().NEWSLETTER_SMTP_CONNECTIONS });
-  await boss.schedule(TICK_QUEUE, "* * * * *");
-  await boss.work(TICK_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
-    await runSchedule(new Date(), boss, log);
-    await sweepSends(boss);
-  });
+  if (options.schedule !== false) {
+    await boss.schedule(TICK_QUEUE, "* * * * *");
+    await boss.work(TICK_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
+      await runSchedule(new Date(), boss, log);
+      await sweepSends(boss);
+    });
+  }
   await boss.work<BatchJob>(BATCH_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
     if (!job) return;
     const started = Date.now();
