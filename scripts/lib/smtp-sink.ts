@@ -80,6 +80,9 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
     },
   });
   server.on("error", () => {});
+  // Answer at once: without this, Nagle's algorithm and delayed ACKs hold
+  // every small SMTP reply for tens of milliseconds on the loopback.
+  server.server.on("connection", (socket: import("node:net").Socket) => socket.setNoDelay(true));
   const port = await new Promise<number>((resolve, reject) => {
     server.listen(options.port ?? 0, "127.0.0.1", () => {
       const address = server.server.address();

@@ -111,7 +111,9 @@ describe("sending an issue", () => {
     released = true;
     const second = await startWorker(workerSettings(sink, { NEWSLETTER_BATCH_SIZE: "10", NEWSLETTER_SMTP_CONNECTIONS: "3" }));
     workers.push(second);
+    const t0 = Date.now();
     await waitUntil("the issue is sent", async () => (await issueStatus(started.issueId)) === "sent");
+    console.log("DEBUG recovery", Date.now() - t0, second.output.join(""), first.output.join(""));
     await stopWorker(second);
 
     const final = await deliveries(started.issueId);
