@@ -16,6 +16,21 @@ const timeZone = z
     }
   }, "must be an IANA time zone such as UTC or Europe/Berlin");
 
+// "07:00": a time of day for the newsletters' schedule, in PUBLICATION_TIMEZONE.
+const timeOfDay = (fallback: string) =>
+  z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time of day as HH:MM (24-hour), such as 07:00")
+    .default(fallback);
+
+export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const weekday = (fallback: Weekday) =>
+  z
+    .preprocess((day) => (typeof day === "string" ? day.toLowerCase() : day), z.enum(WEEKDAYS, "must be a day of the week, such as friday"))
+    .default(fallback);
+
 const postgresUrl = z
   .string()
   .url()
@@ -59,6 +74,26 @@ export const envSchema = z.object({
   STRIPE_ANNUAL_LOOKUP_KEY: z.string().min(1).default("all_access_annual"),
   // Days a subscriber whose renewal failed (past_due) keeps reading.
   SUBSCRIPTION_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+  // Newsletters (lib/newsletters): when each is sent, in PUBLICATION_TIMEZONE.
+  // The Daily Review goes out on weekdays with the previous weekday's articles.
+  DAILY_REVIEW_TIME: timeOfDay("07:00"),
+  WEEKLY_REVIEW_DAY: weekday("saturday"),
+  WEEKLY_REVIEW_TIME: timeOfDay("08:00"),
+  FREE_NEWSLETTER_DAY: weekday("thursday"),
+  FREE_NEWSLETTER_TIME: timeOfDay("09:00"),
+  // Sending: recipients per durable job, SMTP connections per worker, tries
+  // for a temporary failure (4xx, a lost connection) and the first retry's
+  // delay (doubling after that), permanent failures (5xx) in a row before an
+  // address is suppressed, and how long a recipient claimed by a worker that
+  // vanished waits before another worker sends to it.
+  NEWSLETTER_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  NEWSLETTER_SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
+  NEWSLETTER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  NEWSLETTER_RETRY_SECONDS: z.coerce.number().min(0.1).max(86_400).default(60),
+  NEWSLETTER_BOUNCE_LIMIT: positiveInt(3),
+  NEWSLETTER_CLAIM_TIMEOUT_SECONDS: z.coerce.number().min(1).max(86_400).default(300),
+  // How long the unsubscribe link in a newsletter keeps working.
+  NEWSLETTER_UNSUBSCRIBE_DAYS: positiveInt(400),
 });
 
 export type Env = z.infer<typeof envSchema>;

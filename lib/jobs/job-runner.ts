@@ -4,6 +4,7 @@
 import PgBoss from "pg-boss";
 import { reconcileSubscriptions } from "@/lib/billing/reconcile";
 import { startScheduledPublishing } from "@/lib/newsroom/articles/scheduled-publishing";
+import { registerNewsletterJobs } from "@/lib/newsletters/newsletter-jobs";
 
 const RECONCILE = "billing-reconcile";
 
@@ -19,5 +20,8 @@ export async function startJobRunner(databaseUrl: string, log: (line: string) =>
     log(`jobs: reconciled ${report.checked} subscriptions, repaired ${report.repaired}`);
   });
   await startScheduledPublishing(boss, log);
+  // Newsletters: the schedule's minute tick and the batches that send.
+  const closeNewsletters = await registerNewsletterJobs(boss, log);
+  boss.on("stopped", closeNewsletters);
   return boss;
 }

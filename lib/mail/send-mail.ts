@@ -3,17 +3,78 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "@/lib/config/env";
 
-export type Mail = { to: string; subject: string; text: string; html: string; headers?: Record<string, string> };
+export type Mail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers?: Record<string, string>;
+  /** A stable Message-ID ("<...@...>"): a resent copy is recognisably the same message. */
+  messageId?: string;
+};
 
 const globalForMail = globalThis as unknown as { folioMailTransport?: Transporter };
 
-function transport(): Transporter {
+function smtpUrl(): string {
   const url = env().SMTP_URL;
   if (!url) throw new Error("SMTP_URL is not set: start Folio with `npm start`, which starts MailDev");
-  globalForMail.folioMailTransport ??= nodemailer.createTransport(url);
+  return url;
+}
+
+function transport(): Transporter {
+  globalForMail.folioMailTransport ??= nodemailer.createTransport(smtpUrl());
   return globalForMail.folioMailTransport;
 }
 
 export async function sendMail(mail: Mail): Promise<void> {
   await transport().sendMail({ from: env().MAIL_FROM, ...mail });
+}
+
+/** Why a message was not accepted, in the terms the sender acts on. */
+export type SmtpFailure = {
+  /** Worth trying again later: a 4xx answer, or no answer (connection lost, timeout). */
+  temporary: boolean;
+  /** The SMTP reply code, when the server gave one. */
+  code: number | null;
+  message: string;
+};
+
+export function describeSmtpFailure(error: unknown): SmtpFailure {
+  const details = error as { responseCode?: unknown; response?: unknown; message?: unknown };
+  const code = typeof details.responseCode === "number" ? details.responseCode : null;
+  const reply = typeof details.response === "string" ? details.response : undefined;
+  const message = (reply ?? (typeof details.message === "string" ? details.message : String(error))).slice(0, 500);
+  return { temporary: code === null || code < 500, code, message };
+}
+
+export type BulkSender = {
+  /** Resolves once the server accepted the message; rejects with an SMTP error. */
+  send(mail: Mail): Promise<void>;
+  close(): void;
+};
+
+/**
+ * For newsletters: a pool of SMTP connections kept open across messages, so
+ * thousands of messages do not each pay for a connection and a TLS handshake.
+ * Each message still gets its own answer from the server.
+ */
+export function openBulkSender(options: { connections: number }): BulkSender {
+  const pool = nodemailer.createTransport({
+    url: smtpUrl(),
+    pool: true,
+    maxConnections: options.connections,
+    maxMessages: Infinity,
+  } as Parameters<typeof nodemailer.createTransport>[0]);
+  const from = env().MAIL_FROM;
+  return {
+    async send(mail) {
+      // Base64 rather than quoted-printable: every mail client reads both,
+      // and base64 is encoded natively, where quoted-printable cost the
+      // newsletter benchmark most of its CPU time.
+      await pool.sendMail({ from, textEncoding: "base64", ...mail });
+    },
+    close() {
+      pool.close();
+    },
+  };
 }

@@ -13,7 +13,9 @@ export type AuditAction =
   | "comp.grant"
   | "comp.revoke"
   | "taxonomy.merge"
-  | "taxonomy.delete";
+  | "taxonomy.delete"
+  | "newsletter.edit"
+  | "newsletter.send";
 
 type Writer = Pick<Prisma.TransactionClient, "auditEntry">;
 

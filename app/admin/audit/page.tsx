@@ -17,6 +17,8 @@ const ACTIONS: Record<string, string> = {
   "comp.revoke": "revoked comp access of",
   "taxonomy.merge": "merged",
   "taxonomy.delete": "deleted",
+  "newsletter.edit": "edited the next issue of",
+  "newsletter.send": "started sending",
 };
 
 function describeDetails(details: unknown): string {

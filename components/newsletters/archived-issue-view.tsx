@@ -1,0 +1,64 @@
+// A sent issue on the web, for one reader. Each article shows what this
+// reader may read of it (the access decision, capped by the newsletter's
+// depth); for a preview only folio_preview(...) is loaded, as on the article
+// page, so gated text never reaches a reader who may not read it.
+import Link from "next/link";
+import { ArticleBody } from "@/components/article/article-body";
+import { accessForArticles } from "@/lib/access/article-access";
+import { loadArticleText } from "@/lib/articles/article-text";
+import { formatDate } from "@/lib/articles/format";
+import type { Reader } from "@/lib/auth/get-reader";
+import type { ArchivedIssue } from "@/lib/newsletters/issue-archive";
+import { NEWSLETTER_CATALOG } from "@/lib/newsletters/newsletter-catalog";
+import { issueLabel } from "@/lib/newsletters/render-issue";
+
+export async function ArchivedIssueView({ issue, reader }: { issue: ArchivedIssue; reader: Reader | null }) {
+  const info = NEWSLETTER_CATALOG[issue.newsletter];
+  const decisions = await accessForArticles(reader, issue.articles);
+  const items = await Promise.all(
+    issue.articles.map(async (article) => {
+      const decided = decisions.get(article.id)!.level;
+      const level = info.depth === "full" && decided === "full" ? "full" : "preview";
+      return { article, level, text: await loadArticleText(article.id, level) };
+    }),
+  );
+  return (
+    <article className="archived-issue">
+      <p className="kicker">
+        <Link href={`/newsletters/${info.slug}`}>{info.name}</Link>
+      </p>
+      <h1>{issueLabel(issue.issueDate)}</h1>
+      <p className="dek">{info.tagline}</p>
+      {issue.editorNote.trim() && (
+        <aside className="editor-note" aria-label="Editor's note">
+          {issue.editorNote
+            .trim()
+            .split(/\n\s*\n/)
+            .map((paragraph, index) => (
+              <p key={index}>{paragraph}</p>
+            ))}
+        </aside>
+      )}
+      {items.map(({ article, level, text }) =>
+        text ? (
+          <section key={article.id} className="archived-item">
+            <p className="kicker">
+              {article.kind === "in_depth" ? "In-Depth" : "Daily Analysis"} · {formatDate(article.publishedAt)}
+            </p>
+            <h2>
+              <Link href={`/articles/${article.slug}`}>{article.title}</Link>
+            </h2>
+            {article.dek && <p className="dek">{article.dek}</p>}
+            {article.authors.length > 0 && <p className="meta">By {article.authors.join(" and ")}</p>}
+            <ArticleBody previewMarkdown={text.previewMarkdown} gatedMarkdown={level === "full" ? text.gatedMarkdown : null} />
+            {(level === "preview" && text.hasGatedPart) || info.depth === "preview" ? (
+              <p>
+                <Link href={`/articles/${article.slug}`}>Continue reading</Link>
+              </p>
+            ) : null}
+          </section>
+        ) : null,
+      )}
+    </article>
+  );
+}

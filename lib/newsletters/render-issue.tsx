@@ -1,0 +1,111 @@
+// An issue as email: subject, HTML and plain text from one React Email
+// template, rendered once per issue. Each recipient's copy differs only in
+// the unsubscribe token, put in place of UNSUBSCRIBE_PLACEHOLDER when sent.
+//
+// How much of each article goes in is asked of the access decision for the
+// newsletter's audience (a subscriber, or a registered reader without a
+// subscription), capped by the newsletter's depth. For a preview, only
+// folio_preview(...) is read from the database: the free newsletter never
+// holds gated text, not even in memory.
+import { render } from "@react-email/render";
+import { decideAccess, type AccessLevel, type ReaderForAccess } from "@/lib/access/decide-access";
+import { loadArticleText } from "@/lib/articles/article-text";
+import { env, publicUrl } from "@/lib/config/env";
+import { markdownToEmailHtml } from "@/lib/mail/email-markdown";
+import { NewsletterEmail, type NewsletterEmailItem } from "@/lib/mail/newsletter-email";
+import type { IssueArticle } from "./issue-articles";
+import type { IssueDate } from "./issue-schedule";
+import { NEWSLETTER_CATALOG, type NewsletterInfo, type NewsletterKey } from "./newsletter-catalog";
+
+/** Stands for the recipient's token in the rendered issue; letters and underscores only, so no encoding touches it. */
+export const UNSUBSCRIBE_PLACEHOLDER = "__FOLIO_UNSUBSCRIBE_TOKEN__";
+
+export type RenderedIssue = { subject: string; html: string; text: string };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A representative reader of the newsletter's audience, for the access decision. */
+function audienceReader(info: NewsletterInfo, now: Date): ReaderForAccess {
+  const subscribed = info.audience === "subscribers";
+  return {
+    subscriptions: subscribed ? [{ status: "active", currentPeriodEnd: new Date(now.getTime() + DAY_MS), pastDueSince: null, endedAt: null }] : [],
+    compUntil: null,
+    unlockedThisArticle: false,
+    // Nothing is spent by receiving an email: the meter plays no part.
+    unlocksThisMonth: Number.MAX_SAFE_INTEGER,
+  };
+}
+
+/** How much of an article the newsletter carries: the decision, capped by the newsletter's depth. */
+export function itemLevel(info: NewsletterInfo, article: { free: boolean }, now: Date): AccessLevel {
+  const policy = { freeArticlesPerMonth: env().FREE_ARTICLES_PER_MONTH, graceDays: env().SUBSCRIPTION_GRACE_DAYS };
+  const decision = decideAccess(audienceReader(info, now), article, policy, now);
+  return info.depth === "full" && decision.level === "full" ? "full" : "preview";
+}
+
+export function issueLabel(date: IssueDate): string {
+  return new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
+}
+
+function articleDate(date: Date): string {
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", timeZone: env().PUBLICATION_TIMEZONE }).format(date);
+}
+
+export function issueWebPath(newsletter: NewsletterKey, date: IssueDate): string {
+  return `/newsletters/${NEWSLETTER_CATALOG[newsletter].slug}/${date}`;
+}
+
+export function issueSubject(info: NewsletterInfo, date: IssueDate, articles: { title: string }[]): string {
+  const day = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
+  const lead = articles[0]?.title;
+  return lead ? `${info.name}, ${day}: ${lead}` : `${info.name}, ${day}`;
+}
+
+export async function renderIssue(options: {
+  newsletter: NewsletterKey;
+  issueDate: IssueDate;
+  editorNote: string;
+  articles: IssueArticle[];
+  now: Date;
+}): Promise<RenderedIssue> {
+  const info = NEWSLETTER_CATALOG[options.newsletter];
+  const site = publicUrl();
+  const kept = options.articles.filter((article) => !article.dropped);
+  const items: NewsletterEmailItem[] = [];
+  for (const article of kept) {
+    const level = itemLevel(info, article, options.now);
+    const text = await loadArticleText(article.id, level);
+    if (!text) continue;
+    const markdown = level === "full" && text.gatedMarkdown ? `${text.previewMarkdown}\n\n${text.gatedMarkdown}` : text.previewMarkdown;
+    items.push({
+      title: article.title,
+      dek: article.dek,
+      url: `${site}/articles/${article.slug}`,
+      kind: article.kind === "in_depth" ? "In-Depth" : "Daily Analysis",
+      byline: article.authors.length > 0 ? `By ${article.authors.join(" and ")}` : "",
+      date: articleDate(article.publishedAt),
+      bodyHtml: markdownToEmailHtml(markdown, site),
+      whole: level === "full" || !text.hasGatedPart,
+    });
+  }
+  const element = (
+    <NewsletterEmail
+      publicationName={env().PUBLICATION_NAME}
+      newsletterName={info.name}
+      tagline={info.tagline}
+      issueLabel={issueLabel(options.issueDate)}
+      editorNote={options.editorNote}
+      items={items}
+      siteUrl={site}
+      webUrl={`${site}${issueWebPath(options.newsletter, options.issueDate)}`}
+      accountUrl={`${site}/account#newsletters`}
+      unsubscribeUrl={`${site}/unsubscribe/${UNSUBSCRIBE_PLACEHOLDER}`}
+    />
+  );
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { subject: issueSubject(info, options.issueDate, kept), html, text };
+}
