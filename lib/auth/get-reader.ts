@@ -2,6 +2,8 @@
 // that depends on the reader asks this (Auth.js reads the session cookie and
 // looks the session up in PostgreSQL).
 import { cache } from "react";
+import { DatabaseUnavailableError } from "@/lib/db/database-unavailable";
+import { currentRequestContext } from "@/lib/observability/request-context";
 import { auth } from "./auth";
 
 export type Reader = { id: string; email: string };
@@ -9,6 +11,8 @@ export type Reader = { id: string; email: string };
 // Cached per request: the header and the page ask, the database answers once.
 export const getReader = cache(async (): Promise<Reader | null> => {
   const session = await auth();
+  // Auth.js reports a failed session lookup as "no session" (auth.ts marks it).
+  if (currentRequestContext()?.databaseUnavailable) throw new DatabaseUnavailableError("the session could not be read");
   const user = session?.user;
   if (!user?.id || !user.email) return null;
   return { id: user.id, email: user.email };
