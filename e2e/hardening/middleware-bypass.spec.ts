@@ -92,12 +92,12 @@ for (const route of discoverRoutes().filter((candidate) => candidate.kind !== "a
         for (const method of methods) {
           const mutating = MUTATING.includes(method);
           const body = mutating ? JSON.stringify({ email: "changed@hardening.example", newsletter: "free", subscribed: false }) : undefined;
-          const json = mutating ? { "content-type": "application/json" } : {};
+          const json: Record<string, string> = mutating ? { "content-type": "application/json" } : {};
           const anonymous = await send({ method, path, headers: { ...json, ...headers }, body });
           expectNothingProtected(anonymous, { pattern: route.pattern, access: access!, identity: "anonymous", label: `anonymous ${method} ${path} [${trick}]` });
           // A reader's own session with a trick: a newsroom route still refuses, and a
           // change is never accepted from another site (the Origin is forged foreign).
-          const readerHeaders = { ...json, ...headers, cookie: attacker.cookie, ...(mutating ? { origin: "https://evil.example", "sec-fetch-site": "cross-site" } : {}) };
+          const readerHeaders: Record<string, string> = { ...json, ...headers, cookie: attacker.cookie, ...(mutating ? { origin: "https://evil.example", "sec-fetch-site": "cross-site" } : {}) };
           const asReader = await send({ method, path, headers: readerHeaders, body });
           expectNothingProtected(asReader, { pattern: route.pattern, access: access!, identity: "reader", label: `reader ${method} ${path} [${trick}]` });
           if (mutating && access === "reader") expect(asReader.status, `reader ${method} ${path} [${trick}] from another site`).toBe(403);

@@ -23,6 +23,17 @@ export function logConsoleAsJson(): void {
 export function logRequest(request: IncomingMessage, response: ServerResponse, requestId: string): void {
   const started = performance.now();
   // "finish" fires outside the request's async context: the id is passed.
+  // A response cut off before it was complete ends with "close" alone.
+  response.once("close", () => {
+    if (response.writableFinished) return;
+    log("error", "request-aborted", {
+      requestId,
+      method: request.method,
+      path: (request.url ?? "").split("?")[0],
+      status: response.headersSent ? response.statusCode : null,
+      durationMs: Math.round(performance.now() - started),
+    });
+  });
   response.once("finish", () => {
     const status = response.statusCode;
     log(status >= 500 ? "error" : "info", "request", {

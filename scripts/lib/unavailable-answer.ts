@@ -1,7 +1,9 @@
 // When a request failed because PostgreSQL could not be reached (marked by
 // instrumentation.ts in the request's context), its 500 becomes a 503 with
-// Retry-After: the reader sees the friendly error page and a "try again",
-// API clients get JSON saying so, and Stripe retries a webhook later.
+// Retry-After, and its body a short explanation: JSON for the API, for pages
+// a plain HTML page that needs no script (Next.js's own error document only
+// shows its message once JavaScript has run). Stripe retries a webhook
+// answered 503; browsers and crawlers know to come back.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { RequestContext } from "../../lib/observability/request-context";
 
@@ -10,28 +12,38 @@ const API_BODY = JSON.stringify({
   error: "service_unavailable",
   message: "The service is briefly unavailable. Please try again in a few seconds.",
 });
+const PAGE_BODY = `<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Back in a moment</title></head>
+<body>
+<main>
+<h1>Back in a moment</h1>
+<p>We could not show this page just now. Please try again in a moment.</p>
+<p><a href="/">Go to the front page</a></p>
+</main>
+</body>
+</html>
+`;
 
 export function answerUnavailableAs503(request: IncomingMessage, response: ServerResponse, context: RequestContext): void {
   const isApi = (request.url ?? "").startsWith("/api/");
   const writeHead = response.writeHead;
-  let replaceBody = false;
+  let replacement: string | null = null;
   // Node calls writeHead for implicit headers too, so this sees every status.
   response.writeHead = function (this: ServerResponse, ...args: unknown[]) {
     const status = typeof args[0] === "number" ? args[0] : response.statusCode;
     if (status === 500 && context.databaseUnavailable && !response.headersSent) {
-      args[0] = 503;
+      replacement = isApi ? API_BODY : PAGE_BODY;
       response.statusCode = 503;
       response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
       response.setHeader("Cache-Control", "no-store");
-      if (isApi) {
-        replaceBody = true;
-        response.setHeader("Content-Type", "application/json; charset=utf-8");
-        response.removeHeader("Content-Length");
-        response.removeHeader("Content-Encoding");
-        // A header object passed to writeHead would win over setHeader.
-        if (args.length > 1 && typeof args[1] === "object" && args[1] !== null) args.length = 1;
-        if (typeof args[1] === "string" && args.length > 2) args.length = 2;
-      }
+      response.setHeader("Content-Type", isApi ? "application/json; charset=utf-8" : "text/html; charset=utf-8");
+      response.setHeader("Content-Length", Buffer.byteLength(replacement));
+      response.removeHeader("Content-Encoding");
+      response.removeHeader("Transfer-Encoding");
+      response.removeHeader("Vary");
+      // Only the status: headers passed here would override the ones above.
+      return (writeHead as (status: number) => ServerResponse).call(this, 503);
     }
     return (writeHead as (...rest: unknown[]) => ServerResponse).apply(this, args);
   } as ServerResponse["writeHead"];
@@ -39,7 +51,7 @@ export function answerUnavailableAs503(request: IncomingMessage, response: Serve
   const end = response.end.bind(response);
   response.write = ((...args: Parameters<ServerResponse["write"]>) => {
     if (!response.headersSent) response.writeHead(response.statusCode);
-    if (replaceBody) {
+    if (replacement !== null) {
       const callback = args.find((arg) => typeof arg === "function") as (() => void) | undefined;
       callback?.();
       return true;
@@ -48,7 +60,10 @@ export function answerUnavailableAs503(request: IncomingMessage, response: Serve
   }) as ServerResponse["write"];
   response.end = ((...args: unknown[]) => {
     if (!response.headersSent) response.writeHead(response.statusCode);
-    if (replaceBody) return end(API_BODY);
+    if (replacement !== null) {
+      const callback = args.find((arg) => typeof arg === "function") as (() => void) | undefined;
+      return end(replacement, callback);
+    }
     return (end as (...rest: unknown[]) => ServerResponse)(...args);
   }) as ServerResponse["end"];
 }
