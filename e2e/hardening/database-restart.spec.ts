@@ -11,7 +11,7 @@ import { expect, test } from "@playwright/test";
 import { startAppServer, type AppServer } from "./app-server";
 import { prepareDatabase, query, type PrivateReader } from "./private-app";
 import { startPrivatePostgres, type PrivatePostgres } from "./private-postgres";
-import { internalsIn } from "./raw-request";
+import { internalsIn, send } from "./raw-request";
 import { sparePostgresPort, spareWebPort } from "./spare-ports";
 import { buyMonthlyAtEmulator, eventsOfCustomer, signedWebhook, type StripeEvent } from "./stripe-subscription";
 
@@ -25,7 +25,7 @@ let readers: PrivateReader[];
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  cluster = startPrivatePostgres(sparePostgresPort(0));
+  cluster = await startPrivatePostgres(sparePostgresPort(0));
   await query(cluster.url("postgres"), "CREATE DATABASE folio");
   url = cluster.url("folio");
   ({ slugs, readers } = await prepareDatabase(url, 12, 4));
@@ -35,14 +35,17 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await server?.stop();
-  cluster?.destroy();
+  await cluster?.destroy();
 });
 
 type Outcome = { what: string; status: number; body: string; retryAfter: string | null };
 
-async function hit(what: string, path: string, init: RequestInit = {}): Promise<Outcome> {
-  const response = await fetch(`${server.url}${path}`, { redirect: "manual", ...init });
-  return { what, status: response.status, body: await response.text(), retryAfter: response.headers.get("retry-after") };
+// A connection per request (raw-request.ts): a keep-alive connection that the
+// server closes as idle must not pass for a request the server dropped.
+async function hit(what: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Outcome> {
+  const response = await send({ method: init.method ?? "GET", path, headers: init.headers, body: init.body }, new URL(server.url));
+  const retryAfter = response.headers["retry-after"];
+  return { what, status: response.status, body: response.body, retryAfter: typeof retryAfter === "string" ? retryAfter : null };
 }
 
 function expectClean(outcome: Outcome): void {
@@ -105,7 +108,7 @@ test("a PostgreSQL restart under load: clean 503s, recovery without a restart, n
   ];
 
   await new Promise((resolve) => setTimeout(resolve, 2_000));
-  cluster.stop();
+  await cluster.stop();
   // While the database is down: each kind of request, deterministically.
   const down = [
     await hit("page front", "/"),
@@ -123,7 +126,7 @@ test("a PostgreSQL restart under load: clean 503s, recovery without a restart, n
   const health = await hit("api health", "/api/health");
   expect(health.status).toBe(503);
   await new Promise((resolve) => setTimeout(resolve, 1_500));
-  cluster.start();
+  await cluster.start();
 
   // The same server process recovers by itself.
   const deadline = Date.now() + 60_000;
