@@ -33,8 +33,20 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /hardening\// },
     { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /reader-journey/ },
+    // Hardening (e2e/hardening): after the journeys, one file at a time, so that
+    // "the database did not change" is not disturbed by other tests' writes.
+    {
+      name: "hardening",
+      testMatch: /hardening\/(route-inventory|middleware-bypass|hostile-input)\.spec\.ts/,
+      dependencies: ["desktop", "phone"],
+      workers: 1,
+    },
+    // Servers of their own: PostgreSQL restarts, backup and restore, https.
+    { name: "faults", testMatch: /hardening\/(database-restart|backup-restore|https-deployment)\.spec\.ts/, dependencies: ["hardening"], workers: 1 },
+    // Last: the logs of everything above hold no token and no address.
+    { name: "logs", testMatch: /hardening\/log-hygiene\.spec\.ts/, dependencies: ["faults"] },
   ],
   webServer: {
     command: "npx tsx scripts/serve.ts",

@@ -3,37 +3,44 @@
 // X-Forwarded-For header the client sent itself, which would let anyone pick
 // their own address and slip past the per-IP sign-in limit. Here the header
 // is replaced with the socket's address, unless TRUST_PROXY says Folio runs
-// behind that many proxies that append to it. The same process runs the
-// background jobs (JOBS=off to leave them to other servers).
+// behind that many proxies that append to it (scripts/lib/trusted-headers.ts).
+// Each request gets an id and a context (lib/observability/request-context.ts)
+// that the JSON logs and the 503 answer for database outages read. The same
+// process runs the background jobs (JOBS=off to leave them to other servers).
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
 import { parseEnv } from "../lib/config/env";
 import { startJobRunner } from "../lib/jobs/job-runner";
+import { log } from "../lib/observability/log";
+import { requestContextStorage } from "../lib/observability/request-context";
+import { logConsoleAsJson, logRequest, teeOutputTo } from "./lib/server-logging";
+import { applyTrustedHeaders } from "./lib/trusted-headers";
+import { answerUnavailableAs503 } from "./lib/unavailable-answer";
 
 const settings = parseEnv(process.env);
+if (process.env.FOLIO_LOG_FILE) teeOutputTo(process.env.FOLIO_LOG_FILE);
+logConsoleAsJson();
 const root = path.resolve(import.meta.dirname, "..");
 const app = next({ dev: false, dir: root, port: settings.PORT });
 const handle = app.getRequestHandler();
 
 await app.prepare();
+const contexts = requestContextStorage();
 const server = createServer((request, response) => {
-  const peer = request.socket.remoteAddress ?? "unknown";
-  const forwarded = request.headers["x-forwarded-for"];
-  const hops = typeof forwarded === "string" ? forwarded.split(",").map((hop) => hop.trim()) : [];
-  // With N trusted proxies the client is the N-th address from the right,
-  // counting the socket's; anything further left was written by the client.
-  const chain = [...hops, peer];
-  const client = chain[Math.max(0, chain.length - 1 - settings.TRUST_PROXY)] ?? peer;
-  request.headers["x-forwarded-for"] = client;
-  void handle(request, response);
+  const requestId = applyTrustedHeaders(request, settings.TRUST_PROXY);
+  response.setHeader("X-Request-Id", requestId);
+  const context = { requestId, databaseUnavailable: false };
+  logRequest(request, response, requestId);
+  answerUnavailableAs503(request, response, context);
+  contexts.run(context, () => void handle(request, response));
 }).listen(settings.PORT, () => {
-  console.log(`[folio] web server ready on port ${settings.PORT}`);
+  log("info", "server-ready", { port: settings.PORT });
 });
 
 const jobs =
   settings.JOBS === "on" && settings.DATABASE_URL
-    ? await startJobRunner(settings.DATABASE_URL, (line) => console.log(`[folio] ${line}`))
+    ? await startJobRunner(settings.DATABASE_URL, (line) => log("info", "jobs", { message: line }))
     : null;
 
 async function shutdown(): Promise<void> {

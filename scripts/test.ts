@@ -2,6 +2,8 @@
 // runs on a fresh in-memory embedded PostgreSQL; with it, on that server
 // (which must be local: tests write to it). Runs Vitest (unit + integration),
 // builds the app, then runs Playwright in Chromium against `next start`.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { InvalidSettingsError, parseEnv } from "../lib/config/env";
@@ -66,6 +68,8 @@ async function main(): Promise<number> {
     retryDelaysMs: [300, 1000, 3000],
   });
   log(`billing: Stripe emulator at ${emulator.url}`);
+  const logDir = mkdtempSync(path.join(tmpdir(), "folio-test-logs-"));
+  let failed = true;
   try {
     await ensurePrismaClient(root, log);
     await migrate(database.url, { log });
@@ -79,26 +83,34 @@ async function main(): Promise<number> {
       AUTH_SECRET: settings.AUTH_SECRET ?? randomAuthSecret(),
       ...stripeKeys,
       STRIPE_API_URL: emulator.url,
+      // Every server the tests start logs here too; e2e/hardening/log-hygiene.spec.ts reads it.
+      FOLIO_TEST_LOG_DIR: logDir,
+      FOLIO_LOG_FILE: path.join(logDir, "web.log"),
     };
     const only = process.argv[2];
+    // `npm run test:e2e -- --project=faults --no-deps`: what follows goes to the runner.
+    const extra = process.argv.slice(3);
 
     const results: [string, number][] = [];
     if (only !== "e2e") {
       log("unit and integration tests (vitest)");
-      results.push(["vitest", await runCommand("npx", ["vitest", "run"], { cwd: root, env })]);
+      results.push(["vitest", await runCommand("npx", ["vitest", "run", ...(only === "unit" ? extra : [])], { cwd: root, env })]);
     }
     if (only !== "unit") {
       await ensureBuild(root, log);
       emulator.setWebhookUrl(`http://localhost:${process.env.E2E_PORT ?? 3100}/api/stripe/webhook`);
       log("end-to-end tests (playwright, chromium)");
-      results.push(["playwright", await runCommand("npx", ["playwright", "test"], { cwd: root, env })]);
+      results.push(["playwright", await runCommand("npx", ["playwright", "test", ...(only === "e2e" ? extra : [])], { cwd: root, env })]);
     }
     for (const [name, code] of results) log(`${name}: ${code === 0 ? "passed" : `FAILED (exit ${code})`}`);
-    return results.every(([, code]) => code === 0) ? 0 : 1;
+    failed = !results.every(([, code]) => code === 0);
+    if (failed) log(`the servers' logs are kept in ${logDir}`);
+    return failed ? 1 : 0;
   } finally {
     await emulator.stop();
     maildev.stop();
     await database.close();
+    if (!failed && !process.env.FOLIO_KEEP_TEST_LOGS) rmSync(logDir, { recursive: true, force: true });
   }
 }
 

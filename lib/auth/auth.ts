@@ -2,12 +2,18 @@
 // the Prisma adapter. The configuration is built on first use, so building
 // the app needs neither a database nor a secret.
 import { PrismaAdapter } from "@auth/prisma-adapter";
-import NextAuth from "next-auth";
+import NextAuth, { type NextAuthConfig } from "next-auth";
 import type { EmailConfig } from "next-auth/providers/email";
-import { env } from "@/lib/config/env";
+import { headers } from "next/headers";
+import { env, publicUrl } from "@/lib/config/env";
+import { servedOverHttps } from "@/lib/http/request-security";
+import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";
+import { describeError, log } from "@/lib/observability/log";
+import { currentRequestContext } from "@/lib/observability/request-context";
 import { db } from "@/lib/db/prisma";
 import type { Role } from "@/lib/newsroom/roles";
 import { normalizeEmail } from "./normalize-email";
+import { authCookies } from "./sessions";
 import { sendSignInLink } from "./send-sign-in-link";
 import { applySignUpChoices } from "./sign-up-choices";
 
@@ -29,12 +35,26 @@ function emailProvider(): EmailConfig {
   };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+// Secure, prefixed cookies whenever the site is served over https (see
+// servedOverHttps: PUBLIC_URL, or a trusted proxy's X-Forwarded-Proto).
+async function overHttps(request: Request | undefined): Promise<boolean> {
+  if (request) return servedOverHttps(request.headers);
+  try {
+    return servedOverHttps(await headers());
+  } catch {
+    // Outside a request (a script): only the setting can tell.
+    return publicUrl().startsWith("https://");
+  }
+}
+
+const authConfig = (secure: boolean): NextAuthConfig => ({
   // The adapter is typed against @prisma/client's default output; Folio's
   // client is generated into lib/db/generated with the same models.
   adapter: PrismaAdapter(db() as unknown as Parameters<typeof PrismaAdapter>[0]),
   secret: env().AUTH_SECRET,
   trustHost: true,
+  useSecureCookies: secure,
+  cookies: authCookies(secure),
   session: { strategy: "database", maxAge: SESSION_DAYS * 24 * 60 * 60 },
   providers: [emailProvider()],
   pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
@@ -46,10 +66,25 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       return { ...session, user: { ...session.user, id: user.id, role: row.role, compUntil: row.compUntil } };
     },
   },
+  // Auth.js's own messages go to the JSON log, without their details (which
+  // can carry an address).
+  logger: {
+    error: (error) => {
+      // Auth.js answers "no session" when the session lookup fails; getReader
+      // must not take a database outage for an anonymous visitor.
+      const context = currentRequestContext();
+      if (context && isDatabaseUnavailable(error)) context.databaseUnavailable = true;
+      log("error", "auth-error", describeError(error));
+    },
+    warn: (code) => log("warn", "auth-warning", { code }),
+    debug: () => {},
+  },
   events: {
     createUser: ({ user }) => applySignUpChoices(user),
   },
-}));
+});
+
+export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => authConfig(await overHttps(request)));
 
 declare module "next-auth" {
   interface Session {

@@ -3,6 +3,8 @@
 // looks the session and its user up in PostgreSQL, on every request: a role
 // or a comp grant changed by an admin counts from the next request).
 import { cache } from "react";
+import { DatabaseUnavailableError } from "@/lib/db/database-unavailable";
+import { currentRequestContext } from "@/lib/observability/request-context";
 import { effectiveRole, type Role } from "@/lib/newsroom/roles";
 import { auth } from "./auth";
 
@@ -17,6 +19,8 @@ export type Reader = {
 // Cached per request: the header and the page ask, the database answers once.
 export const getReader = cache(async (): Promise<Reader | null> => {
   const session = await auth();
+  // Auth.js reports a failed session lookup as "no session" (auth.ts marks it).
+  if (currentRequestContext()?.databaseUnavailable) throw new DatabaseUnavailableError("the session could not be read");
   const user = session?.user;
   if (!user?.id || !user.email) return null;
   return {

@@ -3,6 +3,8 @@
 import { NextResponse } from "next/server";
 import { handleEvent } from "@/lib/billing/webhooks/handle-event";
 import { InvalidWebhookError, verifyEvent } from "@/lib/billing/webhooks/verify-event";
+import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";
+import { describeError, log } from "@/lib/observability/log";
 
 export async function POST(request: Request) {
   const rawBody = await request.text();
@@ -19,9 +21,14 @@ export async function POST(request: Request) {
     const result = await handleEvent(event);
     return NextResponse.json({ received: true, result });
   } catch (error) {
-    // Not processed (Stripe unreachable, reader unknown yet): a 500 makes
-    // Stripe deliver the event again later; nothing was recorded.
-    console.error(`stripe webhook ${event.type} ${event.id} failed:`, error instanceof Error ? error.message : error);
-    return NextResponse.json({ error: "processing_failed" }, { status: 500 });
+    // Not processed (database down, Stripe unreachable, reader unknown yet):
+    // a non-2xx makes Stripe deliver the event again later; the event id is
+    // recorded in the same transaction as its effect, so nothing was.
+    const unavailable = isDatabaseUnavailable(error);
+    log("error", "stripe-webhook-failed", { type: event.type, eventId: event.id, ...describeError(error) });
+    return NextResponse.json(
+      { error: unavailable ? "service_unavailable" : "processing_failed" },
+      { status: unavailable ? 503 : 500, headers: unavailable ? { "Retry-After": "5" } : {} },
+    );
   }
 }

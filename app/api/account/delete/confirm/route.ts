@@ -2,7 +2,7 @@
 // opens. Deletes the account and ends this browser's session.
 import { z } from "zod";
 import { confirmAccountDeletion } from "@/lib/account/account-deletion";
-import { SESSION_COOKIES } from "@/lib/auth/sessions";
+import { expiredSessionCookies } from "@/lib/auth/sessions";
 import { ACCOUNT_TOKEN_PATTERN } from "@/lib/account/account-tokens";
 import { answer } from "@/lib/http/answer";
 import { readInput } from "@/lib/http/read-input";
@@ -19,6 +19,6 @@ export async function POST(request: Request) {
     return answer(request, { status: 400, notice: "invalid-link", message: "That link has expired or was already used." });
   }
   const response = answer(request, { status: 200, notice: "account-deleted", message: "Your account is deleted." }, "/account/deleted");
-  for (const name of SESSION_COOKIES) response.headers.append("Set-Cookie", `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`);
+  for (const value of expiredSessionCookies()) response.headers.append("Set-Cookie", value);
   return response;
 }

@@ -1,0 +1,57 @@
+// A Folio web server of a test's own (scripts/serve.ts, the production build),
+// on its own port and database, logging to the run's log folder.
+import { spawn } from "node:child_process";
+import path from "node:path";
+
+export type AppServer = { url: string; stop(): Promise<void> };
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+export async function startAppServer(name: string, port: number, env: Record<string, string>): Promise<AppServer> {
+  const logDir = process.env.FOLIO_TEST_LOG_DIR;
+  const child = spawn("npx", ["tsx", "scripts/serve.ts"], {
+    cwd: ROOT,
+    detached: true,
+    stdio: "ignore",
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      ...(logDir ? { FOLIO_LOG_FILE: path.join(logDir, `${name}.log`) } : {}),
+      ...env,
+    },
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = `http://localhost:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the ${name} server exited with ${child.exitCode}`);
+    const up = await fetch(`${url}/api/health`).then(
+      () => true,
+      () => false,
+    );
+    if (up) break;
+    if (Date.now() > deadline) throw new Error(`the ${name} server did not start on port ${port}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return {
+    url,
+    async stop() {
+      if (child.exitCode !== null || child.pid === undefined) return;
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        return;
+      }
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+      if (child.exitCode === null) {
+        try {
+          process.kill(-child.pid, "SIGKILL");
+        } catch {
+          // Gone meanwhile.
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,62 @@
+// Runs last: the logs of every server this test run started (the end-to-end
+// server and the hardening tests' own) are JSON lines, requests carry a
+// request id, and no line holds a reader's email address, a session token or
+// an emailed token. The secrets are gathered from where they really are: the
+// database (addresses, sessions) and the inbox (sign-in and account links).
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { sql } from "../database";
+
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
+
+function logLines(): { file: string; line: string }[] {
+  const dir = process.env.FOLIO_TEST_LOG_DIR;
+  if (!dir) throw new Error("FOLIO_TEST_LOG_DIR is not set: run the end-to-end tests through `npm test`");
+  return readdirSync(dir)
+    .filter((file) => file.endsWith(".log"))
+    .flatMap((file) =>
+      readFileSync(path.join(dir, file), "utf8")
+        .split("\n")
+        .filter((line) => line.trim() !== "")
+        .map((line) => ({ file, line })),
+    );
+}
+
+async function secrets(): Promise<string[]> {
+  const emails = (await sql<{ email: string }>("SELECT email FROM users")).map((row) => row.email);
+  const sessions = (await sql<{ session_token: string }>("SELECT session_token FROM sessions")).map((row) => row.session_token);
+  const inbox = (await (await fetch(`${process.env.MAILDEV_URL}/api/email`)).json()) as { to: { address: string }[]; text: string }[];
+  const recipients = inbox.flatMap((mail) => mail.to.map((to) => to.address));
+  const tokens = inbox.flatMap((mail) => [...mail.text.matchAll(/[?&]token=([A-Za-z0-9_-]{16,})/g)].map((match) => match[1]!));
+  return [...new Set([...emails, ...recipients, ...sessions, ...tokens])].filter((secret) => secret.length >= 6);
+}
+
+test("the logs are JSON with request ids, and hold no address, session or emailed token", async () => {
+  const lines = logLines();
+  expect(lines.filter(({ file }) => file === "web.log").length).toBeGreaterThan(100);
+  const requests = new Set<string>();
+  for (const { file, line } of lines) {
+    let entry: Record<string, unknown>;
+    try {
+      entry = JSON.parse(line) as Record<string, unknown>;
+    } catch {
+      throw new Error(`${file}: a log line that is not JSON: ${line.slice(0, 200)}`);
+    }
+    expect(typeof entry.time, line).toBe("string");
+    expect(["info", "warn", "error"], line).toContain(entry.level);
+    if (entry.event === "request") {
+      expect(entry.requestId, line).toMatch(/^[0-9a-f]{16}$/);
+      requests.add(String(entry.requestId));
+    }
+    // Every error is traceable to its request, when it happened in one.
+    if (entry.level === "error" && entry.event !== "jobs" && entry.event !== "console" && entry.event !== "request-aborted") {
+      expect(entry.requestId ?? "none", line).not.toBe("none");
+    }
+    expect(EMAIL.exec(line)?.[0] ?? null, `${file}: an email address in ${line.slice(0, 300)}`).toBeNull();
+  }
+  expect(requests.size).toBeGreaterThan(100);
+  const all = lines.map(({ line }) => line).join("\n");
+  const found = (await secrets()).filter((secret) => all.includes(secret));
+  expect(found.map((secret) => `${secret.slice(0, 6)}…`), "secrets in the logs").toEqual([]);
+});

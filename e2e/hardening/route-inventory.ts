@@ -1,0 +1,143 @@
+// Every route the app serves, found by walking app/ (pages, route handlers,
+// metadata routes and server-action files), and the classification table that
+// says who may use each. A route missing from the table fails the inventory
+// test, so a new page or handler is covered by the bypass and fuzz tests as
+// soon as it is classified here.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * public: anyone, the same for everyone (may depend on the reader for display);
+ * reader: a signed-in reader's own data or actions;
+ * editor / admin: the newsroom (issue 7), refused to readers;
+ * token: anyone holding a secret token from an email (the token is the credential);
+ * webhook: a signed callback from Stripe.
+ */
+export type Access = "public" | "reader" | "editor" | "admin" | "token" | "webhook";
+
+export type RouteKind = "page" | "handler" | "metadata" | "actions";
+
+export type DiscoveredRoute = {
+  /** The URL pattern, e.g. /articles/[slug]. For actions: the page path they belong to. */
+  pattern: string;
+  kind: RouteKind;
+  file: string;
+  /** HTTP methods the file exports (route handlers); GET for pages and metadata. */
+  methods: string[];
+};
+
+export type Classification = {
+  access: Access;
+  /** Concrete paths to try (dynamic segments filled in). Default: the pattern itself. */
+  samples?: string[];
+  /**
+   * Methods whose every accepted call changes the reader's own data even
+   * without input (asking for a deletion email): fuzzed anonymously only.
+   */
+  changesWithoutInput?: string[];
+};
+
+const APP = path.resolve(import.meta.dirname, "../../app");
+const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+const METADATA: Record<string, string> = { "robots.ts": "/robots.txt", "sitemap.ts": "/sitemap.xml" };
+
+export const CLASSIFICATION: Record<string, Classification> = {
+  "/": { access: "public" },
+  "/archive": { access: "public" },
+  "/articles/[slug]": { access: "public", samples: ["/articles/e2e-gated-tanker-ceiling", "/articles/e2e-free-grid-reform"] },
+  "/authors/[slug]": { access: "public", samples: ["/authors/e2e-correspondent"] },
+  "/topics/[slug]": { access: "public", samples: ["/topics/e2e-energy"] },
+  "/regions/[slug]": { access: "public", samples: ["/regions/e2e-strait"] },
+  "/search": { access: "public", samples: ["/search?q=brindlewick"] },
+  "/signin": { access: "public" },
+  "/signin/check-email": { access: "public" },
+  "/signin/confirm": { access: "token" },
+  "/subscribe": { access: "public" },
+  "/subscribe/success": { access: "reader" },
+  "/account": { access: "reader" },
+  "/account/confirm-email": { access: "token" },
+  "/account/confirm-delete": { access: "token" },
+  "/account/deleted": { access: "public" },
+  "/feed.xml": { access: "public" },
+  "/robots.txt": { access: "public" },
+  "/sitemap.xml": { access: "public" },
+  "/icon.svg": { access: "public" },
+  "/api/health": { access: "public" },
+  "/api/me": { access: "reader" },
+  "/api/search": { access: "public", samples: ["/api/search?q=brindlewick"] },
+  "/api/search/suggest": { access: "public", samples: ["/api/search/suggest?q=brin"] },
+  "/api/articles/[slug]/unlock": { access: "reader", samples: ["/api/articles/e2e-gated-tanker-ceiling/unlock"] },
+  "/api/account/export": { access: "reader" },
+  "/api/account/email": { access: "reader" },
+  "/api/account/newsletters": { access: "reader" },
+  "/api/account/delete": { access: "reader", changesWithoutInput: ["POST"] },
+  "/api/account/email/confirm": { access: "token" },
+  "/api/account/delete/confirm": { access: "token" },
+  "/api/signin/confirm": { access: "token" },
+  // Auth.js: session, csrf, providers, sign-in, callback and sign-out; each
+  // checks its CSRF token or emailed token itself.
+  "/api/auth/[...nextauth]": {
+    access: "public",
+    samples: ["/api/auth/session", "/api/auth/csrf", "/api/auth/providers", "/api/auth/signin/email", "/api/auth/callback/email", "/api/auth/signout"],
+  },
+  "/api/stripe/webhook": { access: "webhook" },
+};
+
+/**
+ * Newsroom routes (issue 7) that are not listed above are at least editor
+ * routes: a reader and a visitor must be refused there whatever they send.
+ * List an admin-only route explicitly as "admin".
+ */
+const PREFIX_CLASSIFICATION: [RegExp, Classification][] = [
+  [/^\/admin(\/|$)/, { access: "editor" }],
+  [/^\/api\/admin(\/|$)/, { access: "editor" }],
+];
+
+export function classify(pattern: string): Classification | undefined {
+  return CLASSIFICATION[pattern] ?? PREFIX_CLASSIFICATION.find(([prefix]) => prefix.test(pattern))?.[1];
+}
+
+function urlPattern(relativeDir: string): string {
+  const segments = relativeDir
+    .split(path.sep)
+    .filter((segment) => segment !== "" && !/^\(.*\)$/.test(segment) && !segment.startsWith("@"));
+  return `/${segments.join("/")}`;
+}
+
+function exportedMethods(source: string): string[] {
+  return HTTP_METHODS.filter((method) =>
+    new RegExp(`export\\s+(async\\s+)?function\\s+${method}\\b|export\\s+const\\s+${method}\\b|export\\s+const\\s+\\{[^}]*\\b${method}\\b[^}]*\\}`).test(source),
+  );
+}
+
+/** Every page, route handler, metadata route and server-action file under app/. */
+export function discoverRoutes(dir = APP): DiscoveredRoute[] {
+  const routes: DiscoveredRoute[] = [];
+  for (const entry of readdirSync(dir).sort()) {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) {
+      if (!entry.startsWith("_")) routes.push(...discoverRoutes(full));
+      continue;
+    }
+    const pattern = urlPattern(path.relative(APP, dir));
+    const file = path.relative(path.resolve(APP, ".."), full);
+    if (entry === "page.tsx" || entry === "page.ts") routes.push({ pattern, kind: "page", file, methods: ["GET"] });
+    else if (entry === "route.ts") routes.push({ pattern, kind: "handler", file, methods: exportedMethods(readFileSync(full, "utf8")) });
+    else if (entry === "actions.ts") routes.push({ pattern, kind: "actions", file, methods: ["POST"] });
+    else if (METADATA[entry] && dir === APP) routes.push({ pattern: METADATA[entry]!, kind: "metadata", file, methods: ["GET"] });
+    else if (/^(icon|apple-icon|opengraph-image|twitter-image)\.\w+$/.test(entry)) {
+      routes.push({ pattern: `${pattern === "/" ? "" : pattern}/${entry}`, kind: "metadata", file, methods: ["GET"] });
+    }
+  }
+  return routes;
+}
+
+/** The concrete paths to request for a route. */
+export function samplesOf(route: DiscoveredRoute): string[] {
+  const classification = classify(route.pattern);
+  if (classification?.samples) return classification.samples;
+  if (/\[/.test(route.pattern)) throw new Error(`${route.pattern} (${route.file}) has dynamic segments: give it samples in CLASSIFICATION`);
+  return [route.pattern];
+}
+
+export const PROTECTED: Access[] = ["reader", "editor", "admin"];

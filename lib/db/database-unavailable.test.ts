@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { isDatabaseUnavailable } from "./database-unavailable";
+
+function withCode(message: string, code: string): Error {
+  return Object.assign(new Error(message), { code });
+}
+
+describe("isDatabaseUnavailable", () => {
+  it.each([
+    ["connection refused", withCode("connect ECONNREFUSED 127.0.0.1:5432", "ECONNREFUSED"), true],
+    ["server shut down", withCode("terminating connection due to administrator command", "57P01"), true],
+    ["starting up", withCode("the database system is starting up", "57P03"), true],
+    ["pg connection cut", new Error("Connection terminated unexpectedly"), true],
+    ["Prisma can't reach", withCode("Can't reach database server at 127.0.0.1:5499", "P1001"), true],
+    ["adapter error kind", Object.assign(new Error("x"), { cause: { kind: "DatabaseNotReachable" } }), true],
+    ["wrapped by Auth.js", Object.assign(new Error("SessionTokenError"), { cause: { err: withCode("x", "P1001") } }), true],
+    ["unique violation", withCode("duplicate key value violates unique constraint", "23505"), false],
+    ["a bug", new TypeError("cannot read properties of undefined"), false],
+    ["not an error", "ECONNREFUSED", false],
+  ])("%s -> %s", (_label, error, expected) => {
+    expect(isDatabaseUnavailable(error)).toBe(expected);
+  });
+});

@@ -1,0 +1,38 @@
+// What the web server knows about the request being handled, reachable from
+// any code that runs for it (the logger, the error hook) without passing it
+// along. scripts/serve.ts opens the context; Next.js bundles the app's code
+// separately from the server's, so the store lives on globalThis under a
+// registered symbol: both copies of this module find the same one.
+import { AsyncLocalStorage } from "node:async_hooks";
+import { randomBytes } from "node:crypto";
+
+export type RequestContext = {
+  requestId: string;
+  /** Set when the request failed because PostgreSQL could not be reached. */
+  databaseUnavailable: boolean;
+};
+
+const STORE = Symbol.for("folio.request-context");
+const holder = globalThis as { [STORE]?: AsyncLocalStorage<RequestContext> };
+
+export function requestContextStorage(): AsyncLocalStorage<RequestContext> {
+  holder[STORE] ??= new AsyncLocalStorage<RequestContext>();
+  return holder[STORE];
+}
+
+export function currentRequestContext(): RequestContext | undefined {
+  return requestContextStorage().getStore();
+}
+
+// 16 hex characters: unique enough to trace a request, short enough that the
+// logger's token redaction (32+ characters) never mistakes it for a secret.
+export function newRequestId(): string {
+  return randomBytes(8).toString("hex");
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
+
+/** A request id from a trusted proxy, when it looks like one. */
+export function acceptRequestId(value: string | string[] | undefined): string | undefined {
+  return typeof value === "string" && REQUEST_ID.test(value) ? value : undefined;
+}
