@@ -144,6 +144,8 @@ describe("the drift check", () => {
       "column articles.publish_date: in schema.prisma, not in the database",
       "column articles.published_at: in the database, not in schema.prisma",
       "index articles_status_publish_date_idx on articles(status, publish_date DESC): in schema.prisma, not in the database",
+      "index articles_publish_date_created_at_id_idx on articles(publish_date DESC, created_at DESC, id): in schema.prisma, not in the database",
+      "index articles_published_at_created_at_id_idx on articles(published_at DESC, created_at DESC, id): in the database, not in schema.prisma",
       "index articles_status_published_at_idx on articles(status, published_at DESC): in the database, not in schema.prisma",
     ]);
   });

@@ -42,6 +42,10 @@ CREATE TABLE "article_slug_redirects" (
 );
 
 -- CreateIndex
+-- The newsroom's list: drafts first (DESC puts NULL first), then newest.
+CREATE INDEX "articles_published_at_created_at_id_idx" ON "articles"("published_at" DESC, "created_at" DESC, "id");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "article_revisions_article_id_number_key" ON "article_revisions"("article_id", "number");
 
 -- CreateIndex
