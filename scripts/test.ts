@@ -81,17 +81,19 @@ async function main(): Promise<number> {
       STRIPE_API_URL: emulator.url,
     };
     const only = process.argv[2];
+    // `npm run test:unit -- <files>` / `npm run test:e2e -- <specs>`: only those.
+    const selected = process.argv.slice(3);
 
     const results: [string, number][] = [];
     if (only !== "e2e") {
       log("unit and integration tests (vitest)");
-      results.push(["vitest", await runCommand("npx", ["vitest", "run"], { cwd: root, env })]);
+      results.push(["vitest", await runCommand("npx", ["vitest", "run", ...selected], { cwd: root, env })]);
     }
     if (only !== "unit") {
       await ensureBuild(root, log);
       emulator.setWebhookUrl(`http://localhost:${process.env.E2E_PORT ?? 3100}/api/stripe/webhook`);
       log("end-to-end tests (playwright, chromium)");
-      results.push(["playwright", await runCommand("npx", ["playwright", "test"], { cwd: root, env })]);
+      results.push(["playwright", await runCommand("npx", ["playwright", "test", ...selected], { cwd: root, env })]);
     }
     for (const [name, code] of results) log(`${name}: ${code === 0 ? "passed" : `FAILED (exit ${code})`}`);
     return results.every(([, code]) => code === 0) ? 0 : 1;
