@@ -110,6 +110,11 @@ export async function renderIssue(options: {
       unsubscribeUrl={`${site}/unsubscribe/${UNSUBSCRIBE_PLACEHOLDER}`}
     />
   );
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  // Headings keep their case in the text version (html-to-text would shout them).
+  const headings = ["h1", "h2", "h3"].map((selector) => ({ selector, options: { uppercase: false } }));
+  const [html, text] = await Promise.all([
+    render(element),
+    render(element, { plainText: true, htmlToTextOptions: { selectors: headings } }),
+  ]);
   return { subject: issueSubject(info, options.issueDate, kept), html, text };
 }
