@@ -50,6 +50,9 @@ test("a subscriber receives the Daily Review, reads from it, unsubscribes with i
   const reader = await subscriber(`daily-${stamp}@example.org`);
   const other = await subscriber(`daily-other-${stamp}@example.org`);
   await startSession(context, reader.email);
+  // The newsroom is for editors: a reader gets a 403, from the page and the route.
+  expect((await page.goto("/admin/newsletters"))?.status()).toBe(403);
+  expect((await page.request.post("/api/admin/newsletters/daily-review/send", { data: { issueDate: "2026-01-01" } })).status()).toBe(403);
 
   const newsroom = await browser.newContext();
   const editor = await startSession(newsroom, `editor-${stamp}@example.org`);

@@ -23,6 +23,7 @@ export const getReader = cache(async (): Promise<Reader | null> => {
     id: user.id,
     email: user.email,
     role: effectiveRole({ email: user.email, role: user.role }),
-    compUntil: user.compUntil,
+    // The session reaches here as JSON: the date is a string again.
+    compUntil: user.compUntil ? new Date(user.compUntil) : null,
   };
 });
