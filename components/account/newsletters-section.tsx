@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { NEWSLETTER_NAMES, type NewsletterChoice } from "@/lib/account/newsletter-choices";
 
 /** Each newsletter with its own switch: a form, so it works without JavaScript. */
@@ -24,6 +25,9 @@ export function NewslettersSection({ choices }: { choices: NewsletterChoice[] })
           </li>
         ))}
       </ul>
+      <p className="meta">
+        Past issues are in the <Link href="/newsletters">newsletter archive</Link>. Every newsletter has a link to unsubscribe at its foot.
+      </p>
     </section>
   );
 }

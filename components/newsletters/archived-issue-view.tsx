@@ -4,24 +4,15 @@
 // page, so gated text never reaches a reader who may not read it.
 import Link from "next/link";
 import { ArticleBody } from "@/components/article/article-body";
-import { accessForArticles } from "@/lib/access/article-access";
-import { loadArticleText } from "@/lib/articles/article-text";
 import { formatDate } from "@/lib/articles/format";
 import type { Reader } from "@/lib/auth/get-reader";
-import type { ArchivedIssue } from "@/lib/newsletters/issue-archive";
+import { archivedItemsFor, type ArchivedIssue } from "@/lib/newsletters/issue-archive";
 import { NEWSLETTER_CATALOG } from "@/lib/newsletters/newsletter-catalog";
 import { issueLabel } from "@/lib/newsletters/render-issue";
 
 export async function ArchivedIssueView({ issue, reader }: { issue: ArchivedIssue; reader: Reader | null }) {
   const info = NEWSLETTER_CATALOG[issue.newsletter];
-  const decisions = await accessForArticles(reader, issue.articles);
-  const items = await Promise.all(
-    issue.articles.map(async (article) => {
-      const decided = decisions.get(article.id)!.level;
-      const level = info.depth === "full" && decided === "full" ? "full" : "preview";
-      return { article, level, text: await loadArticleText(article.id, level) };
-    }),
-  );
+  const items = await archivedItemsFor(issue, reader);
   return (
     <article className="archived-issue">
       <p className="kicker">
@@ -39,8 +30,7 @@ export async function ArchivedIssueView({ issue, reader }: { issue: ArchivedIssu
             ))}
         </aside>
       )}
-      {items.map(({ article, level, text }) =>
-        text ? (
+      {items.map(({ article, level, text }) => (
           <section key={article.id} className="archived-item">
             <p className="kicker">
               {article.kind === "in_depth" ? "In-Depth" : "Daily Analysis"} · {formatDate(article.publishedAt)}
@@ -57,8 +47,7 @@ export async function ArchivedIssueView({ issue, reader }: { issue: ArchivedIssu
               </p>
             ) : null}
           </section>
-        ) : null,
-      )}
+      ))}
     </article>
   );
 }

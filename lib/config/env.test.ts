@@ -30,9 +30,21 @@ describe("parseEnv", () => {
     ["DATABASE_URL", "not a url"],
     ["PUBLIC_URL", "folio.example.org"],
     ["AUTH_SECRET", "too-short"],
+    ["DAILY_REVIEW_TIME", "25:00"],
+    ["DAILY_REVIEW_TIME", "7am"],
+    ["WEEKLY_REVIEW_DAY", "someday"],
+    ["NEWSLETTER_BATCH_SIZE", "0"],
   ])("stops on a bad %s (%j) and names it", (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(InvalidSettingsError);
     expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(`\\b${name}\\b`));
+  });
+
+  it("reads the newsletters' schedule: times of day and weekdays in any case", () => {
+    expect(parseEnv({ DAILY_REVIEW_TIME: "06:30", FREE_NEWSLETTER_DAY: "Friday" })).toMatchObject({
+      DAILY_REVIEW_TIME: "06:30",
+      FREE_NEWSLETTER_DAY: "friday",
+      WEEKLY_REVIEW_DAY: "saturday",
+    });
   });
 
   it("wants both Stripe keys or neither", () => {

@@ -50,6 +50,8 @@ export function describeSmtpFailure(error: unknown): SmtpFailure {
 export type BulkSender = {
   /** Resolves once the server accepted the message; rejects with an SMTP error. */
   send(mail: Mail): Promise<void>;
+  /** The same, for a message composed already (merge-message.ts). */
+  sendRaw(to: string, raw: Buffer): Promise<void>;
   close(): void;
 };
 
@@ -72,6 +74,10 @@ export function openBulkSender(options: { connections: number }): BulkSender {
       // and base64 is encoded natively, where quoted-printable cost the
       // newsletter benchmark most of its CPU time.
       await pool.sendMail({ from, textEncoding: "base64", ...mail });
+    },
+    async sendRaw(to, raw) {
+      const sender = from.match(/<([^>]+)>\s*$/)?.[1] ?? from;
+      await pool.sendMail({ envelope: { from: sender, to: [to] }, raw });
     },
     close() {
       pool.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signUnsubscribeToken, unsubscribeKey, verifyUnsubscribeToken } from "./unsubscribe-token";
+import { signUnsubscribeToken, UNSUBSCRIBE_TOKEN_LENGTH, unsubscribeKey, verifyUnsubscribeToken } from "./unsubscribe-token";
 
 const key = unsubscribeKey("a-test-secret-that-is-long-enough-0123456789");
 const userId = "0b7e3a4c-5d6f-4a1b-8c9d-0e1f2a3b4c5d";
@@ -62,6 +62,12 @@ describe("the unsubscribe token", () => {
     const first = verifyUnsubscribeToken(key, token, now);
     const again = verifyUnsubscribeToken(key, token, new Date(now.getTime() + 60_000));
     expect(again).toEqual(first);
+  });
+
+  it("always has the same length", () => {
+    for (const at of ["1990-01-01T00:00:00Z", "2027-12-08T07:00:00Z", "2400-01-01T00:00:00Z"]) {
+      expect(signUnsubscribeToken(key, { userId, newsletter: "free", expiresAt: new Date(at) })).toHaveLength(UNSUBSCRIBE_TOKEN_LENGTH);
+    }
   });
 
   it("differs per reader and per newsletter", () => {

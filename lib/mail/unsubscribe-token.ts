@@ -12,6 +12,8 @@ const VERSION = "u1";
 const CODES: Record<NewsletterKey, string> = { free: "f", daily_review: "d", weekly_review: "w" };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Every token's length. */
+export const UNSUBSCRIBE_TOKEN_LENGTH = 72;
 
 export type UnsubscribeClaim = { userId: string; newsletter: NewsletterKey; expiresAt: Date };
 export type VerifiedToken =
@@ -29,7 +31,9 @@ function mac(key: Buffer, payload: string): string {
 }
 
 export function signUnsubscribeToken(key: Buffer, claim: UnsubscribeClaim): string {
-  const expires = Math.floor(claim.expiresAt.getTime() / 1000).toString(36);
+  // Seven digits, so every token has the same length (72 characters): a
+  // newsletter's copies then differ only in bytes that do not move (merge-message.ts).
+  const expires = Math.floor(claim.expiresAt.getTime() / 1000).toString(36).padStart(7, "0");
   const payload = `${VERSION}.${claim.userId}.${CODES[claim.newsletter]}.${expires}`;
   return `${payload}.${mac(key, payload)}`;
 }

@@ -2,11 +2,15 @@
 // an issue shows of each article is decided per reader by the access decision
 // (capped by the newsletter's depth), exactly as on the article page: a
 // reader who may not read an article gets its preview, cut in PostgreSQL.
+import { accessForArticles } from "@/lib/access/article-access";
+import type { AccessLevel } from "@/lib/access/decide-access";
+import { loadArticleText, type ArticleText } from "@/lib/articles/article-text";
+import type { Reader } from "@/lib/auth/get-reader";
 import { db } from "@/lib/db/prisma";
 import { frozenIssueArticles, type IssueArticle } from "./issue-articles";
 import { dateColumn, issueDateOf } from "./issue-dates";
 import type { IssueDate } from "./issue-schedule";
-import type { NewsletterKey } from "./newsletter-catalog";
+import { NEWSLETTER_CATALOG, type NewsletterKey } from "./newsletter-catalog";
 
 const PUBLISHED = ["sending", "sent"] as const;
 
@@ -36,4 +40,20 @@ export async function getArchivedIssue(newsletter: NewsletterKey, issueDate: Iss
   });
   if (!row || !(PUBLISHED as readonly string[]).includes(row.status)) return null;
   return { newsletter, issueDate, subject: row.subject, editorNote: row.editorNote, articles: await frozenIssueArticles(db(), row.id) };
+}
+
+export type ArchivedItem = { article: IssueArticle; level: AccessLevel; text: ArticleText };
+
+/** Each article of the issue with the text this reader may read of it (never more than the email carried). */
+export async function archivedItemsFor(issue: ArchivedIssue, reader: Reader | null): Promise<ArchivedItem[]> {
+  const depth = NEWSLETTER_CATALOG[issue.newsletter].depth;
+  const decisions = await accessForArticles(reader, issue.articles);
+  const items = await Promise.all(
+    issue.articles.map(async (article) => {
+      const level: AccessLevel = depth === "full" && decisions.get(article.id)?.level === "full" ? "full" : "preview";
+      const text = await loadArticleText(article.id, level);
+      return text ? { article, level, text } : null;
+    }),
+  );
+  return items.filter((item): item is ArchivedItem => item !== null);
 }

@@ -13,12 +13,16 @@ import { loadArticleText } from "@/lib/articles/article-text";
 import { env, publicUrl } from "@/lib/config/env";
 import { markdownToEmailHtml } from "@/lib/mail/email-markdown";
 import { NewsletterEmail, type NewsletterEmailItem } from "@/lib/mail/newsletter-email";
+import { UNSUBSCRIBE_TOKEN_LENGTH } from "@/lib/mail/unsubscribe-token";
 import type { IssueArticle } from "./issue-articles";
 import type { IssueDate } from "./issue-schedule";
 import { NEWSLETTER_CATALOG, type NewsletterInfo, type NewsletterKey } from "./newsletter-catalog";
 
-/** Stands for the recipient's token in the rendered issue; letters and underscores only, so no encoding touches it. */
-export const UNSUBSCRIBE_PLACEHOLDER = "__FOLIO_UNSUBSCRIBE_TOKEN__";
+/**
+ * Stands for the recipient's token in the rendered issue: letters and
+ * underscores only, so no encoding touches it, and as long as a token.
+ */
+export const UNSUBSCRIBE_PLACEHOLDER = "__FOLIO_UNSUBSCRIBE_TOKEN__".padEnd(UNSUBSCRIBE_TOKEN_LENGTH, "_");
 
 export type RenderedIssue = { subject: string; html: string; text: string };
 
@@ -106,6 +110,11 @@ export async function renderIssue(options: {
       unsubscribeUrl={`${site}/unsubscribe/${UNSUBSCRIBE_PLACEHOLDER}`}
     />
   );
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  // Headings keep their case in the text version (html-to-text would shout them).
+  const headings = ["h1", "h2", "h3"].map((selector) => ({ selector, options: { uppercase: false } }));
+  const [html, text] = await Promise.all([
+    render(element),
+    render(element, { plainText: true, htmlToTextOptions: { selectors: headings } }),
+  ]);
   return { subject: issueSubject(info, options.issueDate, kept), html, text };
 }

@@ -13,6 +13,7 @@
 // round trip per message in flight.
 import { env, publicUrl } from "@/lib/config/env";
 import { db } from "@/lib/db/prisma";
+import { composeMergeTemplate, mergeMessage, type MergeTemplate } from "@/lib/mail/merge-message";
 import { describeSmtpFailure, type BulkSender, type SmtpFailure } from "@/lib/mail/send-mail";
 import { oneClickUnsubscribePath, unsubscribeToken } from "@/lib/mail/unsubscribe-token";
 import { NEWSLETTER_CATALOG, type NewsletterKey } from "./newsletter-catalog";
@@ -97,17 +98,17 @@ function hostOf(url: string): string {
 }
 
 /** The message for one recipient: the issue's rendering with their own unsubscribe link. */
-export function messageFor(issue: Issue, recipient: { userId: string; email: string }) {
+export function messageFor(issue: Issue, recipient: { userId: string; email: string }, token = unsubscribeToken(recipient.userId, issue.newsletter)) {
   const site = publicUrl();
   const host = hostOf(site);
   const info = NEWSLETTER_CATALOG[issue.newsletter];
-  const token = unsubscribeToken(recipient.userId, issue.newsletter);
   const oneClickUrl = `${site}${oneClickUnsubscribePath(token)}`;
   return {
     to: recipient.email,
     subject: issue.subject,
     html: issue.html.replaceAll(UNSUBSCRIBE_PLACEHOLDER, token),
     text: issue.text.replaceAll(UNSUBSCRIBE_PLACEHOLDER, token),
+    token,
     // Stable per issue and recipient: a copy sent again is the same message.
     messageId: `<${issue.id}.${recipient.userId}@${host}>`,
     headers: {
@@ -120,11 +121,35 @@ export function messageFor(issue: Issue, recipient: { userId: string; email: str
   };
 }
 
+// One composed template per issue and process; an issue's rendering never changes once sending starts.
+const templates = new Map<string, Promise<MergeTemplate | null>>();
+
+function templateFor(issue: Issue): Promise<MergeTemplate | null> {
+  let template = templates.get(issue.id);
+  if (!template) {
+    const placeholders = { to: "merge-recipient@merge.invalid", messageId: `<merge-${issue.id}@merge.invalid>`, token: UNSUBSCRIBE_PLACEHOLDER };
+    const sample = messageFor(issue, { userId: "00000000-0000-4000-8000-000000000000", email: placeholders.to }, UNSUBSCRIBE_PLACEHOLDER);
+    template = composeMergeTemplate({ ...sample, from: env().MAIL_FROM, placeholders }).catch(() => null);
+    templates.set(issue.id, template);
+    if (templates.size > 20) templates.delete(templates.keys().next().value!);
+  }
+  return template;
+}
+
+/** Sends one copy: merged from the issue's template when it can be, composed from scratch otherwise. */
+async function sendCopy(sender: BulkSender, issue: Issue, template: MergeTemplate | null, recipient: Claimed): Promise<void> {
+  const { token, ...message } = messageFor(issue, recipient);
+  const raw = template ? mergeMessage(template, { to: message.to, messageId: message.messageId, token }) : null;
+  if (raw) await sender.sendRaw(message.to, raw);
+  else await sender.send(message);
+}
+
 export async function sendBatch(job: BatchJob, sender: BulkSender): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { sent: 0, retrying: 0, failed: 0, nextRunAt: null };
   const row = await db().newsletterIssue.findUnique({ where: { id: job.issueId } });
   if (!row || row.status !== "sending" || row.html === null || row.text === null || row.subject === null) return outcome;
   const issue: Issue = { id: row.id, newsletter: row.newsletter, subject: row.subject, html: row.html, text: row.text };
+  const template = await templateFor(issue);
   const { NEWSLETTER_CLAIM_TIMEOUT_SECONDS: lease, NEWSLETTER_MAX_ATTEMPTS: maxAttempts, NEWSLETTER_SMTP_CONNECTIONS: lanes } = env();
 
   // Rows claimed by workers that vanished, too often to try again.
@@ -140,7 +165,7 @@ export async function sendBatch(job: BatchJob, sender: BulkSender): Promise<Batc
       for (const [index, claimed] of chunk.entries()) {
         const waiting = chunk.slice(index + 1).map((row) => row.id);
         try {
-          await sender.send(messageFor(issue, claimed));
+          await sendCopy(sender, issue, template, claimed);
         } catch (error) {
           outcome[await markFailed(claimed, describeSmtpFailure(error))] += 1;
           continue;
