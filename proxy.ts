@@ -11,21 +11,20 @@ import {
   newNonce,
 } from "@/lib/http/security-headers";
 import { servedOverHttps, stripeFormTargets } from "@/lib/http/request-security";
+import { refuseActionRequest } from "@/lib/http/server-action-request";
 import { newRequestId } from "@/lib/observability/request-context";
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   try {
     // "/articles/%E0%A4%A": Next.js would fail decoding the route parameter
     // with a 500; the reader gets a plain 400 instead.
     decodeURIComponent(request.nextUrl.pathname);
   } catch {
-    return withFixedHeaders(
-      new NextResponse("Bad request: this address is not valid.", {
-        status: 400,
-        headers: { "Content-Type": "text/plain; charset=utf-8" },
-      }),
-    );
+    return badRequest("Bad request: this address is not valid.");
   }
+  if (!(await readableForm(request))) return badRequest("Bad request: the form data could not be read.");
+  const actionRefusal = await refuseActionRequest(request);
+  if (actionRefusal) return badRequest(actionRefusal.message, actionRefusal.status);
   const https = servedOverHttps(request.headers);
   const policy = contentSecurityPolicy({ nonce: newNonce(), https, formTargets: stripeFormTargets() });
   // Next.js reads the nonce from the request's CSP header and puts it on the
@@ -40,6 +39,25 @@ export function proxy(request: NextRequest) {
   response.headers.set("X-Request-Id", requestId);
   if (https) response.headers.set("Strict-Transport-Security", HSTS);
   return withFixedHeaders(response);
+}
+
+function badRequest(message: string, status = 400): NextResponse {
+  return withFixedHeaders(new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } }));
+}
+
+// A page answers a multipart POST as a server action submitted without
+// JavaScript, and Next.js fails with a 500 when the body is not valid
+// multipart. Such a post is read here first (from a copy; the page still
+// gets the body) and refused with a 400 when it does not parse.
+async function readableForm(request: NextRequest): Promise<boolean> {
+  const type = request.headers.get("content-type") ?? "";
+  if (request.method !== "POST" || request.nextUrl.pathname.startsWith("/api/") || !/^multipart\/form-data/i.test(type)) return true;
+  try {
+    await request.clone().formData();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function withFixedHeaders(response: NextResponse): NextResponse {

@@ -100,7 +100,8 @@ for (const route of discoverRoutes().filter((candidate) => candidate.kind !== "a
           const readerHeaders: Record<string, string> = { ...json, ...headers, cookie: attacker.cookie, ...(mutating ? { origin: "https://evil.example", "sec-fetch-site": "cross-site" } : {}) };
           const asReader = await send({ method, path, headers: readerHeaders, body });
           expectNothingProtected(asReader, { pattern: route.pattern, access: access!, identity: "reader", label: `reader ${method} ${path} [${trick}]` });
-          if (mutating && access === "reader") expect(asReader.status, `reader ${method} ${path} [${trick}] from another site`).toBe(403);
+          // (A POST to a page that is no server action only renders the page.)
+          if (mutating && access === "reader" && route.kind === "handler") expect(asReader.status, `reader ${method} ${path} [${trick}] from another site`).toBe(403);
         }
       }
     }

@@ -35,7 +35,7 @@ export async function prepareDatabase(url: string, articles: number, readers: nu
     const email = `fault-reader-${index}-${randomBytes(4).toString("hex")}@hardening.example`;
     const [user] = await query<{ id: string }>(url, "INSERT INTO users (email, email_verified) VALUES ($1, now()) RETURNING id", [email]);
     const token = randomBytes(32).toString("hex");
-    await query(url, "INSERT INTO sessions (session_token, user_id, expires) VALUES ($1, $2, now() + interval '29 days')", [token, user!.id]);
+    await query(url, "INSERT INTO sessions (session_token, user_id, expires) VALUES ($1, $2, now() + interval '29 days 12 hours')", [token, user!.id]);
     people.push({ id: user!.id, email, cookie: `authjs.session-token=${token}` });
   }
   return { slugs, readers: people };

@@ -7,6 +7,7 @@ import type { EmailConfig } from "next-auth/providers/email";
 import { headers } from "next/headers";
 import { env, publicUrl } from "@/lib/config/env";
 import { servedOverHttps } from "@/lib/http/request-security";
+import { safeReturnPath } from "@/lib/http/safe-return-path";
 import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";
 import { describeError, log } from "@/lib/observability/log";
 import { currentRequestContext } from "@/lib/observability/request-context";
@@ -59,11 +60,27 @@ const authConfig = (secure: boolean): NextAuthConfig => ({
   providers: [emailProvider()],
   pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
   callbacks: {
-    // The adapter hands over the whole users row; the newsroom role and a
-    // comp grant ride along with the session lookup at no extra query.
+    // Only addresses on this site; Auth.js's default throws (a 500) on a
+    // callbackUrl that is not a URL.
+    redirect({ url, baseUrl }) {
+      if (url.startsWith("/")) return `${baseUrl}${safeReturnPath(url)}`;
+      try {
+        return new URL(url).origin === baseUrl ? url : baseUrl;
+      } catch {
+        return baseUrl;
+      }
+    },
+    // Only what the app needs. Spreading `session` would hand the session
+    // token (and user id fields) to GET /api/auth/session, i.e. to any script
+    // on the page, undoing the cookie's HttpOnly. The adapter hands over the
+    // whole users row: the newsroom role and a comp grant ride along with the
+    // session lookup at no extra query.
     session({ session, user }) {
       const row = user as typeof user & { role: Role; compUntil: Date | null };
-      return { ...session, user: { ...session.user, id: user.id, role: row.role, compUntil: row.compUntil } };
+      return {
+        expires: session.expires,
+        user: { id: user.id, email: user.email, name: user.name ?? null, role: row.role, compUntil: row.compUntil },
+      } as typeof session;
     },
   },
   // Auth.js's own messages go to the JSON log, without their details (which
@@ -74,7 +91,8 @@ const authConfig = (secure: boolean): NextAuthConfig => ({
       // must not take a database outage for an anonymous visitor.
       const context = currentRequestContext();
       if (context && isDatabaseUnavailable(error)) context.databaseUnavailable = true;
-      log("error", "auth-error", describeError(error));
+      // Auth.js's error classes are minified; their `type` names them.
+      log("error", "auth-error", { ...describeError(error), error: (error as { type?: string }).type ?? error.name });
     },
     warn: (code) => log("warn", "auth-warning", { code }),
     debug: () => {},

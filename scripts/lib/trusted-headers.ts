@@ -8,6 +8,12 @@ import type { IncomingMessage } from "node:http";
 import { acceptRequestId, newRequestId } from "../../lib/observability/request-context";
 
 const PROXY_ONLY = ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded"];
+// Headers Next.js uses between its own parts, never sent by a browser: a
+// client that sets them can change how Next.js routes the request
+// (x-middleware-prefetch answers an empty 200 in place of the route). Routes
+// do not rely on their absence (they check the session themselves); the
+// server drops them anyway, whatever TRUST_PROXY says.
+const NEXT_INTERNAL = /^(x-middleware-|x-invoke-|x-matched-path$|x-now-route-matches$|x-next-revalidate|x-prerender-revalidate)/;
 
 /** Cleans the request's headers in place and returns its request id. */
 export function applyTrustedHeaders(request: IncomingMessage, trustProxy: number): string {
@@ -20,6 +26,7 @@ export function applyTrustedHeaders(request: IncomingMessage, trustProxy: number
   request.headers["x-forwarded-for"] = chain[Math.max(0, chain.length - 1 - trustProxy)] ?? peer;
   const fromProxy = trustProxy > 0 ? acceptRequestId(request.headers["x-request-id"]) : undefined;
   if (trustProxy === 0) for (const name of PROXY_ONLY) delete request.headers[name];
+  for (const name of Object.keys(request.headers)) if (NEXT_INTERNAL.test(name)) delete request.headers[name];
   const requestId = fromProxy ?? newRequestId();
   request.headers["x-request-id"] = requestId;
   return requestId;

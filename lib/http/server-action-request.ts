@@ -1,0 +1,38 @@
+// A server-action call (a POST with a Next-Action header) that Next.js would
+// answer with a 500 because it cannot decode it, or because it comes from
+// another site. Checked in proxy.ts, so that such a call gets a 4xx with a
+// sentence instead. What a real browser sends passes: React's encodeReply
+// gives a text/plain JSON array, or multipart when arguments hold a form.
+import { isCrossSite } from "./same-origin";
+
+// References a text/plain body can hold; others ($@1, $K1, $Q2, $B3, ...)
+// point at parts that only a multipart body carries.
+const INLINE_REFERENCE = /^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|D|n)/;
+
+function onlyInlineReferences(value: unknown): boolean {
+  if (typeof value === "string") return !value.startsWith("$") || INLINE_REFERENCE.test(value);
+  if (Array.isArray(value)) return value.every(onlyInlineReferences);
+  if (value !== null && typeof value === "object") return Object.values(value).every(onlyInlineReferences);
+  return true;
+}
+
+export type ActionRefusal = { status: 403 | 400; message: string };
+
+export async function refuseActionRequest(request: Request): Promise<ActionRefusal | null> {
+  if (request.method !== "POST" || !request.headers.get("next-action")) return null;
+  if (isCrossSite(request)) return { status: 403, message: "Forbidden: this action was called from another site." };
+  const type = request.headers.get("content-type") ?? "";
+  try {
+    if (/^multipart\/form-data/i.test(type)) {
+      await request.clone().formData();
+      return null;
+    }
+    const body = await request.clone().text();
+    if (body === "") return null;
+    const parsed: unknown = JSON.parse(body);
+    if (Array.isArray(parsed) && onlyInlineReferences(parsed)) return null;
+  } catch {
+    // Falls through to the refusal.
+  }
+  return { status: 400, message: "Bad request: the action's arguments could not be read." };
+}
