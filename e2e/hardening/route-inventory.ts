@@ -81,6 +81,28 @@ export const CLASSIFICATION: Record<string, Classification> = {
     samples: ["/api/auth/session", "/api/auth/csrf", "/api/auth/providers", "/api/auth/signin/email", "/api/auth/callback/email", "/api/auth/signout"],
   },
   "/api/stripe/webhook": { access: "webhook" },
+  // Newsletters (issue 8): the web archive follows the access decision; the
+  // unsubscribe link's signed token is its credential.
+  "/newsletters": { access: "public" },
+  "/newsletters/[newsletter]": { access: "public", samples: ["/newsletters/daily-review", "/newsletters/free"] },
+  "/newsletters/[newsletter]/[date]": { access: "public", samples: ["/newsletters/daily-review/2026-11-27"] },
+  "/unsubscribe/[token]": { access: "token", samples: ["/unsubscribe/not-a-token"] },
+  "/api/unsubscribe/[token]": { access: "token", samples: ["/api/unsubscribe/not-a-token"] },
+  "/admin/readers": { access: "admin" },
+  "/admin/readers/[id]": { access: "admin" },
+  "/admin/audit": { access: "admin" },
+  "/api/admin/readers/[id]/comp": { access: "admin" },
+  "/api/admin/readers/[id]/comp/revoke": { access: "admin" },
+  "/api/admin/readers/[id]/role": { access: "admin" },
+};
+
+// Values for the newsroom's dynamic segments. They name nothing that exists:
+// a visitor or a reader must be refused before anything is looked up.
+const NEWSROOM_SEGMENTS: Record<string, string> = {
+  "[id]": "00000000-0000-4000-8000-000000000000",
+  "[number]": "1",
+  "[newsletter]": "daily-review",
+  "[section]": "topics",
 };
 
 /**
@@ -136,6 +158,10 @@ export function discoverRoutes(dir = APP): DiscoveredRoute[] {
 export function samplesOf(route: DiscoveredRoute): string[] {
   const classification = classify(route.pattern);
   if (classification?.samples) return classification.samples;
+  if (classification && (classification.access === "editor" || classification.access === "admin")) {
+    const filled = route.pattern.replace(/\[[^\]]+\]/g, (segment) => NEWSROOM_SEGMENTS[segment] ?? segment);
+    if (!/\[/.test(filled)) return [filled];
+  }
   if (/\[/.test(route.pattern)) throw new Error(`${route.pattern} (${route.file}) has dynamic segments: give it samples in CLASSIFICATION`);
   return [route.pattern];
 }
