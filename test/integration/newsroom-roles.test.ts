@@ -63,7 +63,8 @@ describe("changing roles", () => {
   });
 });
 
-describe("npm run admin:add", () => {
+// Each case starts tsx processes, which takes seconds on a loaded machine.
+describe("npm run admin:add", { timeout: 180_000 }, () => {
   it("makes an address an admin, creating the account, and logs it as the command line", async () => {
     const email = `chief-${uniqueSuffix()}@example.org`;
     const { stdout } = await run("npx", ["tsx", "scripts/admin-add.ts", email], { cwd: root, env: process.env });
