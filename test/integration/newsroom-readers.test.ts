@@ -133,10 +133,16 @@ describe("the counts", () => {
           await add((await person({ createdAt: old })).id, { plan: "annual", status: "active", periodEnd: later });
           await add((await person({ createdAt: old })).id, { plan: "annual", status: "canceled", periodEnd: later, endedAt: now });
           await add((await person({ createdAt: old })).id, { plan: "monthly", status: "past_due", periodEnd: earlier, pastDueSince: earlier });
-          // Two subscriptions, one person: one subscriber.
+          // Past due, with no date seen yet: the grace period starts now.
+          await add((await person({ createdAt: old })).id, { plan: "monthly", status: "past_due", periodEnd: earlier });
+          // Two subscriptions, one person: one subscriber, on the plan of the later one.
           const twice = await person({ createdAt: old });
           await add(twice.id, { plan: "monthly", status: "active", periodEnd: later });
-          await add(twice.id, { plan: "monthly", status: "trialing", periodEnd: later });
+          await add(twice.id, { plan: "annual", status: "trialing", periodEnd: new Date(later.getTime() + 10 * DAY) });
+          // A price that is neither plan's (an old one, say).
+          await tx.subscription.create({
+            data: { ...subscription((await person({ createdAt: old })).id, { plan: "monthly", status: "active", periodEnd: later }), plan: "legacy_price" },
+          });
           // Not paying: ended, past due beyond the grace, never paid.
           await add((await person({ createdAt: old })).id, { plan: "monthly", status: "canceled", periodEnd: earlier, endedAt: earlier });
           await add((await person({ createdAt: old })).id, {
@@ -160,11 +166,11 @@ describe("the counts", () => {
       .catch((error: unknown) => error);
     if (!(outcome instanceof Measured)) throw outcome;
     const { before, after } = outcome.counts;
-    expect(after.registered - before.registered).toBe(13);
-    expect(after.subscribers.total - before.subscribers.total).toBe(6);
+    expect(after.registered - before.registered).toBe(15);
+    expect(after.subscribers.total - before.subscribers.total).toBe(8);
     expect(after.subscribers.monthly - before.subscribers.monthly).toBe(3);
-    expect(after.subscribers.annual - before.subscribers.annual).toBe(3);
-    expect(after.subscribers.otherPlan - before.subscribers.otherPlan).toBe(0);
+    expect(after.subscribers.annual - before.subscribers.annual).toBe(4);
+    expect(after.subscribers.otherPlan - before.subscribers.otherPlan).toBe(1);
     expect(after.comp - before.comp).toBe(2);
     expect(after.newThisWeek - before.newThisWeek).toBe(3);
   });
