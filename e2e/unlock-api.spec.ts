@@ -33,6 +33,7 @@ test("signed in: 200 with what is left, the same when unlocked or free, 404 unkn
     signedIn: true,
     email: reader.email,
     plan: "free",
+    compUntil: null,
     freeArticles: { used: 0, limit: 3, remaining: 3, resetsAt: resetsAt() },
   });
 
@@ -57,6 +58,7 @@ test("signed in: 200 with what is left, the same when unlocked or free, 404 unkn
     signedIn: true,
     email: reader.email,
     plan: "free",
+    compUntil: null,
     freeArticles: { used: 3, limit: 3, remaining: 0, resetsAt: resetsAt() },
   });
 });
