@@ -8,6 +8,7 @@ import type { ArticleContent, FieldErrors } from "./article-input";
 import { chooseSlug } from "./article-slug";
 import { isArticleId, lockArticle, type ArticleStatus } from "./editable-article";
 import { writeContent } from "./write-content";
+import { NEWSROOM_TRANSACTION } from "./transaction-options";
 
 export type RevisionSummary = { number: number; note: string; editor: string; createdAt: Date; title: string; slug: string };
 
@@ -99,7 +100,7 @@ export async function restoreRevision(actor: Actor, articleId: string, number: n
       result: { kind: "restored", version: article.version, slug: article.content.slug, status: article.status, slugKept } as RestoreResult,
       refreshSlugs: live ? [...new Set([written.previousSlug, article.content.slug])] : [],
     };
-  });
+  }, NEWSROOM_TRANSACTION);
   if (outcome.refreshSlugs.length > 0) refreshArticlePages({ articleIds: [articleId], slugs: outcome.refreshSlugs });
   return outcome.result;
 }

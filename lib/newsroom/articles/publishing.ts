@@ -12,6 +12,7 @@ import { recordAudit } from "../audit-log";
 import type { FieldErrors } from "./article-input";
 import { lockArticle, type ArticleStatus, type EditableArticle } from "./editable-article";
 import { PUBLISH_DUE_QUEUE } from "./publish-due-queue";
+import { NEWSROOM_TRANSACTION } from "./transaction-options";
 
 export type PublishingResult =
   | { kind: "published"; publishedAt: Date }
@@ -39,7 +40,7 @@ async function withArticle(id: string, expectedVersion: number | undefined, step
     const outcome = await step(article, tx);
     const isLive = outcome.kind === "published" || (wasLive && outcome.kind !== "unpublished");
     return { result: outcome, slug: article.content.slug, readersSee: wasLive !== isLive };
-  });
+  }, NEWSROOM_TRANSACTION);
   if (readersSee) refreshArticlePages({ articleIds: [id], slugs: [slug] });
   return result;
 }

@@ -10,6 +10,7 @@ import type { ArticleContent, FieldErrors } from "./article-input";
 import { chooseSlug, SLUG_TAKEN } from "./article-slug";
 import { lockArticle, type ArticleStatus } from "./editable-article";
 import { checkTaxonomy, contentData, taxonomyRows, writeContent, writeRevision } from "./write-content";
+import { NEWSROOM_TRANSACTION } from "./transaction-options";
 
 function isSlugClash(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
@@ -34,7 +35,7 @@ export async function createArticle(actor: Actor, content: ArticleContent): Prom
       });
       await writeRevision(tx, actor, created.id, 1, stored, "created");
       return { kind: "created", id: created.id, version: 1, slug: choice.slug } as const;
-    });
+    }, NEWSROOM_TRANSACTION);
   } catch (error) {
     // The advisory lock makes this rare; the unique index decides if it happens.
     if (isSlugClash(error)) return { kind: "invalid", fieldErrors: { slug: SLUG_TAKEN } };
@@ -92,7 +93,7 @@ export async function saveArticle(
       if (written.kind === "unchanged") return answer({ kind: "unchanged", ...saved });
       const live = article.status === "published";
       return answer({ kind: "saved", ...saved }, live ? [...new Set([written.previousSlug, article.content.slug])] : []);
-    });
+    }, NEWSROOM_TRANSACTION);
   } catch (error) {
     if (isSlugClash(error)) return { kind: "invalid", fieldErrors: { slug: SLUG_TAKEN } };
     throw error;

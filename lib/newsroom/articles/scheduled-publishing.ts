@@ -10,6 +10,7 @@ import { db } from "@/lib/db/prisma";
 import { assertRole, type Actor } from "../actor";
 import { recordAudit } from "../audit-log";
 import { PUBLISH_DUE_QUEUE } from "./publish-due-queue";
+import { NEWSROOM_TRANSACTION } from "./transaction-options";
 
 /** Who the audit log names for an article that went live on its schedule. */
 export const SCHEDULED_PUBLISHING: Actor = { id: null, label: "scheduled publishing", role: "editor" };
@@ -35,7 +36,7 @@ export async function publishDueArticles(actor: Actor, now = new Date()): Promis
       });
     }
     return rows.map((row) => ({ id: row.id, slug: row.slug, title: row.title, publishedAt: row.published_at }));
-  });
+  }, NEWSROOM_TRANSACTION);
   if (published.length > 0) {
     // Loaded when needed: the job runner is imported by scripts/serve.ts before
     // Next.js has set up the request storage that next/cache needs at load.
