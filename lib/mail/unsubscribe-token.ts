@@ -56,10 +56,14 @@ export function verifyUnsubscribeToken(key: Buffer, token: string, now: Date): V
   return { ok: true, userId, newsletter, expiresAt };
 }
 
+let derived: { secret: string; key: Buffer } | undefined;
+
 function appKey(): Buffer {
   const secret = env().AUTH_SECRET;
   if (!secret) throw new Error("AUTH_SECRET is not set: start Folio with `npm start`, which generates one");
-  return unsubscribeKey(secret);
+  // Derived once: a newsletter signs a token per recipient.
+  if (derived?.secret !== secret) derived = { secret, key: unsubscribeKey(secret) };
+  return derived.key;
 }
 
 /** A token for this reader and newsletter, valid NEWSLETTER_UNSUBSCRIBE_DAYS from `now`. */

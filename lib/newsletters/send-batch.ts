@@ -13,6 +13,7 @@
 // round trip per message in flight.
 import { env, publicUrl } from "@/lib/config/env";
 import { db } from "@/lib/db/prisma";
+import { sqlPool } from "@/lib/db/sql-pool";
 import { composeMergeTemplate, mergeMessage, type MergeTemplate } from "@/lib/mail/merge-message";
 import { describeSmtpFailure, type BulkSender, type SmtpFailure } from "@/lib/mail/send-mail";
 import { oneClickUnsubscribePath, unsubscribeToken } from "@/lib/mail/unsubscribe-token";
@@ -31,17 +32,20 @@ const CLAIM_CHUNK = 10;
 
 async function claim(job: BatchJob): Promise<Claimed[]> {
   const { NEWSLETTER_CLAIM_TIMEOUT_SECONDS: lease, NEWSLETTER_MAX_ATTEMPTS: maxAttempts } = env();
-  return db().$queryRaw<Claimed[]>`
-    UPDATE newsletter_deliveries d
-    SET status = 'sending', claimed_at = now(), attempts = d.attempts + 1
-    WHERE d.id IN (
-      SELECT id FROM newsletter_deliveries
-      WHERE issue_id = ${job.issueId}::uuid AND batch = ${job.batch}
-        AND ((status = 'pending' AND next_attempt_at <= now())
-          OR (status = 'sending' AND claimed_at < now() - make_interval(secs => ${lease}::float8) AND attempts < ${maxAttempts}))
-      LIMIT ${CLAIM_CHUNK}
-      FOR UPDATE SKIP LOCKED)
-    RETURNING d.id::text AS id, d.user_id::text AS "userId", d.email, d.attempts`;
+  const { rows } = await sqlPool().query<Claimed>(
+    `UPDATE newsletter_deliveries d
+     SET status = 'sending', claimed_at = now(), attempts = d.attempts + 1
+     WHERE d.id IN (
+       SELECT id FROM newsletter_deliveries
+       WHERE issue_id = $1::uuid AND batch = $2
+         AND ((status = 'pending' AND next_attempt_at <= now())
+           OR (status = 'sending' AND claimed_at < now() - make_interval(secs => $3::float8) AND attempts < $4))
+       LIMIT ${CLAIM_CHUNK}
+       FOR UPDATE SKIP LOCKED)
+     RETURNING d.id::text AS id, d.user_id::text AS "userId", d.email, d.attempts`,
+    [job.issueId, job.batch, lease, maxAttempts],
+  );
+  return rows;
 }
 
 /**
@@ -50,12 +54,14 @@ async function claim(job: BatchJob): Promise<Claimed[]> {
  * stops making progress, however slow the SMTP server is.
  */
 async function markSent(id: string, waiting: string[]): Promise<void> {
-  await db().$executeRaw`
-    WITH sent AS (
-      UPDATE newsletter_deliveries SET status = 'sent', sent_at = now(), claimed_at = NULL, error = NULL
-      WHERE id = ${id}::uuid AND status = 'sending')
-    UPDATE newsletter_deliveries SET claimed_at = now()
-    WHERE id = ANY(${waiting}::uuid[]) AND status = 'sending'`;
+  await sqlPool().query(
+    `WITH sent AS (
+       UPDATE newsletter_deliveries SET status = 'sent', sent_at = now(), claimed_at = NULL, error = NULL
+       WHERE id = $1::uuid AND status = 'sending')
+     UPDATE newsletter_deliveries SET claimed_at = now()
+     WHERE id = ANY($2::uuid[]) AND status = 'sending'`,
+    [id, waiting],
+  );
 }
 
 async function markFailed(row: Claimed, failure: SmtpFailure): Promise<"retrying" | "failed"> {

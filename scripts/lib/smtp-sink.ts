@@ -42,6 +42,10 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
   let count = 0;
   const server = new SMTPServer({
     authOptional: true,
+    // By default smtp-server drops a client after ten commands without
+    // AUTH: a pooled sender would reconnect every three messages.
+    maxAllowedUnauthenticatedCommands: false,
+    disableReverseLookup: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
     size: 10 * 1024 * 1024,
