@@ -1,10 +1,11 @@
 // Ports for the servers the hardening tests start themselves, derived from
 // the run's E2E_PORT so that two test runs on one machine do not collide:
-// web servers at E2E_PORT + 51.., private PostgreSQL clusters at 55x0.. .
+// web servers at E2E_PORT + 51.. (or E2E_SPARE_WEB_PORT..), private
+// PostgreSQL clusters at 55x0.. .
 const e2ePort = Number(process.env.E2E_PORT ?? 3100);
 
 export function spareWebPort(index: number): number {
-  return e2ePort + 51 + index;
+  return Number(process.env.E2E_SPARE_WEB_PORT ?? e2ePort + 51) + index;
 }
 
 export function sparePostgresPort(index: number): number {

@@ -16,11 +16,26 @@ function onlyInlineReferences(value: unknown): boolean {
   return true;
 }
 
+function originMismatch(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
 export type ActionRefusal = { status: 403 | 400; message: string };
 
 export async function refuseActionRequest(request: Request): Promise<ActionRefusal | null> {
   if (request.method !== "POST" || !request.headers.get("next-action")) return null;
-  if (isCrossSite(request)) return { status: 403, message: "Forbidden: this action was called from another site." };
+  // Next.js compares Origin with the host itself and answers 500 on a
+  // mismatch; Sec-Fetch-Site alone (isCrossSite) could be forged to pass.
+  if (isCrossSite(request) || originMismatch(request)) {
+    return { status: 403, message: "Forbidden: this action was called from another site." };
+  }
   const type = request.headers.get("content-type") ?? "";
   try {
     if (/^multipart\/form-data/i.test(type)) {
