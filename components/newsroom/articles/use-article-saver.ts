@@ -88,6 +88,8 @@ export function useArticleSaver(initial: EditorArticle, initialErrors: FieldErro
         return true;
       }
       if (response.status === 409) {
+        // Someone may have published it meanwhile: then autosave stops here too.
+        if (answer.status) setArticle((before) => ({ ...before, status: answer.status ?? before.status }));
         setState({
           kind: "conflict",
           message: answer.message ?? "Someone saved this article after you opened it, so your changes were not saved.",
