@@ -10,6 +10,8 @@ const systemChromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "e2e",
+  // E2E_OUTPUT_DIR: a folder of its own for a second run at the same time.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   globalSetup: "./e2e/global-setup.ts",
   fullyParallel: true,
   workers: 2,

@@ -98,7 +98,7 @@ export default async function NextIssuePage({
         <p className="meta">
           <a href={`${endpoint}/preview?format=text`}>Plain-text version</a>
         </p>
-        <iframe title={`${info.name} preview`} src={previewSrc} className="newsletter-preview" sandbox="" />
+        <iframe title={`${info.name} preview`} src={previewSrc} className="newsletter-preview" sandbox="" loading="lazy" />
       </section>
     </div>
   );
