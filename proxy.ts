@@ -51,7 +51,8 @@ function badRequest(message: string, status = 400): NextResponse {
 // gets the body) and refused with a 400 when it does not parse.
 async function readableForm(request: NextRequest): Promise<boolean> {
   const type = request.headers.get("content-type") ?? "";
-  if (request.method !== "POST" || request.nextUrl.pathname.startsWith("/api/") || !/^multipart\/form-data/i.test(type)) return true;
+  // Route handlers too: "/api/x/%2e%2e/y" resolves to a page (the 404 page).
+  if (request.method !== "POST" || !/^multipart\/form-data/i.test(type)) return true;
   try {
     await request.clone().formData();
     return true;

@@ -26,7 +26,7 @@ const CODES = new Set([
 ]);
 const KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 const MESSAGES =
-  /connection terminated|can't reach database server|ECONNREFUSED|ECONNRESET|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery|not yet accepting connections)|server has closed the connection|connection closed|Client has encountered a connection error|timeout exceeded when trying to connect/i;
+  /connection terminated|can't reach database server|ECONNREFUSED|ECONNRESET|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery|not yet accepting connections)|server has closed the connection|Client has encountered a connection error|timeout exceeded when trying to connect/i;
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (depth > 6 || error === null || typeof error !== "object") return false;

@@ -39,8 +39,14 @@ export async function refuseActionRequest(request: Request): Promise<ActionRefus
   const type = request.headers.get("content-type") ?? "";
   try {
     if (/^multipart\/form-data/i.test(type)) {
-      await request.clone().formData();
-      return null;
+      // React puts the arguments' root in the part named "0"; without it
+      // Next.js waits for it and fails ("Connection closed.").
+      const root = (await request.clone().formData()).get("0");
+      if (typeof root === "string") {
+        JSON.parse(root);
+        return null;
+      }
+      return { status: 400, message: "Bad request: the action's arguments could not be read." };
     }
     const body = await request.clone().text();
     if (body === "") return null;
