@@ -199,6 +199,7 @@ test("the emailed token is not stored; only its hash with the secret is, for ten
   const email = uniqueEmail(testInfo);
   const requestedAt = Date.now();
   await requestLink(page, email, { from: meterArticles[3].slug });
+  const answeredAt = Date.now();
   const link = await latestLinkFor(email);
   expect(link.token).toMatch(/^[A-Za-z0-9_-]{32,}$/);
 
@@ -206,9 +207,11 @@ test("the emailed token is not stored; only its hash with the secret is, for ten
   expect(rows).toHaveLength(1);
   expect(rows[0]!.token).toBe(createHash("sha256").update(`${link.token}${secret}`).digest("hex"));
   expect(await sql("SELECT 1 FROM verification_tokens WHERE token = $1", [link.token])).toHaveLength(0);
-  const lifetime = rows[0]!.expires.getTime() - requestedAt;
-  expect(lifetime).toBeGreaterThan(9 * 60_000);
-  expect(lifetime).toBeLessThanOrEqual(10 * 60_000 + 5_000);
+  // Ten minutes from when the server took the request, which lies between
+  // sending it and getting the answer (however slow a loaded machine is).
+  const expires = rows[0]!.expires.getTime();
+  expect(expires).toBeGreaterThanOrEqual(requestedAt + 10 * 60_000 - 1_000);
+  expect(expires).toBeLessThanOrEqual(answeredAt + 10 * 60_000 + 1_000);
 });
 
 test("a fourth link within 15 minutes is refused calmly, and no mail is sent", async ({ page }, testInfo) => {
@@ -266,6 +269,8 @@ test("signing out everywhere ends the session on the other device too", async ({
   browser,
   baseURL,
 }, testInfo) => {
+  // Two sign-ins by email and a sign-out: more than 30 s on a loaded machine.
+  test.setTimeout(90_000);
   const email = uniqueEmail(testInfo);
   const from = meterArticles[3].slug;
   await signIn(page, email, { from });
