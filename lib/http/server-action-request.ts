@@ -48,8 +48,9 @@ export async function refuseActionRequest(request: Request): Promise<ActionRefus
       }
       return { status: 400, message: "Bad request: the action's arguments could not be read." };
     }
+    // React sends at least "[]"; an empty body is nothing Next.js can decode
+    // (it failed with a 500 on JSON.parse).
     const body = await request.clone().text();
-    if (body === "") return null;
     const parsed: unknown = JSON.parse(body);
     if (Array.isArray(parsed) && onlyInlineReferences(parsed)) return null;
   } catch {
