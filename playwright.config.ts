@@ -43,6 +43,10 @@ export default defineConfig({
       name: "hardening",
       testMatch: /hardening\/(route-inventory|middleware-bypass|hostile-input)\.spec\.ts/,
       dependencies: ["desktop", "phone"],
+      // One file after the other, each whole: with fullyParallel the runner
+      // interleaves the files' tests, and one file's set-up (readers, an
+      // unlock) lands inside another's "before" and "after" snapshots.
+      fullyParallel: false,
       workers: 1,
     },
     // Servers of their own: PostgreSQL restarts, backup and restore, https.

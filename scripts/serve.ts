@@ -15,6 +15,7 @@ import { startJobRunner } from "../lib/jobs/job-runner";
 import { log } from "../lib/observability/log";
 import { requestContextStorage } from "../lib/observability/request-context";
 import { logConsoleAsJson, logRequest, teeOutputTo } from "./lib/server-logging";
+import { answerClientErrors } from "./lib/client-error-answer";
 import { applyTrustedHeaders } from "./lib/trusted-headers";
 import { answerUnavailableAs503 } from "./lib/unavailable-answer";
 
@@ -37,6 +38,7 @@ const server = createServer((request, response) => {
 }).listen(settings.PORT, () => {
   log("info", "server-ready", { port: settings.PORT });
 });
+answerClientErrors(server);
 
 const jobs =
   settings.JOBS === "on" && settings.DATABASE_URL
