@@ -17,7 +17,8 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
-  timeout: 30_000,
+  // Generous: a sign-in waits for its email in MailDev, and these machines are shared.
+  timeout: 60_000,
   use: {
     baseURL,
     trace: "retain-on-failure",
