@@ -10,7 +10,10 @@
 // every page here declares. The entries live in the cache handler
 // (lib/cache/shared-tag-cache-handler.mjs): in process memory, with tag
 // invalidations shared between servers through PostgreSQL.
-import { unstable_cache } from "next/cache";
+// next/cache is loaded on first use: the job runner imports these reads into
+// scripts/serve.ts before Next.js has set up the request storage that
+// next/cache needs when it loads.
+const nextCache = () => import("next/cache");
 
 /** A safety net: an entry is read again after an hour even if no invalidation reached it. */
 const MAX_AGE_SECONDS = 3600;
@@ -31,6 +34,7 @@ export function sharedRead<Args extends unknown[], T>(
   return async (...args: Args) => {
     // The tags depend on the arguments, and unstable_cache takes them when it
     // is made: one wrapper per call (cheap; the key is the name and the arguments).
+    const { unstable_cache } = await nextCache();
     const cached = unstable_cache(read, [options.name], { tags: options.tags(...args), revalidate: MAX_AGE_SECONDS });
     try {
       return revive(await cached(...args));

@@ -2,7 +2,6 @@
 // cache_tag_invalidations table (which each server reads at most once a
 // second) and applied in this process at once. Works in a request and outside
 // one (a scheduled job, a script), unlike Next.js's revalidateTag alone.
-import { revalidateTag } from "next/cache";
 import { db } from "@/lib/db/prisma";
 
 type LocalCache = { invalidate(tags: string[]): Promise<void> };
@@ -24,6 +23,8 @@ export async function invalidateTags(tags: string[]): Promise<void> {
   }
   // And Next.js's own bookkeeping for the request, where there is one (the
   // handler skips writing these again). Outside a request it throws: nothing to do.
+  // Loaded here, not at the top: see lib/cache/shared-read.ts.
+  const { revalidateTag } = await import("next/cache");
   for (const tag of tags) {
     try {
       revalidateTag(tag, { expire: 0 });
