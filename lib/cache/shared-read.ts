@@ -12,8 +12,10 @@
 // invalidations shared between servers through PostgreSQL.
 // next/cache is loaded on first use: the job runner imports these reads into
 // scripts/serve.ts before Next.js has set up the request storage that
-// next/cache needs when it loads.
-const nextCache = () => import("next/cache");
+// next/cache needs when it loads. The promise is kept: every import() call
+// would go through the module loader's hooks again (tsx's run on a thread).
+let nextCacheModule: Promise<typeof import("next/cache")> | undefined;
+const nextCache = () => (nextCacheModule ??= import("next/cache"));
 
 /** A safety net: an entry is read again after an hour even if no invalidation reached it. */
 const MAX_AGE_SECONDS = 3600;
