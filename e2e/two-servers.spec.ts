@@ -13,7 +13,7 @@ import { startAppServer, type AppServer } from "./hardening/app-server";
 import { spareWebPort } from "./hardening/spare-ports";
 import { startSession } from "./sessions";
 import { signIn, uniqueEmail } from "./sign-in";
-import { startNginx, type Nginx } from "./two-servers/nginx";
+import { startNginx, type Nginx } from "../scripts/lib/nginx";
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(120_000);
@@ -32,7 +32,7 @@ test.beforeAll(async ({ browser }) => {
     startAppServer("two-servers-a", portA, { TRUST_PROXY: "1", JOBS: "on" }),
     startAppServer("two-servers-b", portB, { TRUST_PROXY: "1", JOBS: "on" }),
   ]);
-  nginx = await startNginx(portNginx, [portA, portB]);
+  nginx = await startNginx({ port: portNginx, upstreams: [portA, portB] });
   // The reader's pages are on A: the sign-in link in the email points there too.
   reader = await browser.newContext({ baseURL: serverA.url });
   const editorContext = await browser.newContext();

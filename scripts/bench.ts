@@ -5,7 +5,9 @@
 // drives it with autocannon on loopback, one scenario at a time: the pages of
 // an anonymous reader, a free reader, a subscriber, the front page, a search,
 // an unlock, and a static-file baseline (an article page saved to disk and
-// served by a plain Node server). For each it prints requests/s, p50/p99
+// served by a plain Node server). With nginx installed, the anonymous article
+// pages once more through nginx caching them as a CDN would (scripts/lib/nginx.ts):
+// what a deployment serves, not what one app server does. For each it prints requests/s, p50/p99
 // latency, errors, the app's peak memory, database transactions per request
 // and the ratio to the baseline, as a table and as JSON (docs/bench-results.json).
 // Not a test: numbers depend on the machine; README's "Performance" has them.
@@ -24,6 +26,7 @@ import { searchQueryMix } from "./bench/search-query-mix";
 import { startStaticServer } from "./bench/static-server";
 import { randomAuthSecret } from "./lib/auth-secret";
 import { ensureBuild } from "./lib/ensure-build";
+import { nginxBinary, startNginx, type Nginx } from "./lib/nginx";
 
 const root = path.resolve(import.meta.dirname, "..");
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -109,7 +112,7 @@ async function startApp(port: number, databaseUrl: string): Promise<AppProcess> 
   };
 }
 
-type Scenario = { name: string; requests: CannonRequest[]; target: "app" | "static" };
+type Scenario = { name: string; requests: CannonRequest[]; target: "app" | "static" | "nginx" };
 
 type Outcome = {
   scenario: string;
@@ -128,6 +131,22 @@ async function drive(url: string, requests: CannonRequest[], duration: number, c
   return autocannon({ url, connections, duration, requests, pipelining: 1 });
 }
 
+/** One pass over the scenario's requests (at least three seconds' worth), so caches hold what it asks for. */
+async function warmUp(url: string, requests: CannonRequest[], connections: number) {
+  if (requests.length > 1) await autocannon({ url, connections, amount: requests.length, requests, pipelining: 1 });
+  await drive(url, requests, 3, connections);
+}
+
+async function maybeNginx(port: number, upstream: number): Promise<Nginx | null> {
+  try {
+    nginxBinary();
+  } catch (error) {
+    log(`${(error as Error).message}; the CDN scenario is left out`);
+    return null;
+  }
+  return startNginx({ port, upstreams: [upstream], cache: true });
+}
+
 async function main(): Promise<void> {
   const settings = options();
   const databaseUrl = await benchDatabase(settings.database, settings.reuse);
@@ -138,16 +157,37 @@ async function main(): Promise<void> {
   const app = await startApp(settings.port, databaseUrl);
   log(`app server: ${app.url} (pid ${app.pid})`);
 
+  const stops: (() => unknown)[] = [() => app.stop()];
+  try {
+    await runScenarios(settings, databaseUrl, people, app, stops);
+  } finally {
+    for (const stop of stops.reverse()) await stop();
+  }
+}
+
+async function runScenarios(
+  settings: ReturnType<typeof options>,
+  databaseUrl: string,
+  people: Awaited<ReturnType<typeof preparePeople>>,
+  app: AppProcess,
+  stops: (() => unknown)[],
+): Promise<void> {
   const workDir = mkdtempSync(path.join(os.tmpdir(), "folio-bench-"));
   const savedPage = path.join(workDir, "article.html");
   writeFileSync(savedPage, await (await fetch(`${app.url}/articles/${people.anonymousSlugs[0]}`)).text());
   const baseline = await startStaticServer(savedPage, settings.port + 1);
+  stops.push(() => baseline.stop());
+  const cdn = await maybeNginx(settings.port + 2, settings.port);
+  if (cdn) stops.push(() => cdn.stop());
 
   const get = (pathname: string, cookie?: string): CannonRequest => ({ method: "GET", path: pathname, ...(cookie ? { headers: { cookie } } : {}) });
   const searches = searchQueryMix().map((query) => get(`/search?${new URLSearchParams(query.params)}`));
   const scenarios: Scenario[] = [
     { name: "static baseline (saved article page)", target: "static", requests: [get("/")] },
     { name: "anonymous article (2,000 different)", target: "app", requests: people.anonymousSlugs.map((slug) => get(`/articles/${slug}`)) },
+    ...(cdn
+      ? [{ name: "anonymous article via nginx caching as a CDN", target: "nginx" as const, requests: people.anonymousSlugs.map((slug) => get(`/articles/${slug}`)) }]
+      : []),
     {
       name: "free reader, unlocked article",
       target: "app",
@@ -170,16 +210,17 @@ async function main(): Promise<void> {
   const outcomes: Outcome[] = [];
   let baselineRate: number | null = null;
   for (const scenario of scenarios) {
-    const url = scenario.target === "app" ? app.url : baseline.url;
+    const url = scenario.target === "app" ? app.url : scenario.target === "nginx" ? cdn!.url : baseline.url;
     log(`${scenario.name}: warming up`);
     // Unlocks are not warmed: their first round is the one that spends.
-    if (!scenario.name.startsWith("unlock")) await drive(url, scenario.requests, 3, settings.connections);
-    const before = scenario.target === "app" ? await transactionsSoFar(databaseUrl) : 0;
-    const stopSampling = sampleRss(scenario.target === "app" ? app.pid : baseline.pid);
+    if (!scenario.name.startsWith("unlock")) await warmUp(url, scenario.requests, settings.connections);
+    const usesApp = scenario.target !== "static";
+    const before = usesApp ? await transactionsSoFar(databaseUrl) : 0;
+    const stopSampling = sampleRss(usesApp ? app.pid : baseline.pid);
     log(`${scenario.name}: ${settings.duration} s with ${settings.connections} connections`);
     const result = await drive(url, scenario.requests, settings.duration, settings.connections);
     const sampledPeak = stopSampling();
-    const after = scenario.target === "app" ? await transactionsSoFar(databaseUrl) : 0;
+    const after = usesApp ? await transactionsSoFar(databaseUrl) : 0;
     const requests = result.requests.total;
     const rate = result.requests.average;
     if (scenario.target === "static") baselineRate = rate;
@@ -191,15 +232,13 @@ async function main(): Promise<void> {
       requests,
       errors: result.errors + result.timeouts,
       non2xx: result.non2xx,
-      appPeakRssMb: scenario.target === "app" ? Math.round(sampledPeak / 1024 / 1024) : null,
+      appPeakRssMb: usesApp ? Math.round(sampledPeak / 1024 / 1024) : null,
       // The bench's own statistics queries are a few transactions in tens of thousands.
-      dbTransactionsPerRequest: scenario.target === "app" && requests > 0 ? Number(((after - before) / requests).toFixed(2)) : null,
+      dbTransactionsPerRequest: usesApp && requests > 0 ? Number(((after - before) / requests).toFixed(2)) : null,
       ratioToBaseline: baselineRate ? Number((rate / baselineRate).toFixed(3)) : null,
     });
   }
   const appPeak = peakRss(app.pid);
-  baseline.stop();
-  await app.stop();
 
   const machine = {
     cpus: `${os.cpus().length} x ${os.cpus()[0]?.model ?? "unknown"}`,

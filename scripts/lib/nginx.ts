@@ -1,8 +1,10 @@
 // nginx (the Debian package) as the load balancer in front of Folio's app
-// servers, for the two-server test: round robin over the upstreams, run as
-// the current user with a configuration, pid file, logs and temporary files
-// in a folder of its own. Each answer names the upstream that served it
-// (X-Upstream), so a test can see the requests being spread.
+// servers, for the two-server test (e2e/two-servers.spec.ts) and the page
+// benchmark: round robin over the upstreams, run as the current user with a
+// configuration, pid file, logs and temporary files in a folder of its own.
+// Each answer names the upstream that served it (X-Upstream). With `cache`,
+// nginx also keeps anonymous pages as a CDN would (README, "Deployment"):
+// only cookie-less requests, for as long as the page's s-maxage says.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,8 +23,23 @@ export function nginxBinary(): string {
 }
 
 /** The load balancer's configuration: the one README's "Deployment" section shows, with test paths. */
-export function nginxConfig(options: { dir: string; port: number; upstreams: number[] }): string {
-  const { dir, port, upstreams } = options;
+export type NginxOptions = { port: number; upstreams: number[]; cache?: boolean };
+
+export function nginxConfig(options: NginxOptions & { dir: string }): string {
+  const { dir, port, upstreams, cache } = options;
+  const caching = cache
+    ? `
+      # The CDN rule: keep cookie-less answers for their s-maxage (Folio marks
+      # only anonymous public pages so); anything with a cookie goes to Folio.
+      proxy_cache folio_pages;
+      proxy_cache_key $scheme$host$request_uri;
+      proxy_cache_bypass $http_cookie;
+      proxy_no_cache $http_cookie;
+      proxy_cache_lock on;
+      proxy_cache_use_stale updating error timeout;
+      proxy_cache_background_update on;
+      add_header X-Cache $upstream_cache_status always;`
+    : "";
   return `# Folio behind nginx: round robin over the app servers (test configuration).
 ${process.getuid?.() === 0 ? "user root;\n" : ""}worker_processes 1;
 pid ${dir}/nginx.pid;
@@ -35,7 +52,8 @@ http {
   fastcgi_temp_path ${dir}/fastcgi;
   uwsgi_temp_path ${dir}/uwsgi;
   scgi_temp_path ${dir}/scgi;
-  upstream folio {
+${cache ? `  proxy_cache_path ${dir}/cache levels=1:2 keys_zone=folio_pages:10m max_size=256m inactive=10m use_temp_path=off;
+` : ""}  upstream folio {
 ${upstreams.map((upstream) => `    server 127.0.0.1:${upstream};`).join("\n")}
     keepalive 32;
   }
@@ -49,18 +67,19 @@ ${upstreams.map((upstream) => `    server 127.0.0.1:${upstream};`).join("\n")}
       # The app servers run with TRUST_PROXY=1 and take the client's address from here.
       proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
       proxy_set_header X-Forwarded-Proto $scheme;
-      add_header X-Upstream $upstream_addr always;
+      add_header X-Upstream $upstream_addr always;${caching}
     }
   }
 }
 `;
 }
 
-export async function startNginx(port: number, upstreams: number[]): Promise<Nginx> {
+export async function startNginx(options: NginxOptions): Promise<Nginx> {
+  const { port } = options;
   const binary = nginxBinary();
   const dir = mkdtempSync(path.join(tmpdir(), "folio-nginx-"));
   const config = path.join(dir, "nginx.conf");
-  writeFileSync(config, nginxConfig({ dir, port, upstreams }));
+  writeFileSync(config, nginxConfig({ ...options, dir }));
   const child = spawn(binary, ["-p", dir, "-c", config, "-g", "daemon off;"], { detached: true, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
