@@ -133,7 +133,7 @@ async function drive(url: string, requests: CannonRequest[], duration: number, c
 
 /** One pass over the scenario's requests (at least three seconds' worth), so caches hold what it asks for. */
 async function warmUp(url: string, requests: CannonRequest[], connections: number) {
-  if (requests.length > 1) await autocannon({ url, connections, amount: requests.length, requests, pipelining: 1 });
+  if (requests.length > 1) await autocannon({ url, connections, amount: Math.max(requests.length, connections), requests, pipelining: 1 });
   await drive(url, requests, 3, connections);
 }
 
