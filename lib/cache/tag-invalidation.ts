@@ -7,6 +7,9 @@ import { db } from "@/lib/db/prisma";
 type LocalCache = { invalidate(tags: string[]): Promise<void> };
 // Set by lib/cache/shared-tag-cache-handler.mjs once Next.js has loaded it in this process.
 const HOOK = Symbol.for("folio.cache.tag-invalidations");
+// Loaded on first use and kept: see lib/cache/shared-read.ts.
+let nextCacheModule: Promise<typeof import("next/cache")> | undefined;
+const nextCache = () => (nextCacheModule ??= import("next/cache"));
 
 export async function invalidateTags(tags: string[]): Promise<void> {
   if (tags.length === 0) return;
@@ -22,14 +25,12 @@ export async function invalidateTags(tags: string[]): Promise<void> {
       ON CONFLICT (tag) DO UPDATE SET invalidated_at = EXCLUDED.invalidated_at`;
   }
   // And Next.js's own bookkeeping for the request, where there is one (the
-  // handler skips writing these again). Outside a request it throws: nothing to do.
-  // Loaded here, not at the top: see lib/cache/shared-read.ts.
-  const { revalidateTag } = await import("next/cache");
-  for (const tag of tags) {
-    try {
-      revalidateTag(tag, { expire: 0 });
-    } catch {
-      break;
-    }
+  // handler skips writing these again). Outside a request revalidateTag
+  // throws, and outside Next.js next/cache may not even load: nothing to do.
+  try {
+    const { revalidateTag } = await nextCache();
+    for (const tag of tags) revalidateTag(tag, { expire: 0 });
+  } catch {
+    // Not in a request.
   }
 }
