@@ -12,7 +12,7 @@ const anonymousGet = (path: string, changes: Partial<ResponseFacts> = {}): Respo
 });
 
 describe("cacheHeadersFor", () => {
-  it.each(["/", "/articles/some-slug", "/topics/energy", "/regions/asia", "/authors/someone", "/archive", "/search", "/feed.xml", "/sitemap.xml", "/robots.txt"])(
+  it.each(["/", "/articles/some-slug", "/topics/energy", "/regions/asia", "/authors/someone", "/archive", "/feed.xml", "/sitemap.xml", "/robots.txt"])(
     "lets a CDN keep the anonymous answer of %s, varying on Cookie",
     (path) => {
       expect(cacheHeadersFor(anonymousGet(path))).toEqual({ cacheControl: PUBLIC_PAGE, varyCookie: true });
@@ -34,7 +34,7 @@ describe("cacheHeadersFor", () => {
     expect(cacheHeadersFor(anonymousGet("/articles/some-slug", changes))).toEqual({ cacheControl: PRIVATE, varyCookie: false });
   });
 
-  it.each(["/account", "/api/me", "/api/articles/x/unlock", "/api/search", "/signin", "/subscribe", "/admin", "/newsletters", "/articles/x/y", "/api/health"])(
+  it.each(["/account", "/api/me", "/api/articles/x/unlock", "/api/search", "/search", "/signin", "/subscribe", "/admin", "/newsletters", "/articles/x/y", "/api/health"])(
     "keeps %s private even without a cookie",
     (path) => {
       expect(cacheHeadersFor(anonymousGet(path)).cacheControl).toBe(PRIVATE);
