@@ -8,8 +8,13 @@
 // cache_tag_invalidations, and every server reads the rows that changed at
 // most once a second. An entry is stale when one of its tags was invalidated
 // after it was stored; it is then dropped and read again. So a change made
-// through one server is seen by all of them within about a second, with no
+// through one server is seen by all of them within about a second (and a
+// round trip), with no
 // Redis or other service to run.
+//
+// Entries are served only while this server can read the invalidations: with
+// PostgreSQL unreachable another server may have unpublished an article, so
+// pages are read afresh, and answer 503 like any page that needs the database.
 //
 // Plain JavaScript: Next.js imports this file at run time, outside its build.
 // State lives at module level (Next.js makes a handler object per request)
@@ -18,6 +23,10 @@
 import pg from "pg";
 
 const POLL_INTERVAL_MS = 1_000;
+// A read waits for the table only when nothing was confirmed for this long
+// (an idle server, or PostgreSQL away); otherwise the table is read beside it,
+// so that a hit costs no round trip.
+const MAX_UNCONFIRMED_MS = 3_000;
 // Rows are read again this far back: a transaction that took its timestamp
 // before our last read may commit after it.
 const POLL_OVERLAP_MS = 5_000;
@@ -33,6 +42,10 @@ let totalBytes = 0;
 /** @type {Map<string, { at: number, learnedAt: number, ownWriteAt: number }>} tag -> when it was invalidated (database clock) and when this process learned it */
 const invalidations = new Map();
 let lastPolledAt = 0;
+let lastConfirmedAt = 0;
+// Set when the database dropped our connection or a read of the table failed;
+// cleared by the next read that succeeds.
+let databaseLost = false;
 let newestSeen = 0;
 /** @type {Promise<void> | null} */
 let polling = null;
@@ -44,7 +57,12 @@ function database() {
   const url = process.env.DATABASE_URL;
   // No database (next build): a cache of this process alone.
   pool = url ? new pg.Pool({ connectionString: url, max: 2, idleTimeoutMillis: 10_000, allowExitOnIdle: true }) : null;
-  pool?.on("error", () => {});
+  // An idle connection's error is PostgreSQL going away (a restart, a
+  // failover): stop serving entries at once, not at the next read.
+  pool?.on("error", () => {
+    databaseLost = true;
+    lastPolledAt = 0;
+  });
   return pool;
 }
 
@@ -85,9 +103,11 @@ async function catchUp() {
         // Only a newer invalidation counts as news (the overlap re-reads old ones).
         if (!known || at > known.at) invalidations.set(tag, { at, learnedAt: now, ownWriteAt: known?.ownWriteAt ?? 0 });
       }
+      databaseLost = false;
+      lastConfirmedAt = now;
     } catch (error) {
-      // The table may be missing before the first migration, or PostgreSQL
-      // briefly away: entries keep their one-hour limit meanwhile.
+      databaseLost = true;
+      // PostgreSQL away, or the table missing before the first migration.
       console.error("cache handler: could not read cache_tag_invalidations:", error instanceof Error ? error.message : error);
     } finally {
       lastPolledAt = Date.now();
@@ -120,7 +140,9 @@ export default class SharedTagCacheHandler {
   async get(/** @type {string} */ key, /** @type {{ tags?: string[], softTags?: string[] }} */ context = {}) {
     const entry = entries.get(key);
     if (!entry) return null;
-    await catchUp();
+    if (Date.now() - lastConfirmedAt > MAX_UNCONFIRMED_MS) await catchUp();
+    else void catchUp();
+    if (databaseLost) return null;
     if (isStale(entry, [...entry.tags, ...(context.tags ?? []), ...(context.softTags ?? [])])) {
       remove(key);
       return null;

@@ -22,6 +22,16 @@ const entry = (body: string) => ({ kind: "FETCH", data: { headers: {}, body, sta
 const unique = (name: string) => `${name}-${randomBytes(4).toString("hex")}`;
 const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** How long until the handler stops serving the entry (it reads the table beside its reads, once a second). */
+async function msUntilGone(handler: SharedTagCacheHandler, key: string, context: { tags?: string[]; softTags?: string[] }): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < 5_000) {
+    if ((await handler.get(key, context)) === null) return Date.now() - started;
+    await later(50);
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
 describe("the shared tag cache handler", () => {
   it("serves an entry until one of its tags is invalidated, on this server at once and on the other within about a second", async () => {
     const [a, b] = [await server(), await server()];
@@ -35,8 +45,7 @@ describe("the shared tag cache handler", () => {
 
     await a.revalidateTag([changed]);
     expect(await a.get("summary", { tags: [changed] })).toBeNull();
-    await later(1_200);
-    expect(await b.get("summary", { tags: [changed] })).toBeNull();
+    expect(await msUntilGone(b, "summary", { tags: [changed] })).toBeLessThan(2_000);
     for (const handler of [a, b]) expect(await handler.get("navigation", { tags: [untouched] })).not.toBeNull();
 
     // Stored again after the invalidation: fresh.
@@ -53,8 +62,7 @@ describe("the shared tag cache handler", () => {
     // This process has a handler now (the module set its hook); the table is what counts for the other one.
     delete (globalThis as Record<symbol, unknown>)[Symbol.for("folio.cache.tag-invalidations")];
     await invalidateTags([tag]);
-    await later(1_200);
-    expect(await handler.get("by-slug", { tags: [tag] })).toBeNull();
+    expect(await msUntilGone(handler, "by-slug", { tags: [tag] })).toBeLessThan(2_000);
   });
 
   it("checks the tags Next.js passes on a read too (implicit path tags)", async () => {
@@ -63,8 +71,7 @@ describe("the shared tag cache handler", () => {
     await b.set("page-data", entry('"x"'), { tags: [] });
     await later(5);
     await a.revalidateTag(soft);
-    await later(1_200);
-    expect(await b.get("page-data", { tags: [], softTags: [soft] })).toBeNull();
+    expect(await msUntilGone(b, "page-data", { tags: [], softTags: [soft] })).toBeLessThan(2_000);
   });
 });
 
