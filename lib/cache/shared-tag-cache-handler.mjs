@@ -139,7 +139,11 @@ export default class SharedTagCacheHandler {
 
   async get(/** @type {string} */ key, /** @type {{ tags?: string[], softTags?: string[] }} */ context = {}) {
     const entry = entries.get(key);
-    if (!entry) return null;
+    if (!entry) {
+      // A miss needs no invalidations, but keeps them current for the hits that follow.
+      void catchUp();
+      return null;
+    }
     if (Date.now() - lastConfirmedAt > MAX_UNCONFIRMED_MS) await catchUp();
     else void catchUp();
     if (databaseLost) return null;
