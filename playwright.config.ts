@@ -17,7 +17,8 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
-  timeout: 30_000,
+  // Generous: a sign-in waits for its email in MailDev, and these machines are shared.
+  timeout: 60_000,
   use: {
     baseURL,
     trace: "retain-on-failure",
@@ -43,6 +44,10 @@ export default defineConfig({
       name: "hardening",
       testMatch: /hardening\/(route-inventory|middleware-bypass|hostile-input)\.spec\.ts/,
       dependencies: ["desktop", "phone"],
+      // One file after the other, each whole: with fullyParallel the runner
+      // interleaves the files' tests, and one file's set-up (readers, an
+      // unlock) lands inside another's "before" and "after" snapshots.
+      fullyParallel: false,
       workers: 1,
     },
     // Servers of their own: PostgreSQL restarts, backup and restore, https.

@@ -17,6 +17,7 @@ import { log } from "../lib/observability/log";
 import { requestContextStorage } from "../lib/observability/request-context";
 import { applyCachePolicy } from "./lib/cache-control";
 import { logConsoleAsJson, logRequest, teeOutputTo } from "./lib/server-logging";
+import { answerClientErrors } from "./lib/client-error-answer";
 import { applyTrustedHeaders } from "./lib/trusted-headers";
 import { answerUnavailableAs503 } from "./lib/unavailable-answer";
 
@@ -41,6 +42,7 @@ const server = createServer((request, response) => {
 }).listen(settings.PORT, () => {
   log("info", "server-ready", { port: settings.PORT });
 });
+answerClientErrors(server);
 
 const jobs =
   settings.JOBS === "on" && settings.DATABASE_URL

@@ -23,7 +23,9 @@ const signInForm = z.object({
   declineNewsletter: z.string().max(10).optional(),
 });
 
-export async function requestSignInLink(_previous: SignInFormState, formData: FormData): Promise<SignInFormState> {
+export async function requestSignInLink(_previous: SignInFormState, formData: unknown): Promise<SignInFormState> {
+  // Anyone can post any arguments to a server action, not only the form's.
+  if (!(formData instanceof FormData)) return { status: "invalid", message: "Please enter your email address." };
   const parsed = signInForm.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { status: "invalid", message: "Please enter your email address." };
   const { callbackUrl, source, declineNewsletter } = parsed.data;

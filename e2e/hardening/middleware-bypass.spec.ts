@@ -9,7 +9,7 @@ import { expect, test } from "@playwright/test";
 import { GATED_SENTENCE } from "../fixtures";
 import { expectDatabaseUnchanged, snapshotDatabase, type Snapshot } from "./database-snapshot";
 import { signedInReader, victimWithUnlock, type SignedInReader } from "./identities";
-import { baseUrl, internalsIn, send, type RawResponse } from "./raw-request";
+import { baseUrl, internalsIn, send, sendPastCacheBuster, type RawResponse } from "./raw-request";
 import { classify, discoverRoutes, PROTECTED, samplesOf, type Access } from "./route-inventory";
 import { serverActions } from "./server-actions";
 
@@ -97,12 +97,15 @@ for (const route of discoverRoutes().filter((candidate) => candidate.kind !== "a
           const mutating = MUTATING.includes(method);
           const body = mutating ? JSON.stringify({ email: "changed@hardening.example", newsletter: "free", subscribed: false }) : undefined;
           const json: Record<string, string> = mutating ? { "content-type": "application/json" } : {};
-          const anonymous = await send({ method, path, headers: { ...json, ...headers }, body });
+          // Route handlers are followed past Next.js's ?_rsc= redirect to the
+          // answer that counts; for a page that redirect is the refusal.
+          const sendTo = route.kind === "handler" ? sendPastCacheBuster : send;
+          const anonymous = await sendTo({ method, path, headers: { ...json, ...headers }, body });
           expectNothingProtected(anonymous, { pattern: route.pattern, access: access!, identity: "anonymous", label: `anonymous ${method} ${path} [${trick}]` });
           // A reader's own session with a trick: a newsroom route still refuses, and a
           // change is never accepted from another site (the Origin is forged foreign).
           const readerHeaders: Record<string, string> = { ...json, ...headers, cookie: attacker.cookie, ...(mutating ? { origin: "https://evil.example", "sec-fetch-site": "cross-site" } : {}) };
-          const asReader = await send({ method, path, headers: readerHeaders, body });
+          const asReader = await sendTo({ method, path, headers: readerHeaders, body });
           expectNothingProtected(asReader, { pattern: route.pattern, access: access!, identity: "reader", label: `reader ${method} ${path} [${trick}]` });
           // (A POST to a page that is no server action only renders the page.)
           if (mutating && access === "reader" && route.kind === "handler") expect(asReader.status, `reader ${method} ${path} [${trick}] from another site`).toBe(403);

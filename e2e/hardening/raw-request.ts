@@ -36,6 +36,21 @@ export function send({ method, path, headers = {}, body }: RawRequest, base = ba
   });
 }
 
+/**
+ * Next.js answers a request that carries an RSC header without its `_rsc`
+ * cache-busting parameter with a 307 to the same address with one, before
+ * any route runs. A browser repeats the request there (method and body
+ * kept), so the answer that counts is the one after that redirect.
+ */
+export async function sendPastCacheBuster(request: RawRequest, base = baseUrl()): Promise<RawResponse> {
+  const response = await send(request, base);
+  const location = typeof response.headers.location === "string" ? new URL(response.headers.location, base) : null;
+  const requested = new URL(request.path, base);
+  if (response.status !== 307 || !location || location.origin !== base.origin) return response;
+  if (location.pathname !== requested.pathname || !location.searchParams.has("_rsc")) return response;
+  return send({ ...request, path: `${location.pathname}${location.search}` }, base);
+}
+
 // What a stack trace or an internal path looks like in a response body.
 const INTERNALS = [
   /\n\s+at [^\n]+:\d+:\d+/,

@@ -1,0 +1,35 @@
+// A request Node.js cannot parse (a head beyond its 16 KB limit, broken
+// syntax) never reaches the app: by default Node writes a 431 or 400 and
+// destroys the connection at once. A client still sending its head or body
+// then gets a reset instead, and often never reads the answer. Here the
+// answer is written, the connection half-closed, and whatever the client
+// still sends is read and dropped until it is done (at most a few seconds).
+import type { Server } from "node:http";
+import type { Duplex } from "node:stream";
+
+const DRAIN_MS = 5_000;
+
+function answerFor(code: string | undefined): { status: string; message: string } {
+  if (code === "HPE_HEADER_OVERFLOW") {
+    return { status: "431 Request Header Fields Too Large", message: "Bad request: the address or the headers are too long." };
+  }
+  if (code === "ERR_HTTP_REQUEST_TIMEOUT") return { status: "408 Request Timeout", message: "The request took too long to arrive." };
+  return { status: "400 Bad Request", message: "Bad request: it could not be read." };
+}
+
+export function answerClientErrors(server: Server): void {
+  server.on("clientError", (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === "ECONNRESET" || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const { status, message } = answerFor(error.code);
+    socket.end(
+      `HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(message)}\r\n` +
+        `X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${message}`,
+    );
+    socket.resume();
+    socket.once("end", () => socket.destroy());
+    setTimeout(() => socket.destroy(), DRAIN_MS).unref();
+  });
+}
