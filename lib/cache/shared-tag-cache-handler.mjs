@@ -9,8 +9,7 @@
 // most once a second. An entry is stale when one of its tags was invalidated
 // after it was stored; it is then dropped and read again. So a change made
 // through one server is seen by all of them within about a second (and a
-// round trip), with no
-// Redis or other service to run.
+// round trip), with no Redis or other service to run.
 //
 // Entries are served only while this server can read the invalidations: with
 // PostgreSQL unreachable another server may have unpublished an article, so
