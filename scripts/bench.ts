@@ -12,7 +12,7 @@
 // and the ratio to the baseline, as a table and as JSON (docs/bench-results.json).
 // Not a test: numbers depend on the machine; README's "Performance" has them.
 import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -173,6 +173,7 @@ async function runScenarios(
   stops: (() => unknown)[],
 ): Promise<void> {
   const workDir = mkdtempSync(path.join(os.tmpdir(), "folio-bench-"));
+  stops.push(() => rmSync(workDir, { recursive: true, force: true }));
   const savedPage = path.join(workDir, "article.html");
   writeFileSync(savedPage, await (await fetch(`${app.url}/articles/${people.anonymousSlugs[0]}`)).text());
   const baseline = await startStaticServer(savedPage, settings.port + 1);
