@@ -59,7 +59,7 @@ test("a subscriber receives the Daily Review, reads from it, unsubscribes with i
   const newsroom = await browser.newContext();
   const editor = await startSession(newsroom, `editor-${stamp}@example.org`);
   await sql("UPDATE users SET role = 'editor' WHERE id = $1", [editor.id]);
-  const editorPage = await newsroom.newPage();
+  let editorPage = await newsroom.newPage();
 
   const first = { slug: `e2e-daily-review-${stamp}`, title: `The Ferry Subsidy Question ${stamp}` };
   const gatedSentence = `Ministers privately capped the ferry subsidy at four crossings a day ${stamp}`;
@@ -95,6 +95,10 @@ test("a subscriber receives the Daily Review, reads from it, unsubscribes with i
   await expect(page.locator("li", { hasText: "The Daily Review (weekdays)" })).toContainText("off");
 
   const second = { slug: `e2e-daily-review-next-${stamp}`, title: `The Port Strike Ballot ${stamp}` };
+  // A page of its own: the first issue's page reloads itself every 3 s while
+  // it sends, and a reload at the moment of a goto aborts the goto.
+  await editorPage.close();
+  editorPage = await newsroom.newPage();
   await publishIntoNextIssue(editorPage, second.slug, second.title, "Dockworkers vote this week.\n\nThe result is due on Friday.");
   await sendNow(editorPage);
   await dailyReviewWith(other.email, second.title);

@@ -20,6 +20,15 @@ export function logConsoleAsJson(): void {
   }
 }
 
+// Enough to recognise the route; a 15 KB made-up path need not fill the log.
+const LOGGED_PATH_LENGTH = 500;
+
+/** The request's path without its query (which may carry a token), cut to a readable length. */
+function loggedPath(request: IncomingMessage): string {
+  const path = (request.url ?? "").split("?")[0]!;
+  return path.length > LOGGED_PATH_LENGTH ? `${path.slice(0, LOGGED_PATH_LENGTH)}…` : path;
+}
+
 export function logRequest(request: IncomingMessage, response: ServerResponse, requestId: string): void {
   const started = performance.now();
   // "finish" fires outside the request's async context: the id is passed.
@@ -29,7 +38,7 @@ export function logRequest(request: IncomingMessage, response: ServerResponse, r
     log("error", "request-aborted", {
       requestId,
       method: request.method,
-      path: (request.url ?? "").split("?")[0],
+      path: loggedPath(request),
       status: response.headersSent ? response.statusCode : null,
       durationMs: Math.round(performance.now() - started),
     });
@@ -39,7 +48,7 @@ export function logRequest(request: IncomingMessage, response: ServerResponse, r
     log(status >= 500 ? "error" : "info", "request", {
       requestId,
       method: request.method,
-      path: (request.url ?? "").split("?")[0],
+      path: loggedPath(request),
       status,
       durationMs: Math.round(performance.now() - started),
     });
