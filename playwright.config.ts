@@ -36,7 +36,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /hardening\// },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /hardening\/|two-servers/ },
     { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /reader-journey/ },
     // Hardening (e2e/hardening): after the journeys, one file at a time, so that
     // "the database did not change" is not disturbed by other tests' writes.
@@ -52,8 +52,10 @@ export default defineConfig({
     },
     // Servers of their own: PostgreSQL restarts, backup and restore, https.
     { name: "faults", testMatch: /hardening\/(database-restart|backup-restore|https-deployment)\.spec\.ts/, dependencies: ["hardening"], workers: 1 },
+    // Two app servers of their own behind nginx, on the run's database (README, "Deployment").
+    { name: "two-servers", testMatch: /two-servers\.spec\.ts/, dependencies: ["faults"], workers: 1 },
     // Last: the logs of everything above hold no token and no address.
-    { name: "logs", testMatch: /hardening\/log-hygiene\.spec\.ts/, dependencies: ["faults"] },
+    { name: "logs", testMatch: /hardening\/log-hygiene\.spec\.ts/, dependencies: ["faults", "two-servers"] },
   ],
   webServer: {
     command: "npx tsx scripts/serve.ts",

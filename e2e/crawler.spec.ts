@@ -43,6 +43,10 @@ function comparable(html: string): string {
 
 test("a crawler by user agent sees exactly what an anonymous reader sees", async ({ request }) => {
   const path = `/articles/${gatedArticle.slug}`;
+  // Once first, so that every request below is answered from the same warm
+  // read cache (lib/cache): a cold request streams the metadata later than a
+  // warm one, which moves the <title> in the page without changing it.
+  expect((await request.get(path)).status()).toBe(200);
   const anonymous = await request.get(path);
   expect(anonymous.status()).toBe(200);
   const reference = comparable(await anonymous.text());

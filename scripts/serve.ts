@@ -7,6 +7,7 @@
 // Each request gets an id and a context (lib/observability/request-context.ts)
 // that the JSON logs and the 503 answer for database outages read. The same
 // process runs the background jobs (JOBS=off to leave them to other servers).
+// Every response gets the site's Cache-Control policy (lib/http/cache-policy.ts).
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
@@ -14,6 +15,7 @@ import { parseEnv } from "../lib/config/env";
 import { startJobRunner } from "../lib/jobs/job-runner";
 import { log } from "../lib/observability/log";
 import { requestContextStorage } from "../lib/observability/request-context";
+import { applyCachePolicy } from "./lib/cache-control";
 import { logConsoleAsJson, logRequest, teeOutputTo } from "./lib/server-logging";
 import { answerClientErrors } from "./lib/client-error-answer";
 import { applyTrustedHeaders } from "./lib/trusted-headers";
@@ -33,6 +35,8 @@ const server = createServer((request, response) => {
   response.setHeader("X-Request-Id", requestId);
   const context = { requestId, databaseUnavailable: false };
   logRequest(request, response, requestId);
+  // Before the 503 answer, which wraps it: a 503 is private too.
+  applyCachePolicy(request, response);
   answerUnavailableAs503(request, response, context);
   contexts.run(context, () => void handle(request, response));
 }).listen(settings.PORT, () => {

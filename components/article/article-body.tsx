@@ -4,11 +4,16 @@ import { renderMarkdown } from "@/lib/articles/render-markdown";
  *  article's JSON-LD (Google's markup for paywalled content). */
 export const GATED_SECTION_CLASS = "gated-section";
 
-export function ArticleBody({ previewMarkdown, gatedMarkdown }: { previewMarkdown: string; gatedMarkdown: string | null }) {
+type Props =
+  | { previewMarkdown: string; previewHtml?: undefined; gatedMarkdown: string | null }
+  /** The preview already rendered (and sanitized) by renderMarkdown: the article page's cached preview. */
+  | { previewHtml: string; previewMarkdown?: undefined; gatedMarkdown: string | null };
+
+export function ArticleBody({ previewMarkdown, previewHtml, gatedMarkdown }: Props) {
   // Both parts went through the sanitizer in renderMarkdown.
   return (
     <div className="article-body">
-      <div className="article-preview" dangerouslySetInnerHTML={{ __html: renderMarkdown(previewMarkdown) }} />
+      <div className="article-preview" dangerouslySetInnerHTML={{ __html: previewHtml ?? renderMarkdown(previewMarkdown) }} />
       {gatedMarkdown !== null && (
         <div className={GATED_SECTION_CLASS} dangerouslySetInnerHTML={{ __html: renderMarkdown(gatedMarkdown) }} />
       )}

@@ -1,7 +1,12 @@
 // Reads of published articles for the reader-facing site. None of these
-// selects the body: article text is read only through loadArticleText, which
-// asks for the gated part only when the access decision allows it.
+// selects the body: article text is read only through lib/articles/article-text.ts,
+// which asks for the gated part only when the access decision allows it.
+// What every reader sees alike is cached across requests (sharedRead) under
+// the tags of lib/cache/cache-tags.ts; the newsroom's changes invalidate them
+// (lib/cache/refresh-article-pages.ts).
 import { cache } from "react";
+import { ARTICLE_LISTS, articleSlugTag, TAXONOMY } from "@/lib/cache/cache-tags";
+import { asDate, sharedRead } from "@/lib/cache/shared-read";
 import { db, type Prisma } from "@/lib/db/prisma";
 
 export type ArticleKind = "daily" | "in_depth";
@@ -55,6 +60,12 @@ function toSummary(row: SummaryRow): ArticleSummary {
   };
 }
 
+function reviveSummary(summary: ArticleSummary): ArticleSummary {
+  return { ...summary, publishedAt: asDate(summary.publishedAt), updatedAt: asDate(summary.updatedAt) };
+}
+
+const reviveSummaries = (summaries: ArticleSummary[]) => summaries.map(reviveSummary);
+
 /** Published, and not scheduled for later. */
 function visibleNow(): Prisma.ArticleWhereInput {
   return { status: "published", publishedAt: { lte: new Date() } };
@@ -62,11 +73,23 @@ function visibleNow(): Prisma.ArticleWhereInput {
 
 const newestFirst = [{ publishedAt: "desc" }, { id: "asc" }] satisfies Prisma.ArticleOrderByWithRelationInput[];
 
-// Cached per request: the article page and its metadata both ask.
-export const getArticleBySlug = cache(async (slug: string): Promise<ArticleSummary | null> => {
-  const row = await db().article.findFirst({ where: { slug, ...visibleNow() }, select: summarySelect });
-  return row ? toSummary(row) : null;
-});
+// Cached across requests by slug (an unknown slug too: a scheduled article's
+// address answers 404 until its publication invalidates the slug), and per
+// request on top: the article page and its metadata both ask. The summary
+// shows author and tag names, hence TAXONOMY.
+export const getArticleBySlug = cache(
+  sharedRead(
+    async (slug: string): Promise<ArticleSummary | null> => {
+      const row = await db().article.findFirst({ where: { slug, ...visibleNow() }, select: summarySelect });
+      return row ? toSummary(row) : null;
+    },
+    {
+      name: "article-by-slug",
+      tags: (slug) => [articleSlugTag(slug), TAXONOMY],
+      revive: (summary) => (summary ? reviveSummary(summary) : null),
+    },
+  ),
+);
 
 /** Summaries of the visible articles among `ids` (a page of search results), by id. */
 export async function getArticleSummaries(ids: string[]): Promise<Map<string, ArticleSummary>> {
@@ -77,7 +100,10 @@ export async function getArticleSummaries(ids: string[]): Promise<Map<string, Ar
 
 export type ArticlePage = { articles: ArticleSummary[]; total: number; page: number; pageCount: number };
 
-async function listPage(where: Prisma.ArticleWhereInput, page: number, pageSize: number): Promise<ArticlePage> {
+const listTags = () => [ARTICLE_LISTS, TAXONOMY];
+const revivePage = (page: ArticlePage): ArticlePage => ({ ...page, articles: reviveSummaries(page.articles) });
+
+async function readListPage(where: Prisma.ArticleWhereInput, page: number, pageSize: number): Promise<ArticlePage> {
   const filter = { ...visibleNow(), ...where };
   const [rows, total] = await Promise.all([
     db().article.findMany({
@@ -92,6 +118,10 @@ async function listPage(where: Prisma.ArticleWhereInput, page: number, pageSize:
   return { articles: rows.map(toSummary), total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
+// The filter is part of the cache key: plain JSON (ids), no dates; visibleNow()
+// is added inside the read.
+const listPage = sharedRead(readListPage, { name: "article-list-page", tags: listTags, revive: revivePage });
+
 export function listArchive(page: number, pageSize = 20): Promise<ArticlePage> {
   return listPage({}, page, pageSize);
 }
@@ -104,21 +134,26 @@ export function listByAuthor(authorId: string, page: number, pageSize = 20): Pro
   return listPage({ authors: { some: { authorId } } }, page, pageSize);
 }
 
-export async function listLatest(options: { kind?: ArticleKind; limit: number }): Promise<ArticleSummary[]> {
-  const rows = await db().article.findMany({
-    where: { ...visibleNow(), ...(options.kind ? { kind: options.kind } : {}) },
-    select: summarySelect,
-    orderBy: newestFirst,
-    take: options.limit,
-  });
-  return rows.map(toSummary);
-}
+export const listLatest = sharedRead(
+  async (options: { kind?: ArticleKind; limit: number }): Promise<ArticleSummary[]> => {
+    const rows = await db().article.findMany({
+      where: { ...visibleNow(), ...(options.kind ? { kind: options.kind } : {}) },
+      select: summarySelect,
+      orderBy: newestFirst,
+      take: options.limit,
+    });
+    return rows.map(toSummary);
+  },
+  { name: "latest-articles", tags: listTags, revive: reviveSummaries },
+);
 
 /** Slugs and dates of every visible article, for the sitemap. */
-export async function listAllForSitemap(): Promise<{ slug: string; updatedAt: Date }[]> {
-  return db().article.findMany({
-    where: visibleNow(),
-    select: { slug: true, updatedAt: true },
-    orderBy: newestFirst,
-  });
-}
+export const listAllForSitemap = sharedRead(
+  async (): Promise<{ slug: string; updatedAt: Date }[]> =>
+    db().article.findMany({
+      where: visibleNow(),
+      select: { slug: true, updatedAt: true },
+      orderBy: newestFirst,
+    }),
+  { name: "sitemap-articles", tags: () => [ARTICLE_LISTS], revive: (rows) => rows.map((row) => ({ ...row, updatedAt: asDate(row.updatedAt) })) },
+);

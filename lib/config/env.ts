@@ -44,6 +44,8 @@ export const envSchema = z.object({
   JOBS: z.enum(["on", "off"]).default("on"),
   // How many reverse proxies in front of Folio append to X-Forwarded-For.
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  // Memory for the shared read cache, per server (read by lib/cache/shared-tag-cache-handler.mjs).
+  FOLIO_CACHE_MAX_MB: z.coerce.number().int().min(1).max(4096).default(64),
   DATABASE_URL: postgresUrl.optional(),
   FOLIO_DATA_DIR: z.string().default(".data"),
   // Set by the launcher for the web app: which database DATABASE_URL points at.

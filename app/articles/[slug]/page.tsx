@@ -8,7 +8,7 @@ import { PaywallPanel } from "@/components/article/paywall-panel";
 import { HousePromotion } from "@/components/billing/house-promotion";
 import { accessForArticle } from "@/lib/access/article-access";
 import { getArticleBySlug } from "@/lib/articles/article-queries";
-import { loadArticleText } from "@/lib/articles/article-text";
+import { loadGatedMarkdown, loadRenderedPreview } from "@/lib/articles/article-text";
 import { findRedirectedSlug } from "@/lib/articles/slug-redirects";
 import { getReader } from "@/lib/auth/get-reader";
 import { isPlausibleSlug } from "@/lib/http/search-params";
@@ -54,16 +54,21 @@ export default async function ArticlePage({ params }: Props) {
     notFound();
   }
 
-  const access = await accessForArticle(await getReader(), article);
-  const text = await loadArticleText(article.id, access.decision.level);
-  if (!text) notFound();
+  // The preview is the same for everyone (cached until the article changes);
+  // the decision and the gated part are this reader's, read per request.
+  const [access, preview] = await Promise.all([
+    getReader().then((reader) => accessForArticle(reader, article)),
+    loadRenderedPreview(article.id),
+  ]);
+  const gatedMarkdown = access.decision.level === "full" && preview?.hasGatedPart ? await loadGatedMarkdown(article.id) : null;
+  if (!preview) notFound();
 
   return (
     <article className="article">
       <ArticleJsonLd article={article} />
       <ArticleHeader article={article} />
-      <ArticleBody previewMarkdown={text.previewMarkdown} gatedMarkdown={text.gatedMarkdown} />
-      {access.decision.level === "preview" && text.hasGatedPart && (
+      <ArticleBody previewHtml={preview.previewHtml} gatedMarkdown={gatedMarkdown} />
+      {access.decision.level === "preview" && preview.hasGatedPart && (
         <PaywallPanel articleSlug={article.slug} access={access} />
       )}
       {!access.subscriber && <HousePromotion slot="article" />}

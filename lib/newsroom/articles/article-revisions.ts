@@ -101,6 +101,6 @@ export async function restoreRevision(actor: Actor, articleId: string, number: n
       refreshSlugs: live ? [...new Set([written.previousSlug, article.content.slug])] : [],
     };
   }, NEWSROOM_TRANSACTION);
-  if (outcome.refreshSlugs.length > 0) refreshArticlePages({ articleIds: [articleId], slugs: outcome.refreshSlugs });
+  if (outcome.refreshSlugs.length > 0) await refreshArticlePages({ articleIds: [articleId], slugs: outcome.refreshSlugs });
   return outcome.result;
 }

@@ -41,7 +41,7 @@ async function withArticle(id: string, expectedVersion: number | undefined, step
     const isLive = outcome.kind === "published" || (wasLive && outcome.kind !== "unpublished");
     return { result: outcome, slug: article.content.slug, readersSee: wasLive !== isLive };
   }, NEWSROOM_TRANSACTION);
-  if (readersSee) refreshArticlePages({ articleIds: [id], slugs: [slug] });
+  if (readersSee) await refreshArticlePages({ articleIds: [id], slugs: [slug] });
   return result;
 }
 

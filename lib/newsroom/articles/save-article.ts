@@ -98,6 +98,6 @@ export async function saveArticle(
     if (isSlugClash(error)) return { kind: "invalid", fieldErrors: { slug: SLUG_TAKEN } };
     throw error;
   }
-  if (outcome.refreshSlugs.length > 0) refreshArticlePages({ articleIds: [id], slugs: outcome.refreshSlugs });
+  if (outcome.refreshSlugs.length > 0) await refreshArticlePages({ articleIds: [id], slugs: outcome.refreshSlugs });
   return outcome.result;
 }

@@ -41,7 +41,7 @@ export async function publishDueArticles(actor: Actor, now = new Date()): Promis
     // Loaded when needed: the job runner is imported by scripts/serve.ts before
     // Next.js has set up the request storage that next/cache needs at load.
     const { refreshArticlePages } = await import("@/lib/cache/refresh-article-pages");
-    refreshArticlePages({ articleIds: published.map((article) => article.id), slugs: published.map((article) => article.slug) });
+    await refreshArticlePages({ articleIds: published.map((article) => article.id), slugs: published.map((article) => article.slug) });
   }
   return published;
 }

@@ -38,6 +38,6 @@ export async function deleteTaxonomyItem(actor: Actor, kind: TaxonomyKind, id: s
     return { kind: "deleted", name: row.name, slug: row.slug };
   });
   // It may have been in the site's navigation.
-  if (result.kind === "deleted") refreshArticlePages({ articleIds: [] });
+  if (result.kind === "deleted") await refreshArticlePages({ taxonomy: true });
   return result;
 }

@@ -85,6 +85,6 @@ export async function mergeTaxonomyItems(
     });
     return { kind: "merged", from, into, articleIds };
   });
-  if (result.kind === "merged") refreshArticlePages({ articleIds: result.articleIds });
+  if (result.kind === "merged") await refreshArticlePages({ articleIds: result.articleIds, taxonomy: true });
   return result;
 }

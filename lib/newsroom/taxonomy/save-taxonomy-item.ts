@@ -76,7 +76,7 @@ async function save(actor: Actor, kind: TaxonomyKind, id: string | null, raw: un
   }
   if (!item) return { kind: "not-found" };
   // Names and slugs show on article pages, bylines, listings and the navigation.
-  refreshArticlePages({ articleIds: await linkedArticleIds(kind, item.id) });
+  await refreshArticlePages({ articleIds: await linkedArticleIds(kind, item.id), taxonomy: true });
   return { kind: "saved", item };
 }
 

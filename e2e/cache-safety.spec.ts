@@ -1,0 +1,114 @@
+// What Folio keeps and lets others keep. The server caches the
+// reader-independent parts of pages (lib/cache), and anonymous pages tell a
+// CDN it may keep them; neither may ever hand one reader's page to another.
+// These tests act as a subscriber and as the anonymous reader right after,
+// and read the Cache-Control of everything that depends on the reader.
+import { randomBytes } from "node:crypto";
+import { expect, test, type APIResponse, type Response } from "@playwright/test";
+import { sql } from "./database";
+import { GATED_SENTENCE, PREVIEW_SENTENCE, gatedArticle, meterArticles } from "./fixtures";
+import { unlock } from "./reader-api";
+import { startSession } from "./sessions";
+import { signIn, uniqueEmail } from "./sign-in";
+
+const articlePath = `/articles/${gatedArticle.slug}`;
+const gatedTrace = GATED_SENTENCE.split(" ").at(-1)!;
+
+/** An active monthly subscription, as the webhook would have stored it. */
+async function subscribe(userId: string): Promise<void> {
+  const id = `sub_cache_${randomBytes(6).toString("hex")}`;
+  await sql(
+    `INSERT INTO subscriptions (id, user_id, customer_id, status, price_id, plan, current_period_end)
+     VALUES ($1, $2, $3, 'active', 'price_cache_test', 'monthly', now() + interval '30 days')`,
+    [id, userId, `cus_${id}`],
+  );
+}
+
+function expectPrivate(cacheControl: string | undefined, what: string): void {
+  expect(cacheControl, what).toBeDefined();
+  expect(cacheControl, what).not.toMatch(/public|s-maxage/);
+  expect(cacheControl, what).toMatch(/private/);
+  expect(cacheControl, what).toMatch(/no-store/);
+}
+
+test("after a subscriber reads a gated article, the anonymous reader right after gets the preview only", async ({
+  page,
+  playwright,
+}, testInfo) => {
+  const subscriber = await startSession(page.context(), uniqueEmail(testInfo, "cache-subscriber"));
+  await subscribe(subscriber.id);
+
+  // A context of its own: no cookie at all, as a CDN or a new visitor asks.
+  const anonymous = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
+  try {
+    const subscriberResponse = await page.goto(articlePath);
+    const readAt = Date.now();
+    // Sent at once, before anything else: within a second of the subscriber's page.
+    const answers = Promise.all([anonymous.get(articlePath), anonymous.get(articlePath, { headers: { RSC: "1" } })]);
+    expect(Date.now() - readAt, "the anonymous requests were sent within a second").toBeLessThan(1_000);
+    await expect(page.locator(".gated-section")).toContainText(GATED_SENTENCE);
+    expectPrivate(subscriberResponse?.headers()["cache-control"], "the subscriber's page");
+    const [html, rsc] = await answers;
+    for (const response of [html, rsc]) {
+      expect(response.status()).toBe(200);
+      const text = await response.text();
+      expect(text).toContain(PREVIEW_SENTENCE);
+      expect(text).not.toContain(gatedTrace);
+    }
+    expect(html.headers()["cache-control"]).toBe("public, s-maxage=60, stale-while-revalidate=300");
+    expect(html.headers()["vary"]).toMatch(/\bCookie\b/i);
+  } finally {
+    await anonymous.dispose();
+  }
+
+  // And the subscriber still reads it all: the anonymous preview was not kept for them either.
+  await page.reload();
+  await expect(page.locator(".gated-section")).toContainText(GATED_SENTENCE);
+});
+
+test("responses that depend on the reader are never publicly cacheable", async ({ page }, testInfo) => {
+  await startSession(page.context(), uniqueEmail(testInfo, "cache-reader"));
+  const request = page.request;
+  const answers: [string, APIResponse][] = [
+    ["GET /account", await request.get("/account", { maxRedirects: 0 })],
+    ["GET /api/me", await request.get("/api/me")],
+    ["GET a gated article, signed in", await request.get(articlePath)],
+    ["GET the front page, signed in", await request.get("/")],
+    ["GET /api/search, signed in", await request.get("/api/search?q=tanker")],
+    ["POST unlock", await unlock(request, meterArticles[0].slug)],
+  ];
+  expect(answers.find(([name]) => name === "POST unlock")![1].status()).toBe(200);
+  for (const [name, response] of answers) expectPrivate(response.headers()["cache-control"], name);
+
+  // Without a cookie, pages about the reader are still private.
+  const anonymous = await page.context().browser()!.newContext();
+  try {
+    for (const path of ["/api/me", "/account", "/subscribe", "/signin"]) {
+      const response = await anonymous.request.get(path, { maxRedirects: 0 });
+      expectPrivate(response.headers()["cache-control"], `anonymous GET ${path}`);
+    }
+    const refused = await unlock(anonymous.request, meterArticles[0].slug);
+    expect(refused.status()).toBe(401);
+    expectPrivate(refused.headers()["cache-control"], "anonymous POST unlock");
+  } finally {
+    await anonymous.close();
+  }
+});
+
+test("no response that sets a cookie is publicly cacheable: signing in and out", async ({ page }, testInfo) => {
+  const withCookies: { url: string; cacheControl: string | undefined }[] = [];
+  const record = async (response: Response) => {
+    const headers = await response.allHeaders().catch(() => null);
+    if (headers?.["set-cookie"]) withCookies.push({ url: response.url(), cacheControl: headers["cache-control"] });
+  };
+  page.on("response", (response) => void record(response));
+
+  await signIn(page, uniqueEmail(testInfo, "cache-cookies"), { from: gatedArticle.slug });
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+
+  // At least the session cookie being set (sign-in) and cleared (sign-out).
+  expect(withCookies.length, JSON.stringify(withCookies)).toBeGreaterThanOrEqual(2);
+  for (const { url, cacheControl } of withCookies) expectPrivate(cacheControl, `a Set-Cookie response from ${url}`);
+});

@@ -1,0 +1,167 @@
+// Two Folio app servers (scripts/serve.ts, the production build) on the test
+// run's database, behind nginx with round robin: the set-up README's
+// "Deployment" section describes. Whatever a reader or an editor does through
+// one server is what the other serves: sessions, unlocks and the newsroom's
+// changes (the shared read cache's invalidations go through PostgreSQL), and
+// a scheduled article is published once, not once per server (the main test
+// server runs a job runner on the same database too: three in all).
+import { randomUUID } from "node:crypto";
+import { expect, test, type APIRequestContext, type BrowserContext } from "@playwright/test";
+import { sql } from "./database";
+import { GATED_SENTENCE, gatedArticle, meterArticles } from "./fixtures";
+import { startAppServer, type AppServer } from "./hardening/app-server";
+import { spareWebPort } from "./hardening/spare-ports";
+import { startSession } from "./sessions";
+import { signIn, uniqueEmail } from "./sign-in";
+import { startNginx, type Nginx } from "../scripts/lib/nginx";
+
+test.describe.configure({ mode: "serial" });
+test.setTimeout(120_000);
+
+let serverA: AppServer;
+let serverB: AppServer;
+let nginx: Nginx;
+let reader: BrowserContext;
+let editor: APIRequestContext;
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(240_000);
+  const [portA, portB, portNginx] = [spareWebPort(20), spareWebPort(21), spareWebPort(22)];
+  // Both run the job runner, as every server does by default.
+  [serverA, serverB] = await Promise.all([
+    startAppServer("two-servers-a", portA, { TRUST_PROXY: "1", JOBS: "on" }),
+    startAppServer("two-servers-b", portB, { TRUST_PROXY: "1", JOBS: "on" }),
+  ]);
+  nginx = await startNginx({ port: portNginx, upstreams: [portA, portB] });
+  // The reader's pages are on A: the sign-in link in the email points there too.
+  reader = await browser.newContext({ baseURL: serverA.url });
+  const editorContext = await browser.newContext();
+  const person = await startSession(editorContext, uniqueEmail(test.info(), "two-servers-editor"));
+  await sql("UPDATE users SET role = 'editor' WHERE id = $1", [person.id]);
+  editor = editorContext.request;
+});
+
+test.afterAll(async () => {
+  await reader?.close();
+  await nginx?.stop();
+  await Promise.all([serverA?.stop(), serverB?.stop()]);
+});
+
+/** Same-origin JSON for a server's route handlers (they refuse cross-site posts). */
+const jsonFor = (server: AppServer, data: unknown) => ({ data: data as Record<string, unknown>, headers: { Origin: server.url } });
+
+async function titleOn(api: APIRequestContext, server: { url: string }, slug: string): Promise<string | null> {
+  const response = await api.get(`${server.url}/articles/${slug}`);
+  if (response.status() === 404) return null;
+  expect(response.status()).toBe(200);
+  return /<h1[^>]*>([^<]*)<\/h1>/.exec(await response.text())?.[1] ?? "";
+}
+
+test("nginx spreads requests over both servers", async ({ request }) => {
+  const upstreams = new Set<string>();
+  for (let index = 0; index < 6; index++) {
+    const response = await request.get(`${nginx.url}/articles/${gatedArticle.slug}`);
+    expect(response.status()).toBe(200);
+    upstreams.add(response.headers()["x-upstream"] ?? "");
+  }
+  expect([...upstreams].sort()).toEqual([serverA.url, serverB.url].map((url) => `127.0.0.1:${new URL(url).port}`).sort());
+});
+
+test("a reader signed in through one server is signed in on the other", async () => {
+  const page = await reader.newPage();
+  // The whole sign-in (the paywall form, the emailed link, its confirmation) on A.
+  const email = uniqueEmail(test.info(), "two-servers-reader");
+  await signIn(page, email, { from: gatedArticle.slug });
+  expect(new URL(page.url()).origin).toBe(serverA.url);
+  const me = await reader.request.get(`${serverB.url}/api/me`);
+  expect(await me.json()).toMatchObject({ signedIn: true, email });
+  await page.goto(`${serverB.url}/`);
+  await expect(page.getByRole("link", { name: "Account", exact: true })).toBeVisible();
+  // And through nginx, whichever server answers.
+  for (let index = 0; index < 4; index++) {
+    expect(await (await reader.request.get(`${nginx.url}/api/me`)).json()).toMatchObject({ signedIn: true });
+  }
+  await page.close();
+});
+
+test("an unlock through one server is seen by the other", async () => {
+  const [article] = meterArticles;
+  const before = await (await reader.request.get(`${serverB.url}/articles/${article.slug}`)).text();
+  expect(before).not.toContain(article.gatedSentence);
+  const unlocked = await reader.request.post(`${serverA.url}/api/articles/${article.slug}/unlock`, { headers: { Origin: serverA.url } });
+  expect(unlocked.status()).toBe(200);
+  const after = await (await reader.request.get(`${serverB.url}/articles/${article.slug}`)).text();
+  expect(after).toContain(article.gatedSentence);
+  // The gated fixture stays locked for this reader on both.
+  for (const server of [serverA, serverB]) {
+    expect(await (await reader.request.get(`${server.url}/articles/${gatedArticle.slug}`)).text()).not.toContain(GATED_SENTENCE);
+  }
+});
+
+test("publishing and editing through one server is seen on both within seconds", async ({ request }) => {
+  const title = `Two servers ${randomUUID().slice(0, 8)}`;
+  const created = await editor.post(`${serverA.url}/api/admin/articles`, jsonFor(serverA, {
+    title,
+    dek: "Published through one server.",
+    body: "Before the cut.\n\n<!-- paywall -->\n\nAfter the cut.",
+  }));
+  expect(created.status()).toBe(201);
+  const draft = (await created.json()) as { id: string; slug: string; version: number };
+  // Both servers have looked the address up (and cached that it shows nothing).
+  for (const server of [serverA, serverB]) expect(await titleOn(request, server, draft.slug)).toBeNull();
+
+  const published = await editor.post(`${serverA.url}/api/admin/articles/${draft.id}/publish`, jsonFor(serverA, {}));
+  expect(published.status()).toBe(200);
+  const publishedAt = Date.now();
+  for (const server of [serverA, serverB]) {
+    await expect.poll(() => titleOn(request, server, draft.slug), { timeout: 5_000, intervals: [100] }).toBe(title);
+  }
+  expect(Date.now() - publishedAt, "both served the new article within seconds").toBeLessThan(5_000);
+
+  // Both serve the article (and its listing) from their caches now; edit the headline through A.
+  for (const server of [serverA, serverB]) expect(await (await request.get(`${server.url}/`)).text()).toContain(title);
+  const version = ((await (await editor.get(`${serverA.url}/api/admin/articles/${draft.id}`)).json()) as { version: number }).version;
+  const edited = `${title} edited`;
+  const saved = await editor.post(`${serverA.url}/api/admin/articles/${draft.id}`, jsonFor(serverA, {
+    title: edited,
+    dek: "Published through one server.",
+    body: "Before the cut, edited.\n\n<!-- paywall -->\n\nAfter the cut.",
+    version,
+  }));
+  expect(saved.status()).toBe(200);
+  const savedAt = Date.now();
+  for (const server of [serverA, serverB]) {
+    await expect.poll(() => titleOn(request, server, draft.slug), { timeout: 5_000, intervals: [100] }).toBe(edited);
+    await expect.poll(async () => (await request.get(`${server.url}/`)).text(), { timeout: 5_000, intervals: [100] }).toContain(edited);
+  }
+  expect(Date.now() - savedAt, "both served the edit within seconds").toBeLessThan(5_000);
+  const preview = await (await request.get(`${serverB.url}/articles/${draft.slug}`)).text();
+  expect(preview).toContain("Before the cut, edited.");
+});
+
+test("a scheduled article is published once, not once per server", async ({ request }) => {
+  const title = `Scheduled on two servers ${randomUUID().slice(0, 8)}`;
+  const created = await editor.post(`${serverB.url}/api/admin/articles`, jsonFor(serverB, {
+    title,
+    dek: "Goes live on its own.",
+    body: "Before the cut.\n\n<!-- paywall -->\n\nAfter the cut.",
+  }));
+  expect(created.status()).toBe(201);
+  const draft = (await created.json()) as { id: string; slug: string };
+  const publishAt = new Date(Date.now() + 4_000);
+  const scheduled = await editor.post(`${serverB.url}/api/admin/articles/${draft.id}/schedule`, jsonFor(serverB, { publishAt: publishAt.toISOString() }));
+  expect(scheduled.status()).toBe(200);
+  for (const server of [serverA, serverB]) expect(await titleOn(request, server, draft.slug)).toBeNull();
+
+  // Each of the three job runners is told about it; one publishes it.
+  for (const server of [serverA, serverB]) {
+    await expect.poll(() => titleOn(request, server, draft.slug), { timeout: 30_000, intervals: [250] }).toBe(title);
+  }
+  // Give the other runners' jobs and a sweep time to run as well.
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  const rows = await sql<{ count: string }>(
+    "SELECT count(*) FROM audit_log WHERE action = 'article.publish' AND details ->> 'articleId' = $1",
+    [draft.id],
+  );
+  expect(Number(rows[0]!.count)).toBe(1);
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { cacheHeadersFor, PRIVATE, PUBLIC_PAGE, varyWithCookie, type ResponseFacts } from "./cache-policy";
+
+const anonymousGet = (path: string, changes: Partial<ResponseFacts> = {}): ResponseFacts => ({
+  method: "GET",
+  path,
+  cookie: undefined,
+  rsc: false,
+  status: 200,
+  setsCookie: false,
+  ...changes,
+});
+
+describe("cacheHeadersFor", () => {
+  it.each(["/", "/articles/some-slug", "/topics/energy", "/regions/asia", "/authors/someone", "/archive", "/feed.xml", "/sitemap.xml", "/robots.txt"])(
+    "lets a CDN keep the anonymous answer of %s, varying on Cookie",
+    (path) => {
+      expect(cacheHeadersFor(anonymousGet(path))).toEqual({ cacheControl: PUBLIC_PAGE, varyCookie: true });
+      expect(cacheHeadersFor(anonymousGet(path, { method: "HEAD" })).cacheControl).toBe(PUBLIC_PAGE);
+    },
+  );
+
+  it.each([
+    ["a session cookie", { cookie: "authjs.session-token=abc" }],
+    ["the secure session cookie", { cookie: "__Secure-authjs.session-token=abc" }],
+    ["any other cookie", { cookie: "theme=dark" }],
+    ["a response that sets a cookie", { setsCookie: true }],
+    ["a POST", { method: "POST" }],
+    ["an RSC payload", { rsc: true }],
+    ["a 404", { status: 404 }],
+    ["a redirect", { status: 308 }],
+    ["a server error", { status: 500 }],
+  ] satisfies [string, Partial<ResponseFacts>][])("keeps an article page private with %s", (_name, changes) => {
+    expect(cacheHeadersFor(anonymousGet("/articles/some-slug", changes))).toEqual({ cacheControl: PRIVATE, varyCookie: false });
+  });
+
+  it.each(["/account", "/api/me", "/api/articles/x/unlock", "/api/search", "/search", "/signin", "/subscribe", "/admin", "/newsletters", "/articles/x/y", "/api/health"])(
+    "keeps %s private even without a cookie",
+    (path) => {
+      expect(cacheHeadersFor(anonymousGet(path)).cacheControl).toBe(PRIVATE);
+    },
+  );
+
+  it("never makes a Set-Cookie response public, on any path", () => {
+    for (const path of ["/", "/articles/x", "/api/auth/callback/email", "/icon.svg"]) {
+      expect(cacheHeadersFor(anonymousGet(path, { setsCookie: true })).cacheControl).toBe(PRIVATE);
+    }
+  });
+
+  it("leaves the build's hashed files and the icon to Next.js", () => {
+    expect(cacheHeadersFor(anonymousGet("/_next/static/chunks/a.js")).cacheControl).toBeNull();
+    expect(cacheHeadersFor(anonymousGet("/icon.svg")).cacheControl).toBeNull();
+  });
+});
+
+describe("varyWithCookie", () => {
+  it("adds Cookie once", () => {
+    expect(varyWithCookie(undefined)).toBe("Cookie");
+    expect(varyWithCookie("rsc, Accept-Encoding")).toBe("rsc, Accept-Encoding, Cookie");
+    expect(varyWithCookie("cookie")).toBe("cookie");
+  });
+});

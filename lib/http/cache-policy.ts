@@ -1,0 +1,82 @@
+// Who may keep a copy of a response: the one Cache-Control policy of the
+// site, applied to every response by the web server (scripts/lib/
+// cache-control.ts). Next.js marks every dynamic page "private, no-cache,
+// no-store"; this replaces that with what a CDN in front of Folio may do.
+//
+// The rule is reader first: a response that may depend on who asks, because
+// the request carried a cookie (the session) or the response sets one, is
+// `private, no-store`, whatever it is. Only a cookie-less GET of a public
+// page that answered 200 may be kept by a shared cache, for a minute, and
+// served stale for five more while the CDN fetches a fresh copy. Those
+// responses say `Vary: Cookie`, so a CDN that does not already bypass its
+// cache on cookies at least keys them apart (see README, "Deployment").
+
+export const PRIVATE = "private, no-store";
+export const PUBLIC_PAGE = "public, s-maxage=60, stale-while-revalidate=300";
+
+export type ResponseFacts = {
+  method: string;
+  /** The request's path, without the query string. */
+  path: string;
+  /** The request's Cookie header, if any. */
+  cookie: string | undefined;
+  /** A React Server Components request (the RSC header): varies with the client's router state. */
+  rsc: boolean;
+  status: number;
+  /** Whether the response sets a cookie. */
+  setsCookie: boolean;
+};
+
+export type CacheHeaders = {
+  /** The Cache-Control to send, or null to keep what Next.js set (the build's hashed files). */
+  cacheControl: string | null;
+  /** Whether to add Cookie to Vary. */
+  varyCookie: boolean;
+};
+
+// Pages whose cookie-less answer is the same for every anonymous reader: the
+// preview, never the gated text (see lib/access). Search is not among them:
+// its answers are a long tail a CDN would rarely hit, and the search tests
+// hold it to no-store for everyone.
+const PUBLIC_PAGES = [
+  /^\/$/,
+  /^\/articles\/[^/]+$/,
+  /^\/(topics|regions|authors)\/[^/]+$/,
+  /^\/archive$/,
+  /^\/(feed\.xml|sitemap\.xml|robots\.txt)$/,
+];
+
+// The build's content-hashed files: the same bytes for everyone, forever.
+const BUILD_FILES = /^\/_next\/static\//;
+// Files served as they are (the site's icon).
+const STATIC_FILE = /^\/[^/]+\.(svg|ico|png|txt)$/;
+
+export function cacheHeadersFor(facts: ResponseFacts): CacheHeaders {
+  if (BUILD_FILES.test(facts.path)) return { cacheControl: null, varyCookie: false };
+  // Never public, whatever the path: a Set-Cookie in a shared cache would
+  // hand one reader's session to the next.
+  if (facts.setsCookie || hasCookie(facts.cookie)) return { cacheControl: PRIVATE, varyCookie: false };
+  const read = facts.method === "GET" || facts.method === "HEAD";
+  if (read && facts.status === 200 && !facts.rsc && PUBLIC_PAGES.some((page) => page.test(facts.path))) {
+    return { cacheControl: PUBLIC_PAGE, varyCookie: true };
+  }
+  if (read && STATIC_FILE.test(facts.path) && !PUBLIC_PAGES.some((page) => page.test(facts.path))) {
+    return { cacheControl: null, varyCookie: false };
+  }
+  return { cacheControl: PRIVATE, varyCookie: false };
+}
+
+/** Any cookie at all counts: the session is one, and no page is worse off for being private. */
+function hasCookie(header: string | undefined): boolean {
+  return header !== undefined && header.trim() !== "";
+}
+
+/** `Vary` with Cookie added once. */
+export function varyWithCookie(vary: string | undefined): string {
+  const names = (vary ?? "")
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (names.some((name) => name === "*" || name.toLowerCase() === "cookie")) return names.join(", ");
+  return [...names, "Cookie"].join(", ");
+}

@@ -1,0 +1,47 @@
+// Applies the site's Cache-Control policy (lib/http/cache-policy.ts) to every
+// response, at the last moment: when the headers are written. It has to be
+// here, in the server in front of Next.js, and not in proxy.ts: Next.js sets
+// Cache-Control on a dynamic page itself while rendering it, after the
+// proxy's headers, and only here are both the request's cookies and the
+// response's final Set-Cookie known.
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { cacheHeadersFor, varyWithCookie } from "../../lib/http/cache-policy";
+
+export function applyCachePolicy(request: IncomingMessage, response: ServerResponse): void {
+  const writeHead = response.writeHead;
+  // Node calls writeHead for implicit headers too, so this sees every response.
+  response.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+    const status = typeof args[0] === "number" ? args[0] : response.statusCode;
+    // Headers handed to writeHead itself are moved onto the response first, so
+    // that a Set-Cookie among them counts and the policy is not overridden.
+    const passed = args.findIndex((arg, index) => index > 0 && arg !== null && typeof arg === "object");
+    if (passed > 0) {
+      for (const [name, value] of headerEntries(args[passed] as OutgoingHttpHeaders | unknown[])) response.setHeader(name, value);
+      args = args.slice(0, passed);
+    }
+    const headers = cacheHeadersFor({
+      method: request.method ?? "GET",
+      path: (request.url ?? "/").split("?")[0] ?? "/",
+      cookie: request.headers.cookie,
+      rsc: request.headers.rsc === "1",
+      status,
+      setsCookie: response.hasHeader("set-cookie"),
+    });
+    if (headers.cacheControl) response.setHeader("Cache-Control", headers.cacheControl);
+    if (headers.varyCookie) response.setHeader("Vary", varyWithCookie(response.getHeader("vary")?.toString()));
+    return (writeHead as (...rest: unknown[]) => ServerResponse).apply(this, args);
+  } as ServerResponse["writeHead"];
+}
+
+function headerEntries(headers: OutgoingHttpHeaders | unknown[]): [string, string | number | readonly string[]][] {
+  if (!Array.isArray(headers)) {
+    return Object.entries(headers).filter((entry): entry is [string, string | number | string[]] => entry[1] !== undefined);
+  }
+  // The raw form: [name, value, name, value, ...], a name possibly repeated.
+  const merged = new Map<string, string[]>();
+  for (let index = 0; index + 1 < headers.length; index += 2) {
+    const name = String(headers[index]);
+    merged.set(name, [...(merged.get(name) ?? []), String(headers[index + 1])]);
+  }
+  return [...merged].map(([name, values]) => [name, values.length === 1 ? values[0]! : values]);
+}
