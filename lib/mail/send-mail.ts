@@ -1,6 +1,9 @@
 // The one place that talks SMTP. Mail goes to SMTP_URL: a relay in
 // production, MailDev (started by `npm start`) on a machine with nothing set.
+import { connect } from "node:net";
 import nodemailer, { type Transporter } from "nodemailer";
+import type SMTPPool from "nodemailer/lib/smtp-pool";
+import { parseConnectionUrl } from "nodemailer/lib/shared";
 import { env } from "@/lib/config/env";
 
 export type Mail = {
@@ -61,12 +64,16 @@ export type BulkSender = {
  * Each message still gets its own answer from the server.
  */
 export function openBulkSender(options: { connections: number }): BulkSender {
+  // The URL's settings spread, not passed as `url`: given a `url`, nodemailer
+  // reads that alone and drops `pool` and the rest, so every message opened
+  // a connection of its own (48 messages/s to a local sink).
   const pool = nodemailer.createTransport({
-    url: smtpUrl(),
+    ...parseConnectionUrl(smtpUrl()),
     pool: true,
     maxConnections: options.connections,
     maxMessages: Infinity,
-  } as Parameters<typeof nodemailer.createTransport>[0]);
+    getSocket: connectWithoutDelay,
+  } as SMTPPool.Options);
   const from = env().MAIL_FROM;
   return {
     async send(mail) {
@@ -83,4 +90,27 @@ export function openBulkSender(options: { connections: number }): BulkSender {
       pool.close();
     },
   };
+}
+
+/**
+ * The pool's connections with Nagle's algorithm off. An SMTP client writes a
+ * command and waits for the reply; with Nagle on, the end of each message
+ * waited for the server's delayed ACK, about 40 ms a message on a
+ * connection that could carry one in well under a millisecond.
+ */
+function connectWithoutDelay(options: SMTPPool.Options, callback: (error: Error | null, socketOptions: unknown) => void): void {
+  const secure = options.secure === true;
+  const socket = connect({ host: options.host ?? "localhost", port: Number(options.port) || (secure ? 465 : 587), noDelay: true });
+  const timer = setTimeout(() => socket.destroy(new Error("the SMTP server did not answer the connection in 30 s")), 30_000);
+  const failed = (error: Error) => {
+    clearTimeout(timer);
+    callback(error, null);
+  };
+  socket.once("error", failed);
+  socket.once("connect", () => {
+    clearTimeout(timer);
+    socket.removeListener("error", failed);
+    // nodemailer takes it from here, TLS included (it upgrades a secure one).
+    callback(null, { connection: socket });
+  });
 }
