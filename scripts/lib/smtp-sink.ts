@@ -26,6 +26,8 @@ export type SmtpSink = {
   acceptedCount(): number;
   /** RCPT TO offers per address, refused or not. */
   offers: Map<string, number>;
+  /** Connections opened to the sink so far. */
+  connections(): number;
   stop(): Promise<void>;
 };
 
@@ -86,7 +88,11 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
   server.on("error", () => {});
   // Answer at once: without this, Nagle's algorithm and delayed ACKs hold
   // every small SMTP reply for tens of milliseconds on the loopback.
-  server.server.on("connection", (socket: import("node:net").Socket) => socket.setNoDelay(true));
+  let connections = 0;
+  server.server.on("connection", (socket: import("node:net").Socket) => {
+    connections += 1;
+    socket.setNoDelay(true);
+  });
   const port = await new Promise<number>((resolve, reject) => {
     server.listen(options.port ?? 0, "127.0.0.1", () => {
       const address = server.server.address();
@@ -100,6 +106,7 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
     accepted,
     acceptedCount: () => count,
     offers,
+    connections: () => connections,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
