@@ -42,7 +42,7 @@ export default defineConfig({
     // "the database did not change" is not disturbed by other tests' writes.
     {
       name: "hardening",
-      testMatch: /hardening\/(route-inventory|middleware-bypass|hostile-input)\.spec\.ts/,
+      testMatch: /hardening\/(route-inventory|middleware-bypass|hostile-input|newsroom-input)\.spec\.ts/,
       dependencies: ["desktop", "phone"],
       // One file after the other, each whole: with fullyParallel the runner
       // interleaves the files' tests, and one file's set-up (readers, an

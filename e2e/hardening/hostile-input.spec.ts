@@ -8,9 +8,9 @@
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
 import { expectDatabaseUnchanged, snapshotDatabase, type Snapshot } from "./database-snapshot";
+import { expectSane, withSegments } from "./fuzz-request";
 import { hostileBody, hostileQuery, hostileSegment, hostileString, encode } from "./hostile-input";
 import { signedInReader, type SignedInReader } from "./identities";
-import { internalsIn, send, type RawRequest } from "./raw-request";
 import { classify, discoverRoutes, samplesOf, type DiscoveredRoute } from "./route-inventory";
 import { serverActions } from "./server-actions";
 
@@ -27,24 +27,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await expectDatabaseUnchanged(before);
 });
-
-async function expectSane(request: RawRequest): Promise<void> {
-  const response = await send(request);
-  const label = `${request.method} ${request.path.slice(0, 300)} (${request.headers?.["content-type"] ?? "no type"}${request.headers?.cookie ? ", signed in" : ""})`;
-  expect(response.status, `${label}: ${response.body.slice(0, 200)}`).toBeLessThan(500);
-  expect(internalsIn(response.body), `${label}: internals in the body`).toBeNull();
-}
-
-/** The sample path with its dynamic segments (those of the pattern) replaced. */
-function withSegments(route: DiscoveredRoute, sample: string, segments: string[]): string {
-  const patternParts = route.pattern.split("/");
-  const parts = sample.split("?")[0]!.split("/");
-  let next = 0;
-  return patternParts
-    .map((part, index) => (part.startsWith("[") ? (segments[next++] ?? parts[index]) : parts[index]))
-    .concat(parts.slice(patternParts.length))
-    .join("/");
-}
 
 function methodsOf(route: DiscoveredRoute): string[] {
   if (route.kind !== "handler") return ["GET", "POST"];
