@@ -43,6 +43,12 @@ const server = createServer((request, response) => {
   log("info", "server-ready", { port: settings.PORT });
 });
 answerClientErrors(server);
+// Idle keep-alive connections are closed after 65 s, not Node's 5 s: a
+// client (a load balancer, a test's request context) that sends on one just
+// as the server closes it gets a reset instead of an answer, and keeping
+// them longer than the proxies in front (60 s is common) avoids the race.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 
 const jobs =
   settings.JOBS === "on" && settings.DATABASE_URL

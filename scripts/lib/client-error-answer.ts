@@ -19,7 +19,10 @@ function answerFor(code: string | undefined): { status: string; message: string 
 
 export function answerClientErrors(server: Server): void {
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Duplex) => {
-    if (error.code === "ECONNRESET" || !socket.writable) {
+    // As Node does: no answer where the client is gone, or where an answer to
+    // an earlier request on this connection has begun (it would be corrupted).
+    const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+    if (error.code === "ECONNRESET" || !socket.writable || inFlight?.headersSent) {
       socket.destroy();
       return;
     }
