@@ -4,6 +4,11 @@
 export function isCrossSite(request: Request): boolean {
   const fetchSite = request.headers.get("sec-fetch-site");
   if (fetchSite) return fetchSite !== "same-origin" && fetchSite !== "none";
+  return originMismatch(request);
+}
+
+/** An Origin header that names another host than the request's (an unreadable one counts). */
+export function originMismatch(request: Request): boolean {
   const origin = request.headers.get("origin");
   if (!origin) return false;
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");

@@ -3,7 +3,7 @@
 // another site. Checked in proxy.ts, so that such a call gets a 4xx with a
 // sentence instead. What a real browser sends passes: React's encodeReply
 // gives a text/plain JSON array, or multipart when arguments hold a form.
-import { isCrossSite } from "./same-origin";
+import { isCrossSite, originMismatch } from "./same-origin";
 
 // References a text/plain body can hold; others ($@1, $K1, $Q2, $B3, ...)
 // point at parts that only a multipart body carries.
@@ -14,17 +14,6 @@ function onlyInlineReferences(value: unknown): boolean {
   if (Array.isArray(value)) return value.every(onlyInlineReferences);
   if (value !== null && typeof value === "object") return Object.values(value).every(onlyInlineReferences);
   return true;
-}
-
-function originMismatch(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
 }
 
 export type ActionRefusal = { status: 403 | 400; message: string };

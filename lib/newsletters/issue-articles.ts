@@ -32,15 +32,10 @@ const articleSelect = {
   authors: { orderBy: { position: "asc" }, select: { author: { select: { name: true } } } },
 } satisfies Prisma.ArticleSelect;
 
-/** Published (and visible) within [start, end): the window is half-open, so windows that meet share nothing. */
-export async function articlesPublishedIn(reader: Reader, window: Window, now: Date): Promise<Omit<IssueArticle, "dropped">[]> {
-  const end = new Date(Math.min(window.end.getTime(), now.getTime() + 1));
-  const rows = await reader.article.findMany({
-    where: { status: "published", publishedAt: { gte: window.start, lt: end } },
-    select: articleSelect,
-    orderBy: [{ publishedAt: "asc" }, { id: "asc" }],
-  });
-  return rows.map((row) => ({
+type ArticleRow = Prisma.ArticleGetPayload<{ select: typeof articleSelect }>;
+
+function toIssueArticle(row: ArticleRow): Omit<IssueArticle, "dropped"> {
+  return {
     id: row.id,
     slug: row.slug,
     title: row.title,
@@ -49,7 +44,18 @@ export async function articlesPublishedIn(reader: Reader, window: Window, now: D
     free: row.free,
     publishedAt: row.publishedAt!,
     authors: row.authors.map(({ author }) => author.name),
-  }));
+  };
+}
+
+/** Published (and visible) within [start, end): the window is half-open, so windows that meet share nothing. */
+export async function articlesPublishedIn(reader: Reader, window: Window, now: Date): Promise<Omit<IssueArticle, "dropped">[]> {
+  const end = new Date(Math.min(window.end.getTime(), now.getTime() + 1));
+  const rows = await reader.article.findMany({
+    where: { status: "published", publishedAt: { gte: window.start, lt: end } },
+    select: articleSelect,
+    orderBy: [{ publishedAt: "asc" }, { id: "asc" }],
+  });
+  return rows.map(toIssueArticle);
 }
 
 /**
@@ -100,15 +106,5 @@ export async function frozenIssueArticles(reader: Reader, issueId: string): Prom
     orderBy: { position: "asc" },
     select: { article: { select: articleSelect } },
   });
-  return items.map(({ article: row }) => ({
-    id: row.id,
-    slug: row.slug,
-    title: row.title,
-    dek: row.dek,
-    kind: row.kind,
-    free: row.free,
-    publishedAt: row.publishedAt!,
-    authors: row.authors.map(({ author }) => author.name),
-    dropped: false,
-  }));
+  return items.map(({ article }) => ({ ...toIssueArticle(article), dropped: false }));
 }

@@ -1,5 +1,7 @@
 // What the newsletter pages say after one of their forms was sent (?notice=…).
-const NOTICES: Record<string, { text: string; error?: boolean }> = {
+import { NewsroomNotice, type NoticeTexts } from "../newsroom-notice";
+
+const NOTICES: NoticeTexts = {
   "issue-saved": { text: "The next issue is updated." },
   "issue-stale": { text: "That issue is no longer the next one: it was sent, or its day passed. Here is the next one.", error: true },
   "issue-empty": { text: "Nothing to send: the issue had no articles. It is recorded as empty and was not sent.", error: true },
@@ -8,11 +10,5 @@ const NOTICES: Record<string, { text: string; error?: boolean }> = {
 };
 
 export function NewsletterNotice({ code }: { code: string | undefined }) {
-  const notice = code ? NOTICES[code] : undefined;
-  if (!notice) return null;
-  return (
-    <p className={notice.error ? "form-error" : "notice"} role={notice.error ? "alert" : "status"}>
-      {notice.text}
-    </p>
-  );
+  return <NewsroomNotice code={code} texts={NOTICES} />;
 }
