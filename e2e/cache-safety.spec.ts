@@ -4,7 +4,7 @@
 // These tests act as a subscriber and as the anonymous reader right after,
 // and read the Cache-Control of everything that depends on the reader.
 import { randomBytes } from "node:crypto";
-import { expect, test, type APIResponse, type Response } from "@playwright/test";
+import { expect, test, type APIRequestContext, type APIResponse, type Response } from "@playwright/test";
 import { sql } from "./database";
 import { GATED_SENTENCE, PREVIEW_SENTENCE, gatedArticle, meterArticles } from "./fixtures";
 import { unlock } from "./reader-api";
@@ -111,4 +111,107 @@ test("no response that sets a cookie is publicly cacheable: signing in and out",
   // At least the session cookie being set (sign-in) and cleared (sign-out).
   expect(withCookies.length, JSON.stringify(withCookies)).toBeGreaterThanOrEqual(2);
   for (const { url, cacheControl } of withCookies) expectPrivate(cacheControl, `a Set-Cookie response from ${url}`);
+});
+
+/** The nonce a response's Content-Security-Policy admits scripts by. */
+const policyNonce = (response: APIResponse) => /'nonce-([^']+)'/.exec(response.headers()["content-security-policy"] ?? "")?.[1];
+
+/** Asks for an anonymous page until the server answers it from its whole-page cache (scripts/lib/page-cache.ts). */
+async function storedPage(anonymous: APIRequestContext, path: string): Promise<APIResponse> {
+  let stored: APIResponse | undefined;
+  await expect
+    .poll(async () => {
+      const response = await anonymous.get(path);
+      if (response.headers()["x-folio-page-cache"] === "hit") stored = response;
+      return response.headers()["x-folio-page-cache"];
+    }, { timeout: 10_000, message: `${path} is served from the page cache` })
+    .toBe("hit");
+  return stored!;
+}
+
+test("an anonymous page kept whole gets a nonce of its own each time, and is never served to a signed-in reader", async ({
+  browser,
+  page,
+  playwright,
+}, testInfo) => {
+  const anonymous = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
+  try {
+    const first = await storedPage(anonymous, articlePath);
+    const second = await storedPage(anonymous, articlePath);
+    const [firstNonce, secondNonce] = [policyNonce(first)!, policyNonce(second)!];
+    expect(firstNonce).toBeTruthy();
+    expect(secondNonce).not.toBe(firstNonce);
+    const body = await second.text();
+    // Every script and style the page carries has this response's nonce, and no other.
+    const nonces = [...body.matchAll(/nonce="([^"]*)"/g)].map((match) => match[1]);
+    expect(nonces.length).toBeGreaterThan(0);
+    expect(new Set(nonces)).toEqual(new Set([secondNonce]));
+    expect(body).not.toContain(firstNonce);
+    expect(body.replaceAll(secondNonce, firstNonce)).toBe(await first.text());
+    expect(body).toContain(PREVIEW_SENTENCE);
+    expect(body).not.toContain(gatedTrace);
+    expect(second.headers()["cache-control"]).toBe("public, s-maxage=60, stale-while-revalidate=300");
+  } finally {
+    await anonymous.dispose();
+  }
+
+  // A browser runs the stored page's scripts under its new nonce: nothing is refused, and Next.js starts.
+  const visitor = await browser.newContext();
+  try {
+    const tab = await visitor.newPage();
+    const refused: string[] = [];
+    tab.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+    });
+    const response = await tab.goto(articlePath);
+    expect(response?.headers()["x-folio-page-cache"]).toBe("hit");
+    await expect.poll(() => tab.evaluate(() => Boolean((window as { next?: { version?: string } }).next?.version))).toBe(true);
+    expect(refused).toEqual([]);
+  } finally {
+    await visitor.close();
+  }
+
+  // The subscriber asking for the same address is rendered for, and reads it all.
+  const subscriber = await startSession(page.context(), uniqueEmail(testInfo, "cache-stored-subscriber"));
+  await subscribe(subscriber.id);
+  const response = await page.goto(articlePath);
+  expect(response?.headers()["x-folio-page-cache"]).toBeUndefined();
+  await expect(page.locator(".gated-section")).toContainText(GATED_SENTENCE);
+  expectPrivate(response?.headers()["cache-control"], "the subscriber's page");
+});
+
+test("an editor's change reaches the anonymous reader of a stored page at once", async ({ browser, playwright }, testInfo) => {
+  const editorContext = await browser.newContext();
+  const anonymous = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
+  try {
+    const editor = await startSession(editorContext, uniqueEmail(testInfo, "cache-editor"));
+    await sql("UPDATE users SET role = 'editor' WHERE id = $1", [editor.id]);
+    const api = editorContext.request;
+    const origin = { Origin: new URL(testInfo.project.use.baseURL!).origin };
+    const title = `Stored page ${randomBytes(4).toString("hex")}`;
+    const body = "Before the cut.\n\n<!-- paywall -->\n\nAfter the cut.";
+    const created = await api.post("/api/admin/articles", { data: { title, dek: "A page kept whole.", body }, headers: origin });
+    expect(created.status()).toBe(201);
+    const draft = (await created.json()) as { id: string; slug: string };
+    expect((await api.post(`/api/admin/articles/${draft.id}/publish`, { data: {}, headers: origin })).status()).toBe(200);
+
+    const path = `/articles/${draft.slug}`;
+    expect(await (await storedPage(anonymous, path)).text()).toContain(title);
+    const { version } = (await (await api.get(`/api/admin/articles/${draft.id}`)).json()) as { version: number };
+    const saved = await api.post(`/api/admin/articles/${draft.id}`, {
+      data: { title: `${title} edited`, dek: "A page kept whole.", body, version },
+      headers: origin,
+    });
+    expect(saved.status()).toBe(200);
+    // No waiting: the change was invalidated before the save was answered.
+    const after = await anonymous.get(path);
+    expect(after.headers()["x-folio-page-cache"]).toBe("miss");
+    expect(await after.text()).toContain(`${title} edited`);
+
+    expect((await api.post(`/api/admin/articles/${draft.id}/unpublish`, { data: {}, headers: origin })).status()).toBe(200);
+    expect((await anonymous.get(path)).status()).toBe(404);
+  } finally {
+    await anonymous.dispose();
+    await editorContext.close();
+  }
 });

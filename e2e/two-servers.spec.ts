@@ -118,8 +118,14 @@ test("publishing and editing through one server is seen on both within seconds",
   }
   expect(Date.now() - publishedAt, "both served the new article within seconds").toBeLessThan(5_000);
 
-  // Both serve the article (and its listing) from their caches now; edit the headline through A.
-  for (const server of [serverA, serverB]) expect(await (await request.get(`${server.url}/`)).text()).toContain(title);
+  // Both serve the article (and its listing) from their caches now, the
+  // anonymous article page whole (scripts/lib/page-cache.ts); edit the headline through A.
+  for (const server of [serverA, serverB]) {
+    expect(await (await request.get(`${server.url}/`)).text()).toContain(title);
+    await expect
+      .poll(async () => (await request.get(`${server.url}/articles/${draft.slug}`)).headers()["x-folio-page-cache"], { timeout: 5_000 })
+      .toBe("hit");
+  }
   const version = ((await (await editor.get(`${serverA.url}/api/admin/articles/${draft.id}`)).json()) as { version: number }).version;
   const edited = `${title} edited`;
   const saved = await editor.post(`${serverA.url}/api/admin/articles/${draft.id}`, jsonFor(serverA, {

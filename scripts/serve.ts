@@ -7,7 +7,9 @@
 // Each request gets an id and a context (lib/observability/request-context.ts)
 // that the JSON logs and the 503 answer for database outages read. The same
 // process runs the background jobs (JOBS=off to leave them to other servers).
-// Every response gets the site's Cache-Control policy (lib/http/cache-policy.ts).
+// Every response gets the site's Cache-Control policy (lib/http/cache-policy.ts),
+// and the anonymous pages that policy makes public are kept whole in memory
+// (scripts/lib/page-cache.ts).
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
@@ -18,6 +20,7 @@ import { requestContextStorage } from "../lib/observability/request-context";
 import { applyCachePolicy } from "./lib/cache-control";
 import { logConsoleAsJson, logRequest, teeOutputTo } from "./lib/server-logging";
 import { answerClientErrors } from "./lib/client-error-answer";
+import { pageCache } from "./lib/page-cache";
 import { applyTrustedHeaders } from "./lib/trusted-headers";
 import { answerUnavailableAs503 } from "./lib/unavailable-answer";
 
@@ -30,6 +33,7 @@ const handle = app.getRequestHandler();
 
 await app.prepare();
 const contexts = requestContextStorage();
+const pages = pageCache({ maxBytes: settings.FOLIO_PAGE_CACHE_MAX_MB * 1024 * 1024 });
 const server = createServer((request, response) => {
   const requestId = applyTrustedHeaders(request, settings.TRUST_PROXY);
   response.setHeader("X-Request-Id", requestId);
@@ -38,7 +42,11 @@ const server = createServer((request, response) => {
   // Before the 503 answer, which wraps it: a 503 is private too.
   applyCachePolicy(request, response);
   answerUnavailableAs503(request, response, context);
-  contexts.run(context, () => void handle(request, response));
+  const render = () => contexts.run(context, () => void handle(request, response));
+  pages.handle(request, response, render).catch((error: unknown) => {
+    log("error", "page-cache", { requestId, message: error instanceof Error ? error.message : String(error) });
+    response.destroy();
+  });
 }).listen(settings.PORT, () => {
   log("info", "server-ready", { port: settings.PORT });
 });

@@ -46,6 +46,10 @@ let lastConfirmedAt = 0;
 // cleared by the next read that succeeds.
 let databaseLost = false;
 let newestSeen = 0;
+// The latest moment any tag changed, by either clock (see isStale): what the
+// whole-page cache in front of Next.js (scripts/lib/page-cache.ts) compares
+// its pages with, since it does not know which tags a page read.
+let lastChangeAt = 0;
 /** @type {Promise<void> | null} */
 let polling = null;
 /** @type {pg.Pool | null | undefined} */
@@ -72,6 +76,7 @@ async function invalidate(/** @type {string[]} */ tags, { shared = true } = {}) 
     const known = invalidations.get(tag);
     invalidations.set(tag, { at: Math.max(known?.at ?? 0, now), learnedAt: now, ownWriteAt: shared ? now : (known?.ownWriteAt ?? 0) });
   }
+  if (tags.length > 0) lastChangeAt = Math.max(lastChangeAt, now);
   if (!shared) return;
   const db = database();
   if (!db || tags.length === 0) return;
@@ -100,7 +105,10 @@ async function catchUp() {
         newestSeen = Math.max(newestSeen, at);
         const known = invalidations.get(tag);
         // Only a newer invalidation counts as news (the overlap re-reads old ones).
-        if (!known || at > known.at) invalidations.set(tag, { at, learnedAt: now, ownWriteAt: known?.ownWriteAt ?? 0 });
+        if (!known || at > known.at) {
+          invalidations.set(tag, { at, learnedAt: now, ownWriteAt: known?.ownWriteAt ?? 0 });
+          lastChangeAt = Math.max(lastChangeAt, at, now);
+        }
       }
       databaseLost = false;
       lastConfirmedAt = now;
@@ -114,6 +122,22 @@ async function catchUp() {
     }
   })();
   await polling;
+}
+
+/** Keeps the invalidations current: waits for the table only when they were not confirmed lately. */
+async function keepCurrent() {
+  if (Date.now() - lastConfirmedAt > MAX_UNCONFIRMED_MS) await catchUp();
+  else void catchUp();
+}
+
+/**
+ * Whether anything may have changed since `time` (this process's clock): a
+ * tag invalidated since, by either clock, or PostgreSQL out of reach, when
+ * another server may have changed anything unseen.
+ */
+async function changedSince(/** @type {number} */ time) {
+  await keepCurrent();
+  return databaseLost || lastChangeAt >= time;
 }
 
 function isStale(/** @type {Entry} */ entry, /** @type {string[]} */ tags) {
@@ -143,8 +167,7 @@ export default class SharedTagCacheHandler {
       void catchUp();
       return null;
     }
-    if (Date.now() - lastConfirmedAt > MAX_UNCONFIRMED_MS) await catchUp();
-    else void catchUp();
+    await keepCurrent();
     if (databaseLost) return null;
     if (isStale(entry, [...entry.tags, ...(context.tags ?? []), ...(context.softTags ?? [])])) {
       remove(key);
@@ -179,6 +202,6 @@ export default class SharedTagCacheHandler {
   resetRequestCache() {}
 }
 
-// The app's code reaches this process's copy through globalThis.
+// The app's code and the web server reach this process's copy through globalThis.
 const HOOK = Symbol.for("folio.cache.tag-invalidations");
-/** @type {Record<symbol, unknown>} */ (/** @type {unknown} */ (globalThis))[HOOK] = { invalidate };
+/** @type {Record<symbol, unknown>} */ (/** @type {unknown} */ (globalThis))[HOOK] = { invalidate, changedSince };

@@ -46,6 +46,8 @@ export const envSchema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   // Memory for the shared read cache, per server (read by lib/cache/shared-tag-cache-handler.mjs).
   FOLIO_CACHE_MAX_MB: z.coerce.number().int().min(1).max(4096).default(64),
+  // Memory for whole anonymous pages, per server (scripts/lib/page-cache.ts); 0 turns that cache off.
+  FOLIO_PAGE_CACHE_MAX_MB: z.coerce.number().int().min(0).max(4096).default(64),
   DATABASE_URL: postgresUrl.optional(),
   FOLIO_DATA_DIR: z.string().default(".data"),
   // Set by the launcher for the web app: which database DATABASE_URL points at.

@@ -57,13 +57,18 @@ export function cacheHeadersFor(facts: ResponseFacts): CacheHeaders {
   // hand one reader's session to the next.
   if (facts.setsCookie || hasCookie(facts.cookie)) return { cacheControl: PRIVATE, varyCookie: false };
   const read = facts.method === "GET" || facts.method === "HEAD";
-  if (read && facts.status === 200 && !facts.rsc && PUBLIC_PAGES.some((page) => page.test(facts.path))) {
+  if (read && facts.status === 200 && !facts.rsc && isPublicPage(facts.path)) {
     return { cacheControl: PUBLIC_PAGE, varyCookie: true };
   }
-  if (read && STATIC_FILE.test(facts.path) && !PUBLIC_PAGES.some((page) => page.test(facts.path))) {
+  if (read && STATIC_FILE.test(facts.path) && !isPublicPage(facts.path)) {
     return { cacheControl: null, varyCookie: false };
   }
   return { cacheControl: PRIVATE, varyCookie: false };
+}
+
+/** A page whose cookie-less answer is the same for every anonymous reader (path without the query). */
+export function isPublicPage(path: string): boolean {
+  return PUBLIC_PAGES.some((page) => page.test(path));
 }
 
 /** Any cookie at all counts: the session is one, and no page is worse off for being private. */

@@ -1,0 +1,168 @@
+import { once } from "node:events";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { gunzipSync } from "node:zlib";
+import { afterEach, describe, expect, it } from "vitest";
+import { PRIVATE, PUBLIC_PAGE } from "../../lib/http/cache-policy";
+import { newNonce } from "../../lib/http/security-headers";
+import { applyCachePolicy } from "./cache-control";
+import { joinAroundNonce, pageCache, pageCacheKey, splitAtNonce } from "./page-cache";
+
+let server: Server | undefined;
+
+afterEach(() => {
+  server?.close();
+  server = undefined;
+});
+
+type App = (request: IncomingMessage, response: ServerResponse) => void;
+
+/** A page that carries its nonce where Next.js puts it: the CSP header, script tags and the flight data. */
+const nextLikePage: App = (request, response) => {
+  const nonce = newNonce();
+  response.setHeader("Content-Security-Policy", `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
+  response.setHeader("Content-Type", "text/html; charset=utf-8");
+  response.write(`<!DOCTYPE html><html><head><script nonce="${nonce}">boot()</script></head>`);
+  response.end(`<body><main>Page ${request.url} with "accept-encoding: ${request.headers["accept-encoding"] ?? "none"}"</main><script nonce="${nonce}">self.push(["${nonce}"])</script></body></html>`);
+};
+
+/** The web server of scripts/serve.ts in small: the policy, then the page cache in front of the app. */
+async function serve(app: App, options: { changed?: () => boolean } = {}) {
+  let renders = 0;
+  const pages = pageCache({ maxBytes: 1024 * 1024, tagChanges: () => ({ changedSince: async () => options.changed?.() ?? false }) });
+  server = createServer((request, response) => {
+    applyCachePolicy(request, response);
+    void pages.handle(request, response, () => {
+      renders += 1;
+      app(request, response);
+    });
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  return { origin, renders: () => renders };
+}
+
+const nonceOf = (response: Response) => /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
+
+describe("pageCacheKey", () => {
+  const request = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ method, url, headers: { host: "folio.test", ...headers } });
+
+  it("keys a cookie-less GET or HEAD of a public page by host, forwarded protocol and host, and the address", () => {
+    expect(pageCacheKey(request("/articles/a"))).toBe(pageCacheKey(request("/articles/a", {}, "HEAD")));
+    expect(pageCacheKey(request("/articles/a"))).not.toBe(pageCacheKey(request("/articles/b")));
+    expect(pageCacheKey(request("/articles/a"))).not.toBe(pageCacheKey(request("/articles/a?x=1")));
+    expect(pageCacheKey(request("/articles/a"))).not.toBe(pageCacheKey(request("/articles/a", { host: "evil.test" })));
+    expect(pageCacheKey(request("/articles/a"))).not.toBe(pageCacheKey(request("/articles/a", { "x-forwarded-proto": "https" })));
+    expect(pageCacheKey(request("/"))).not.toBeNull();
+  });
+
+  it("passes by everything that may depend on the reader or is not a page", () => {
+    expect(pageCacheKey(request("/articles/a", { cookie: "x=1" }))).toBeNull();
+    expect(pageCacheKey(request("/articles/a", { cookie: "" }))).toBeNull();
+    expect(pageCacheKey(request("/articles/a", { authorization: "Bearer x" }))).toBeNull();
+    expect(pageCacheKey(request("/articles/a", { rsc: "1" }))).toBeNull();
+    expect(pageCacheKey(request("/articles/a", { "next-router-prefetch": "1" }))).toBeNull();
+    expect(pageCacheKey(request("/articles/a", {}, "POST"))).toBeNull();
+    expect(pageCacheKey(request("/account"))).toBeNull();
+    expect(pageCacheKey(request("/search?q=x"))).toBeNull();
+    expect(pageCacheKey(request("/api/me"))).toBeNull();
+  });
+});
+
+describe("splitAtNonce and joinAroundNonce", () => {
+  it("put the page back together around another nonce, everywhere the old one was", () => {
+    const body = Buffer.from('<script nonce="abc+/=">x</script>["abc+/="]');
+    const parts = splitAtNonce(body, "abc+/=");
+    expect(parts).toHaveLength(3);
+    expect(joinAroundNonce(parts, "abc+/=").equals(body)).toBe(true);
+    expect(joinAroundNonce(parts, "NEW").toString()).toBe('<script nonce="NEW">x</script>["NEW"]');
+    expect(splitAtNonce(body, null)).toEqual([body]);
+  });
+});
+
+describe("pageCache", () => {
+  it("renders an anonymous page once, then serves it with a fresh nonce in the header and the body", async () => {
+    const { origin, renders } = await serve(nextLikePage);
+    const first = await fetch(`${origin}/articles/a`, { headers: { "accept-encoding": "identity" } });
+    const firstBody = await first.text();
+    expect(first.headers.get("x-folio-page-cache")).toBe("miss");
+    const second = await fetch(`${origin}/articles/a`, { headers: { "accept-encoding": "identity" } });
+    const secondBody = await second.text();
+    expect(second.headers.get("x-folio-page-cache")).toBe("hit");
+    expect(renders()).toBe(1);
+    expect(second.headers.get("cache-control")).toBe(PUBLIC_PAGE);
+
+    const [oldNonce, newNonce] = [nonceOf(first)!, nonceOf(second)!];
+    expect(newNonce).not.toBe(oldNonce);
+    expect(secondBody).not.toContain(oldNonce);
+    expect(secondBody.split(newNonce)).toHaveLength(4);
+    expect(secondBody.replaceAll(newNonce, oldNonce)).toBe(firstBody);
+    expect(Number(second.headers.get("content-length"))).toBe(Buffer.byteLength(secondBody));
+  });
+
+  it("gzips a hit for a client that asks, and answers HEAD with the headers alone", async () => {
+    const { origin, renders } = await serve(nextLikePage);
+    // The render that fills the cache is asked for the page uncompressed.
+    expect(await (await fetch(`${origin}/articles/a`)).text()).toContain('"accept-encoding: none"');
+    const raw = await new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+      import("node:http").then(({ get }) =>
+        get(`${origin}/articles/a`, { headers: { "accept-encoding": "gzip, deflate" } }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+        }).on("error", reject),
+      );
+    });
+    expect(raw.headers["content-encoding"]).toBe("gzip");
+    expect(raw.headers.vary).toMatch(/Accept-Encoding/);
+    expect(gunzipSync(raw.body).toString()).toContain("<main>Page /articles/a");
+    const head = await fetch(`${origin}/articles/a`, { method: "HEAD" });
+    expect(head.headers.get("x-folio-page-cache")).toBe("hit");
+    expect(await head.text()).toBe("");
+    expect(renders()).toBe(1);
+  });
+
+  it("renders again once the tag handler says something changed since the render began", async () => {
+    let changed = false;
+    const { origin, renders } = await serve(nextLikePage, { changed: () => changed });
+    await (await fetch(`${origin}/articles/a`)).text();
+    await (await fetch(`${origin}/articles/a`)).text();
+    expect(renders()).toBe(1);
+    changed = true;
+    const after = await fetch(`${origin}/articles/a`);
+    await after.text();
+    expect(after.headers.get("x-folio-page-cache")).toBe("miss");
+    expect(renders()).toBe(2);
+  });
+
+  it("never keeps a page for a reader, one that sets a cookie, a failure or a private page", async () => {
+    const setsCookie: App = (request, response) => {
+      response.setHeader("Set-Cookie", "session=secret");
+      nextLikePage(request, response);
+    };
+    const { origin, renders } = await serve((request, response) => {
+      if (request.url === "/articles/cookie") return setsCookie(request, response);
+      if (request.url === "/articles/missing") response.statusCode = 404;
+      nextLikePage(request, response);
+    });
+    const twice = async (path: string, headers: Record<string, string> = {}) => {
+      for (let round = 0; round < 2; round += 1) {
+        const response = await fetch(`${origin}${path}`, { headers });
+        await response.text();
+        if (round === 1) expect(response.headers.get("cache-control")).toBe(PRIVATE);
+      }
+    };
+    await twice("/articles/a", { cookie: "session=reader" });
+    await twice("/articles/cookie");
+    await twice("/articles/missing");
+    await twice("/account");
+    expect(renders()).toBe(8);
+  });
+
+  it("a burst of readers for one page waits for a single render", async () => {
+    const { origin, renders } = await serve((request, response) => setTimeout(() => nextLikePage(request, response), 200));
+    const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${origin}/articles/burst`).then((response) => response.text())));
+    expect(answers.every((body) => body.includes("<main>Page /articles/burst"))).toBe(true);
+    expect(renders()).toBe(1);
+  });
+});

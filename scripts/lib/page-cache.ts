@@ -1,0 +1,225 @@
+// The whole-page cache in front of Next.js, for anonymous readers: the pages
+// that the site's Cache-Control policy lets a CDN keep (lib/http/cache-policy.ts,
+// a cookie-less GET of a public page answered 200 with no Set-Cookie) are kept
+// here too, as bytes, so that a burst of readers from a shared link costs one
+// render, not one each. Nothing that depends on a reader is ever stored: a
+// request with a cookie, an Authorization header or any of Next.js's router
+// headers never reads or fills the cache, and a response is stored only when
+// the policy made it public.
+//
+// Two things keep a stored page right:
+// - Freshness. A page is served only while no cache tag has changed since its
+//   render began, as told by the shared tag cache handler
+//   (lib/cache/shared-tag-cache-handler.mjs), which learns of every change on
+//   any server within a second and stops vouching while PostgreSQL is away.
+//   The cache cannot know which tags a page read, so any change empties it
+//   all; the newsroom changes things a few times an hour. Pages also expire
+//   after a minute, like the CDN's copy, for what changes with the clock alone.
+// - The CSP nonce. Each response still gets a nonce of its own: the page's
+//   bytes are stored split at the nonce it was rendered with, and put back
+//   together around a fresh one. A nonce is random and the page's text was
+//   fixed before it was chosen, so it can only occur where Next.js put it.
+//
+// Stored pages are uncompressed (the request that fills the cache is passed
+// on without Accept-Encoding); a hit is gzipped for a client that asks for it.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
+import { LRUCache } from "lru-cache";
+import { isPublicPage, PUBLIC_PAGE } from "../../lib/http/cache-policy";
+import { newNonce } from "../../lib/http/security-headers";
+
+export type StoredPage = {
+  headers: [string, string | string[]][];
+  /** The body, split at each place the render's nonce was. */
+  parts: Buffer[];
+  /** When the render began (this process's clock): a tag changed after that makes the page stale. */
+  renderedAt: number;
+};
+
+export type TagChanges = { changedSince(time: number): Promise<boolean> };
+
+// The shared tag cache handler of this process, once Next.js has loaded it.
+const TAG_CHANGES = Symbol.for("folio.cache.tag-invalidations");
+const handlerInThisProcess = () => (globalThis as Record<symbol, TagChanges | undefined>)[TAG_CHANGES];
+
+const TTL_MS = 60_000;
+// Larger pages are passed through: none of the site's pages comes near it.
+const MAX_PAGE_BYTES = 2 * 1024 * 1024;
+// Request headers that make an answer other than the anonymous HTML page.
+const BYPASS_HEADERS = [
+  "cookie",
+  "authorization",
+  "rsc",
+  "next-action",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-url",
+  "range",
+  "if-none-match",
+  "if-modified-since",
+];
+// Response headers that belong to one response, not to the page.
+const UNSTORED_HEADERS = new Set(["date", "x-request-id", "content-length", "transfer-encoding", "connection", "keep-alive", "set-cookie"]);
+const NONCE_IN_POLICY = /'nonce-([A-Za-z0-9+/=_-]+)'/;
+const gzipAsync = promisify(gzip);
+
+/**
+ * What a request's page is stored under, or null when it must go to Next.js:
+ * every request header a page or proxy.ts reads is part of the key.
+ */
+export function pageCacheKey(request: Pick<IncomingMessage, "method" | "url" | "headers">): string | null {
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  const headers = request.headers;
+  if (BYPASS_HEADERS.some((name) => headers[name] !== undefined)) return null;
+  const url = request.url ?? "/";
+  if (!isPublicPage(url.split("?")[0] ?? "/")) return null;
+  return JSON.stringify([headers.host ?? "", headers["x-forwarded-proto"] ?? "", headers["x-forwarded-host"] ?? "", url]);
+}
+
+/** The body split at every occurrence of the nonce. */
+export function splitAtNonce(body: Buffer, nonce: string | null): Buffer[] {
+  if (!nonce) return [body];
+  const needle = Buffer.from(nonce);
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (let at = body.indexOf(needle, from); at !== -1; at = body.indexOf(needle, from)) {
+    parts.push(body.subarray(from, at));
+    from = at + needle.length;
+  }
+  parts.push(body.subarray(from));
+  return parts;
+}
+
+export function joinAroundNonce(parts: Buffer[], nonce: string): Buffer {
+  const glue = Buffer.from(nonce);
+  return Buffer.concat(parts.flatMap((part, index) => (index === 0 ? [part] : [glue, part])));
+}
+
+export function pageCache({ maxBytes, tagChanges = handlerInThisProcess }: { maxBytes: number; tagChanges?: () => TagChanges | undefined }) {
+  const pages = new LRUCache<string, StoredPage>({
+    maxSize: Math.max(1, maxBytes),
+    sizeCalculation: (page) => Math.max(1, page.parts.reduce((sum, part) => sum + part.length, 0)),
+    ttl: TTL_MS,
+  });
+  // Renders under way, so that a burst for one page waits for one render.
+  const rendering = new Map<string, Promise<StoredPage | null>>();
+
+  async function fresh(key: string, changes: TagChanges): Promise<StoredPage | null> {
+    const page = pages.get(key);
+    if (!page) return null;
+    if (await changes.changedSince(page.renderedAt)) {
+      pages.delete(key);
+      return null;
+    }
+    return page;
+  }
+
+  /** The page another request is rendering now, once it is done (if storable and still fresh). */
+  async function renderedMeanwhile(key: string, changes: TagChanges): Promise<StoredPage | null> {
+    const page = await rendering.get(key);
+    return page && !(await changes.changedSince(page.renderedAt)) ? page : null;
+  }
+
+  /**
+   * Answers the request from the cache, or passes it to `render` (Next.js)
+   * and keeps the page when the policy made it public.
+   */
+  async function handle(request: IncomingMessage, response: ServerResponse, render: () => void): Promise<void> {
+    const key = maxBytes > 0 ? pageCacheKey(request) : null;
+    const changes = tagChanges();
+    // Before the tag handler is loaded (the first pages after a start) nothing
+    // can vouch for a page, so nothing is stored.
+    if (!key || !changes) return render();
+    const page = (await fresh(key, changes)) ?? (await renderedMeanwhile(key, changes));
+    if (page) return send(page, request, response);
+    if (request.method !== "GET" || rendering.has(key)) return render();
+
+    response.setHeader("X-Folio-Page-Cache", "miss");
+    const rendered = capture(request, response, Date.now());
+    rendering.set(key, rendered);
+    void rendered.then((stored) => {
+      rendering.delete(key);
+      if (stored) pages.set(key, stored);
+    });
+    render();
+  }
+
+  return { handle, clear: () => pages.clear() };
+}
+
+/** Collects what Next.js writes; the page, when the response turns out storable. */
+function capture(request: IncomingMessage, response: ServerResponse, renderedAt: number): Promise<StoredPage | null> {
+  // Stored uncompressed, so that the nonce can be found and replaced.
+  delete request.headers["accept-encoding"];
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const collect = (chunk: unknown, encoding: unknown) => {
+    if (chunk === undefined || chunk === null || typeof chunk === "function" || size > MAX_PAGE_BYTES) return;
+    const buffer = Buffer.isBuffer(chunk)
+      ? chunk
+      : chunk instanceof Uint8Array
+        ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+        : Buffer.from(String(chunk), typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
+    size += buffer.length;
+    chunks.push(Buffer.from(buffer));
+  };
+  const write = response.write;
+  const end = response.end;
+  response.write = function (this: ServerResponse, ...args: unknown[]) {
+    collect(args[0], args[1]);
+    return (write as (...rest: unknown[]) => boolean).apply(this, args);
+  } as ServerResponse["write"];
+  response.end = function (this: ServerResponse, ...args: unknown[]) {
+    collect(args[0], args[1]);
+    return (end as (...rest: unknown[]) => ServerResponse).apply(this, args);
+  } as ServerResponse["end"];
+
+  return new Promise((resolve) => {
+    response.once("close", () => {
+      const storable =
+        response.writableFinished &&
+        response.statusCode === 200 &&
+        response.getHeader("cache-control") === PUBLIC_PAGE &&
+        !response.hasHeader("set-cookie") &&
+        !response.hasHeader("content-encoding") &&
+        size <= MAX_PAGE_BYTES;
+      if (!storable) return resolve(null);
+      const nonce = NONCE_IN_POLICY.exec(String(response.getHeader("content-security-policy") ?? ""))?.[1] ?? null;
+      const headers: StoredPage["headers"] = [];
+      for (const [name, value] of Object.entries(response.getHeaders())) {
+        if (value === undefined || UNSTORED_HEADERS.has(name)) continue;
+        const text = Array.isArray(value) ? value.map(String) : String(value);
+        headers.push([name, nonce ? replaceNonce(text, nonce, NONCE_PLACEHOLDER) : text]);
+      }
+      resolve({ headers, parts: splitAtNonce(Buffer.concat(chunks), nonce), renderedAt });
+    });
+  });
+}
+
+// Stands for the nonce in stored headers (the CSP); never a base64 character.
+const NONCE_PLACEHOLDER = "\u0000nonce\u0000";
+
+function replaceNonce<T extends string | string[]>(value: T, from: string, to: string): T {
+  return (Array.isArray(value) ? value.map((item) => item.replaceAll(from, to)) : value.replaceAll(from, to)) as T;
+}
+
+async function send(page: StoredPage, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const nonce = newNonce();
+  let body = joinAroundNonce(page.parts, nonce);
+  const gzipped = /\bgzip\b/i.test(request.headers["accept-encoding"] ?? "");
+  if (gzipped) body = await gzipAsync(body);
+  response.statusCode = 200;
+  for (const [name, value] of page.headers) response.setHeader(name, replaceNonce(value, NONCE_PLACEHOLDER, nonce));
+  if (gzipped) response.setHeader("Content-Encoding", "gzip");
+  response.setHeader("Vary", withAcceptEncoding(response.getHeader("vary")?.toString()));
+  response.setHeader("Content-Length", body.length);
+  response.setHeader("X-Folio-Page-Cache", "hit");
+  response.end(request.method === "HEAD" ? undefined : body);
+}
+
+function withAcceptEncoding(vary: string | undefined): string {
+  const names = (vary ?? "").split(",").map((name) => name.trim()).filter(Boolean);
+  return names.some((name) => name.toLowerCase() === "accept-encoding") ? names.join(", ") : [...names, "Accept-Encoding"].join(", ");
+}
