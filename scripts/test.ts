@@ -13,6 +13,7 @@ import { seedDemoContent } from "./content/seed-database";
 import { randomAuthSecret } from "./lib/auth-secret";
 import { ensureBuild } from "./lib/ensure-build";
 import { ensurePrismaClient } from "./lib/ensure-prisma-client";
+import { ensureTestPrograms } from "./lib/ensure-test-programs";
 import { startMailDev } from "./lib/maildev";
 import { startStripeEmulator } from "./stripe-emulator";
 import { runCommand } from "./lib/run-command";
@@ -97,6 +98,7 @@ async function main(): Promise<number> {
       results.push(["vitest", await runCommand("npx", ["vitest", "run", ...(only === "unit" ? extra : [])], { cwd: root, env })]);
     }
     if (only !== "unit") {
+      await ensureTestPrograms(root, log);
       await ensureBuild(root, log);
       emulator.setWebhookUrl(`http://localhost:${process.env.E2E_PORT ?? 3100}/api/stripe/webhook`);
       log("end-to-end tests (playwright, chromium)");

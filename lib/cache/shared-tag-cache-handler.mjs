@@ -35,48 +35,62 @@ const OWN_WRITE_WINDOW_MS = 5_000;
 const MAX_BYTES = Number(process.env.FOLIO_CACHE_MAX_MB ?? 64) * 1024 * 1024;
 
 /** @typedef {{ value: unknown, lastModified: number, tags: string[], bytes: number }} Entry */
-/** @type {Map<string, Entry>} key -> entry, least recently used first */
-const entries = new Map();
-let totalBytes = 0;
-/** @type {Map<string, { at: number, learnedAt: number, ownWriteAt: number }>} tag -> when it was invalidated (database clock) and when this process learned it */
-const invalidations = new Map();
-let lastPolledAt = 0;
-let lastConfirmedAt = 0;
-// Set when the database dropped our connection or a read of the table failed;
-// cleared by the next read that succeeds.
-let databaseLost = false;
-let newestSeen = 0;
-// The latest moment any tag changed, by either clock (see isStale): what the
-// whole-page cache in front of Next.js (scripts/lib/page-cache.ts) compares
-// its pages with, since it does not know which tags a page read.
-let lastChangeAt = 0;
-/** @type {Promise<void> | null} */
-let polling = null;
-/** @type {pg.Pool | null | undefined} */
-let pool;
+/**
+ * @typedef {object} State
+ * @property {Map<string, Entry>} entries key -> entry, least recently used first
+ * @property {number} totalBytes
+ * @property {Map<string, { at: number, learnedAt: number, ownWriteAt: number }>} invalidations tag -> when it was invalidated (database clock) and when this process learned it
+ * @property {number} lastPolledAt
+ * @property {number} lastConfirmedAt
+ * @property {boolean} databaseLost set when the database dropped our connection or a read of the table failed; cleared by the next read that succeeds
+ * @property {number} newestSeen
+ * @property {number} lastChangeAt the latest moment any tag changed, by either clock (see isStale): what the whole-page cache in front of Next.js (scripts/lib/page-cache.ts) compares its pages with, since it does not know which tags a page read
+ * @property {Promise<void> | null} polling
+ * @property {pg.Pool | null | undefined} pool
+ */
+// Next.js loads this file more than once in a process (a copy for pages and
+// one for route handlers), and every copy must see the same entries and the
+// same invalidations: a page rendered from one copy's stale view and judged
+// fresh by the other's would be served until it expired. So the state is
+// kept once per process, on globalThis.
+const STATE = Symbol.for("folio.cache.shared-tag-state");
+/** @type {Record<symbol, State | undefined>} */
+const processGlobals = /** @type {any} */ (globalThis);
+const state = (processGlobals[STATE] ??= {
+  entries: new Map(),
+  totalBytes: 0,
+  invalidations: new Map(),
+  lastPolledAt: 0,
+  lastConfirmedAt: 0,
+  databaseLost: false,
+  newestSeen: 0,
+  lastChangeAt: 0,
+  polling: null,
+  pool: undefined,
+});
 
 function database() {
-  if (pool !== undefined) return pool;
+  if (state.pool !== undefined) return state.pool;
   const url = process.env.DATABASE_URL;
   // No database (next build): a cache of this process alone.
-  pool = url ? new pg.Pool({ connectionString: url, max: 2, idleTimeoutMillis: 10_000, allowExitOnIdle: true }) : null;
+  state.pool = url ? new pg.Pool({ connectionString: url, max: 2, idleTimeoutMillis: 10_000, allowExitOnIdle: true }) : null;
   // An idle connection's error is PostgreSQL going away (a restart, a
   // failover): stop serving entries at once, not at the next read.
-  pool?.on("error", () => {
-    databaseLost = true;
-    lastPolledAt = 0;
+  state.pool?.on("error", () => {
+    state.databaseLost = true;
+    state.lastPolledAt = 0;
   });
-  return pool;
+  return state.pool;
 }
 
 /** Records that `tags` changed now, in this process (immediately) and for every server. */
 async function invalidate(/** @type {string[]} */ tags, { shared = true } = {}) {
   const now = Date.now();
   for (const tag of tags) {
-    const known = invalidations.get(tag);
-    invalidations.set(tag, { at: Math.max(known?.at ?? 0, now), learnedAt: now, ownWriteAt: shared ? now : (known?.ownWriteAt ?? 0) });
+    const known = state.invalidations.get(tag);
+    state.invalidations.set(tag, { at: Math.max(known?.at ?? 0, now), learnedAt: now, ownWriteAt: shared ? now : (known?.ownWriteAt ?? 0) });
   }
-  if (tags.length > 0) lastChangeAt = Math.max(lastChangeAt, now);
+  if (tags.length > 0) state.lastChangeAt = Math.max(state.lastChangeAt, now);
   if (!shared) return;
   const db = database();
   if (!db || tags.length === 0) return;
@@ -91,10 +105,10 @@ async function invalidate(/** @type {string[]} */ tags, { shared = true } = {}) 
 /** Reads the invalidations made since the last read, at most once per POLL_INTERVAL_MS. */
 async function catchUp() {
   const db = database();
-  if (!db || Date.now() - lastPolledAt < POLL_INTERVAL_MS) return;
-  polling ??= (async () => {
+  if (!db || Date.now() - state.lastPolledAt < POLL_INTERVAL_MS) return;
+  state.polling ??= (async () => {
     try {
-      const since = new Date(Math.max(0, newestSeen - POLL_OVERLAP_MS));
+      const since = new Date(Math.max(0, state.newestSeen - POLL_OVERLAP_MS));
       const { rows } = await db.query(
         `SELECT tag, (extract(epoch FROM invalidated_at) * 1000)::float8 AS at
          FROM cache_tag_invalidations WHERE invalidated_at > $1`,
@@ -102,31 +116,31 @@ async function catchUp() {
       );
       const now = Date.now();
       for (const { tag, at } of /** @type {{ tag: string, at: number }[]} */ (rows)) {
-        newestSeen = Math.max(newestSeen, at);
-        const known = invalidations.get(tag);
+        state.newestSeen = Math.max(state.newestSeen, at);
+        const known = state.invalidations.get(tag);
         // Only a newer invalidation counts as news (the overlap re-reads old ones).
         if (!known || at > known.at) {
-          invalidations.set(tag, { at, learnedAt: now, ownWriteAt: known?.ownWriteAt ?? 0 });
-          lastChangeAt = Math.max(lastChangeAt, at, now);
+          state.invalidations.set(tag, { at, learnedAt: now, ownWriteAt: known?.ownWriteAt ?? 0 });
+          state.lastChangeAt = Math.max(state.lastChangeAt, at, now);
         }
       }
-      databaseLost = false;
-      lastConfirmedAt = now;
+      state.databaseLost = false;
+      state.lastConfirmedAt = now;
     } catch (error) {
-      databaseLost = true;
+      state.databaseLost = true;
       // PostgreSQL away, or the table missing before the first migration.
       console.error("cache handler: could not read cache_tag_invalidations:", error instanceof Error ? error.message : error);
     } finally {
-      lastPolledAt = Date.now();
-      polling = null;
+      state.lastPolledAt = Date.now();
+      state.polling = null;
     }
   })();
-  await polling;
+  await state.polling;
 }
 
 /** Keeps the invalidations current: waits for the table only when they were not confirmed lately. */
 async function keepCurrent() {
-  if (Date.now() - lastConfirmedAt > MAX_UNCONFIRMED_MS) await catchUp();
+  if (Date.now() - state.lastConfirmedAt > MAX_UNCONFIRMED_MS) await catchUp();
   else void catchUp();
 }
 
@@ -137,12 +151,12 @@ async function keepCurrent() {
  */
 async function changedSince(/** @type {number} */ time) {
   await keepCurrent();
-  return databaseLost || lastChangeAt >= time;
+  return state.databaseLost || state.lastChangeAt >= time;
 }
 
 function isStale(/** @type {Entry} */ entry, /** @type {string[]} */ tags) {
   for (const tag of tags) {
-    const known = invalidations.get(tag);
+    const known = state.invalidations.get(tag);
     // Learned after the entry was stored, or invalidated (by the database's
     // clock) after it: either way the entry may predate the change.
     if (known && (known.learnedAt >= entry.lastModified || known.at >= entry.lastModified)) return true;
@@ -151,31 +165,31 @@ function isStale(/** @type {Entry} */ entry, /** @type {string[]} */ tags) {
 }
 
 function remove(/** @type {string} */ key) {
-  const entry = entries.get(key);
+  const entry = state.entries.get(key);
   if (!entry) return;
-  entries.delete(key);
-  totalBytes -= entry.bytes;
+  state.entries.delete(key);
+  state.totalBytes -= entry.bytes;
 }
 
 export default class SharedTagCacheHandler {
   constructor(/** @type {unknown} */ _options) {}
 
   async get(/** @type {string} */ key, /** @type {{ tags?: string[], softTags?: string[] }} */ context = {}) {
-    const entry = entries.get(key);
+    const entry = state.entries.get(key);
     if (!entry) {
       // A miss needs no invalidations, but keeps them current for the hits that follow.
       void catchUp();
       return null;
     }
     await keepCurrent();
-    if (databaseLost) return null;
+    if (state.databaseLost) return null;
     if (isStale(entry, [...entry.tags, ...(context.tags ?? []), ...(context.softTags ?? [])])) {
       remove(key);
       return null;
     }
     // Most recently used goes last.
-    entries.delete(key);
-    entries.set(key, entry);
+    state.entries.delete(key);
+    state.entries.set(key, entry);
     return { value: entry.value, lastModified: entry.lastModified };
   }
 
@@ -184,10 +198,10 @@ export default class SharedTagCacheHandler {
     if (value === null || value === undefined) return;
     const bytes = JSON.stringify(value).length * 2;
     if (bytes > MAX_BYTES / 4) return;
-    entries.set(key, { value, lastModified: Date.now(), tags: context.tags ?? [], bytes });
-    totalBytes += bytes;
-    for (const oldest of entries.keys()) {
-      if (totalBytes <= MAX_BYTES) break;
+    state.entries.set(key, { value, lastModified: Date.now(), tags: context.tags ?? [], bytes });
+    state.totalBytes += bytes;
+    for (const oldest of state.entries.keys()) {
+      if (state.totalBytes <= MAX_BYTES) break;
       remove(oldest);
     }
   }
@@ -195,7 +209,7 @@ export default class SharedTagCacheHandler {
   async revalidateTag(/** @type {string | string[]} */ tags) {
     const list = typeof tags === "string" ? [tags] : tags;
     const now = Date.now();
-    const fresh = list.filter((tag) => now - (invalidations.get(tag)?.ownWriteAt ?? 0) > OWN_WRITE_WINDOW_MS);
+    const fresh = list.filter((tag) => now - (state.invalidations.get(tag)?.ownWriteAt ?? 0) > OWN_WRITE_WINDOW_MS);
     await invalidate(fresh);
   }
 

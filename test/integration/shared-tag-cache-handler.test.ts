@@ -10,13 +10,26 @@ import { testDatabaseUrl } from "../fixtures/test-database";
 
 import type SharedTagCacheHandler from "@/lib/cache/shared-tag-cache-handler.mjs";
 
-/** A fresh copy of the handler module: a server of its own. */
+const STATE = Symbol.for("folio.cache.shared-tag-state");
+const HOOK = Symbol.for("folio.cache.tag-invalidations");
+type TagChanges = { changedSince(time: number): Promise<boolean> };
+
+/** A fresh copy of the handler module with state of its own: a server of its own. */
 async function server(): Promise<SharedTagCacheHandler> {
+  delete (globalThis as Record<symbol, unknown>)[STATE];
+  return copyInThisProcess();
+}
+
+/** Another copy of the module in the same server, as Next.js loads it for pages and for route handlers. */
+async function copyInThisProcess(): Promise<SharedTagCacheHandler> {
   testDatabaseUrl();
   vi.resetModules();
   const module = await import("@/lib/cache/shared-tag-cache-handler.mjs");
   return new module.default({});
 }
+
+/** What the whole-page cache asks: this process's latest copy of the module, through globalThis. */
+const tagChanges = () => (globalThis as Record<symbol, TagChanges>)[HOOK]!;
 
 const entry = (body: string) => ({ kind: "FETCH", data: { headers: {}, body, status: 200, url: "" }, revalidate: 3600 });
 const unique = (name: string) => `${name}-${randomBytes(4).toString("hex")}`;
@@ -60,9 +73,44 @@ describe("the shared tag cache handler", () => {
     await handler.set("by-slug", entry("null"), { tags: [tag] });
     await later(5);
     // This process has a handler now (the module set its hook); the table is what counts for the other one.
-    delete (globalThis as Record<symbol, unknown>)[Symbol.for("folio.cache.tag-invalidations")];
+    delete (globalThis as Record<symbol, unknown>)[HOOK];
     await invalidateTags([tag]);
     expect(await msUntilGone(handler, "by-slug", { tags: [tag] })).toBeLessThan(2_000);
+  });
+
+  it("copies of the module in one server share one cache and one view of the invalidations", async () => {
+    const pages = await server();
+    const routes = await copyInThisProcess();
+    const tag = unique("article");
+    await pages.set("summary", entry('"old"'), { tags: [tag] });
+    await later(5);
+    // The first read also learns every invalidation made so far, as news from now.
+    expect(await routes.get("summary", { tags: [tag] })).toMatchObject({ value: entry('"old"') });
+    await later(5);
+    const renderedAt = Date.now();
+    await later(5);
+    expect(await tagChanges().changedSince(renderedAt)).toBe(false);
+
+    await routes.revalidateTag([tag]);
+    expect(await pages.get("summary", { tags: [tag] })).toBeNull();
+    expect(await tagChanges().changedSince(renderedAt)).toBe(true);
+    expect(await tagChanges().changedSince(Date.now() + 1)).toBe(false);
+  });
+
+  it("tells the page cache of another server's change within about a second", async () => {
+    const other = await server();
+    const here = await server();
+    const tag = unique("article-lists");
+    // The first read learns every invalidation made so far, as news from now.
+    await tagChanges().changedSince(0);
+    await later(5);
+    const renderedAt = Date.now();
+    await later(5);
+    expect(await tagChanges().changedSince(renderedAt)).toBe(false);
+    await other.revalidateTag([tag]);
+    const started = Date.now();
+    while (!(await tagChanges().changedSince(renderedAt)) && Date.now() - started < 5_000) await later(50);
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it("checks the tags Next.js passes on a read too (implicit path tags)", async () => {
