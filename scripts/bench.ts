@@ -128,12 +128,27 @@ type Outcome = {
 };
 
 async function drive(url: string, requests: CannonRequest[], duration: number, connections: number) {
-  return autocannon({ url, connections, duration, requests, pipelining: 1 });
+  return autocannon({ url, connections, duration, requests, pipelining: 1, setupClient: spreadOver(requests, connections) });
 }
 
-/** One pass over the scenario's requests (at least three seconds' worth), so caches hold what it asks for. */
+/**
+ * autocannon starts every connection at the first request of the list, so 32
+ * connections would all ask for the same few pages. Each connection starts
+ * at its own place instead: many different pages at once, as readers ask.
+ */
+function spreadOver(requests: CannonRequest[], connections: number): (client: autocannon.Client) => void {
+  let opened = 0;
+  return (client) => {
+    const offset = Math.floor(((opened++ % connections) * requests.length) / connections);
+    client.setRequests([...requests.slice(offset), ...requests.slice(0, offset)]);
+  };
+}
+
+/** One pass over all of the scenario's requests (then three seconds' worth), so caches hold what it asks for. */
 async function warmUp(url: string, requests: CannonRequest[], connections: number) {
-  if (requests.length > 1) await autocannon({ url, connections, amount: Math.max(requests.length, connections), requests, pipelining: 1 });
+  if (requests.length > 1) {
+    await autocannon({ url, connections, amount: Math.max(requests.length, connections), requests, pipelining: 1, setupClient: spreadOver(requests, connections) });
+  }
   await drive(url, requests, 3, connections);
 }
 

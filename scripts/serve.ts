@@ -24,6 +24,11 @@ import { pageCache } from "./lib/page-cache";
 import { applyTrustedHeaders } from "./lib/trusted-headers";
 import { answerUnavailableAs503 } from "./lib/unavailable-answer";
 
+// tsx turns source maps on for every module loaded after it, and Node then
+// keeps each map, with the sources inside, once a stack trace touches its
+// file: Next.js's server chunks carry large ones, about a hundred megabytes
+// under load. Logged stack traces point into the build instead.
+process.setSourceMapsEnabled(false);
 const settings = parseEnv(process.env);
 if (process.env.FOLIO_LOG_FILE) teeOutputTo(process.env.FOLIO_LOG_FILE);
 logConsoleAsJson();

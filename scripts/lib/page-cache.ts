@@ -93,8 +93,7 @@ export function splitAtNonce(body: Buffer, nonce: string | null): Buffer[] {
 }
 
 export function joinAroundNonce(parts: Buffer[], nonce: string): Buffer {
-  const glue = Buffer.from(nonce);
-  return Buffer.concat(parts.flatMap((part, index) => (index === 0 ? [part] : [glue, part])));
+  return Buffer.concat(interleave(parts, Buffer.from(nonce)));
 }
 
 export function pageCache({ maxBytes, tagChanges = handlerInThisProcess }: { maxBytes: number; tagChanges?: () => TagChanges | undefined }) {
@@ -207,16 +206,25 @@ function replaceNonce<T extends string | string[]>(value: T, from: string, to: s
 
 async function send(page: StoredPage, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const nonce = newNonce();
-  let body = joinAroundNonce(page.parts, nonce);
   const gzipped = /\bgzip\b/i.test(request.headers["accept-encoding"] ?? "");
-  if (gzipped) body = await gzipAsync(body);
+  // Uncompressed, the stored parts are written as they are, around the
+  // nonce, with no copy of the page made for each answer.
+  const body = gzipped ? [await gzipAsync(joinAroundNonce(page.parts, nonce))] : interleave(page.parts, Buffer.from(nonce));
   response.statusCode = 200;
   for (const [name, value] of page.headers) response.setHeader(name, replaceNonce(value, NONCE_PLACEHOLDER, nonce));
   if (gzipped) response.setHeader("Content-Encoding", "gzip");
   response.setHeader("Vary", withAcceptEncoding(response.getHeader("vary")?.toString()));
-  response.setHeader("Content-Length", body.length);
+  response.setHeader("Content-Length", body.reduce((sum, chunk) => sum + chunk.length, 0));
   response.setHeader("X-Folio-Page-Cache", "hit");
-  response.end(request.method === "HEAD" ? undefined : body);
+  if (request.method === "HEAD") return void response.end();
+  // Corked, the chunks go out in one write (end() uncorks).
+  response.cork();
+  for (const chunk of body) response.write(chunk);
+  response.end();
+}
+
+function interleave(parts: Buffer[], glue: Buffer): Buffer[] {
+  return parts.flatMap((part, index) => (index === 0 ? [part] : [glue, part]));
 }
 
 function withAcceptEncoding(vary: string | undefined): string {
