@@ -145,7 +145,7 @@ export function pageCache({ maxBytes, tagChanges = handlerInThisProcess }: { max
     render();
   }
 
-  return { handle, clear: () => pages.clear() };
+  return { handle };
 }
 
 /** Collects what Next.js writes; the page, when the response turns out storable. */
