@@ -56,6 +56,17 @@ describe("pageCacheKey", () => {
     expect(pageCacheKey(request("/"))).not.toBeNull();
   });
 
+  it("keeps crawlers' pages apart from browsers', as Next.js renders them apart", () => {
+    const chrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
+    const firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
+    const bingbot = "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)";
+    const googlebot = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
+    const key = (userAgent: string) => pageCacheKey(request("/articles/a", { "user-agent": userAgent }));
+    expect(key(chrome)).toBe(key(firefox));
+    expect(key(chrome)).toBe(pageCacheKey(request("/articles/a")));
+    expect(new Set([key(chrome), key(bingbot), key(googlebot)]).size).toBe(3);
+  });
+
   it("passes by everything that may depend on the reader or is not a page", () => {
     expect(pageCacheKey(request("/articles/a", { cookie: "x=1" }))).toBeNull();
     expect(pageCacheKey(request("/articles/a", { cookie: "" }))).toBeNull();

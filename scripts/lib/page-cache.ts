@@ -26,6 +26,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { LRUCache } from "lru-cache";
+import { getBotType } from "next/dist/shared/lib/router/utils/is-bot";
 import { isPublicPage, PUBLIC_PAGE } from "../../lib/http/cache-policy";
 import { newNonce } from "../../lib/http/security-headers";
 
@@ -67,7 +68,10 @@ const gzipAsync = promisify(gzip);
 
 /**
  * What a request's page is stored under, or null when it must go to Next.js:
- * every request header a page or proxy.ts reads is part of the key.
+ * every request header a page or proxy.ts reads is part of the key, and the
+ * kind of crawler Next.js tells from the User-Agent (it renders a page's
+ * metadata into the head before the body for crawlers that run no script,
+ * and may stream it later for browsers).
  */
 export function pageCacheKey(request: Pick<IncomingMessage, "method" | "url" | "headers">): string | null {
   if (request.method !== "GET" && request.method !== "HEAD") return null;
@@ -75,7 +79,8 @@ export function pageCacheKey(request: Pick<IncomingMessage, "method" | "url" | "
   if (BYPASS_HEADERS.some((name) => headers[name] !== undefined)) return null;
   const url = request.url ?? "/";
   if (!isPublicPage(url.split("?")[0] ?? "/")) return null;
-  return JSON.stringify([headers.host ?? "", headers["x-forwarded-proto"] ?? "", headers["x-forwarded-host"] ?? "", url]);
+  const crawler = getBotType(headers["user-agent"] ?? "") ?? "";
+  return JSON.stringify([headers.host ?? "", headers["x-forwarded-proto"] ?? "", headers["x-forwarded-host"] ?? "", crawler, url]);
 }
 
 /** The body split at every occurrence of the nonce. */
