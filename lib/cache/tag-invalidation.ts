@@ -3,17 +3,15 @@
 // second) and applied in this process at once. Works in a request and outside
 // one (a scheduled job, a script), unlike Next.js's revalidateTag alone.
 import { db } from "@/lib/db/prisma";
+import { localTagCache } from "./local-tag-cache";
 
-type LocalCache = { invalidate(tags: string[]): Promise<void> };
-// Set by lib/cache/shared-tag-cache-handler.mjs once Next.js has loaded it in this process.
-const HOOK = Symbol.for("folio.cache.tag-invalidations");
 // Loaded on first use and kept: see lib/cache/shared-read.ts.
 let nextCacheModule: Promise<typeof import("next/cache")> | undefined;
 const nextCache = () => (nextCacheModule ??= import("next/cache"));
 
 export async function invalidateTags(tags: string[]): Promise<void> {
   if (tags.length === 0) return;
-  const local = (globalThis as Record<symbol, unknown>)[HOOK] as LocalCache | undefined;
+  const local = localTagCache();
   if (local) {
     await local.invalidate(tags);
   } else {

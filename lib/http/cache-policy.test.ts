@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cacheHeadersFor, PRIVATE, PUBLIC_PAGE, varyWithCookie, type ResponseFacts } from "./cache-policy";
+import { cacheHeadersFor, PRIVATE, PUBLIC_PAGE, varyWith, type ResponseFacts } from "./cache-policy";
 
 const anonymousGet = (path: string, changes: Partial<ResponseFacts> = {}): ResponseFacts => ({
   method: "GET",
@@ -53,10 +53,16 @@ describe("cacheHeadersFor", () => {
   });
 });
 
-describe("varyWithCookie", () => {
+describe("varyWith", () => {
   it("adds Cookie once", () => {
-    expect(varyWithCookie(undefined)).toBe("Cookie");
-    expect(varyWithCookie("rsc, Accept-Encoding")).toBe("rsc, Accept-Encoding, Cookie");
-    expect(varyWithCookie("cookie")).toBe("cookie");
+    expect(varyWith(undefined, "Cookie")).toBe("Cookie");
+    expect(varyWith("rsc, Accept-Encoding", "Cookie")).toBe("rsc, Accept-Encoding, Cookie");
+    expect(varyWith("cookie", "Cookie")).toBe("cookie");
+  });
+
+  it("adds Accept-Encoding once, and nothing to a Vary of *", () => {
+    expect(varyWith("rsc, Cookie", "Accept-Encoding")).toBe("rsc, Cookie, Accept-Encoding");
+    expect(varyWith("rsc, accept-encoding", "Accept-Encoding")).toBe("rsc, accept-encoding");
+    expect(varyWith("*", "Accept-Encoding")).toBe("*");
   });
 });

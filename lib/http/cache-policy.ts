@@ -76,12 +76,12 @@ function hasCookie(header: string | undefined): boolean {
   return header !== undefined && header.trim() !== "";
 }
 
-/** `Vary` with Cookie added once. */
-export function varyWithCookie(vary: string | undefined): string {
+/** `Vary` with `header` added once (Cookie for the public pages, Accept-Encoding for a gzipped one). */
+export function varyWith(vary: string | undefined, header: string): string {
   const names = (vary ?? "")
     .split(",")
     .map((name) => name.trim())
     .filter(Boolean);
-  if (names.some((name) => name === "*" || name.toLowerCase() === "cookie")) return names.join(", ");
-  return [...names, "Cookie"].join(", ");
+  if (names.some((name) => name === "*" || name.toLowerCase() === header.toLowerCase())) return names.join(", ");
+  return [...names, header].join(", ");
 }

@@ -5,7 +5,7 @@
 // proxy's headers, and only here are both the request's cookies and the
 // response's final Set-Cookie known.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
-import { cacheHeadersFor, varyWithCookie } from "../../lib/http/cache-policy";
+import { cacheHeadersFor, varyWith } from "../../lib/http/cache-policy";
 
 export function applyCachePolicy(request: IncomingMessage, response: ServerResponse): void {
   const writeHead = response.writeHead;
@@ -28,7 +28,7 @@ export function applyCachePolicy(request: IncomingMessage, response: ServerRespo
       setsCookie: response.hasHeader("set-cookie"),
     });
     if (headers.cacheControl) response.setHeader("Cache-Control", headers.cacheControl);
-    if (headers.varyCookie) response.setHeader("Vary", varyWithCookie(response.getHeader("vary")?.toString()));
+    if (headers.varyCookie) response.setHeader("Vary", varyWith(response.getHeader("vary")?.toString(), "Cookie"));
     return (writeHead as (...rest: unknown[]) => ServerResponse).apply(this, args);
   } as ServerResponse["writeHead"];
 }

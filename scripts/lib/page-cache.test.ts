@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, get, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { PRIVATE, PUBLIC_PAGE } from "../../lib/http/cache-policy";
@@ -116,13 +116,11 @@ describe("pageCache", () => {
     // The render that fills the cache is asked for the page uncompressed.
     expect(await (await fetch(`${origin}/articles/a`)).text()).toContain('"accept-encoding: none"');
     const raw = await new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
-      import("node:http").then(({ get }) =>
-        get(`${origin}/articles/a`, { headers: { "accept-encoding": "gzip, deflate" } }, (response) => {
-          const chunks: Buffer[] = [];
-          response.on("data", (chunk: Buffer) => chunks.push(chunk));
-          response.on("end", () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
-        }).on("error", reject),
-      );
+      get(`${origin}/articles/a`, { headers: { "accept-encoding": "gzip, deflate" } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+      }).on("error", reject);
     });
     expect(raw.headers["content-encoding"]).toBe("gzip");
     expect(raw.headers.vary).toMatch(/Accept-Encoding/);

@@ -27,7 +27,8 @@ import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { LRUCache } from "lru-cache";
 import { getBotType } from "next/dist/shared/lib/router/utils/is-bot";
-import { isPublicPage, PUBLIC_PAGE } from "../../lib/http/cache-policy";
+import { localTagCache, type LocalTagCache } from "../../lib/cache/local-tag-cache";
+import { isPublicPage, PUBLIC_PAGE, varyWith } from "../../lib/http/cache-policy";
 import { newNonce } from "../../lib/http/security-headers";
 
 export type StoredPage = {
@@ -38,11 +39,7 @@ export type StoredPage = {
   renderedAt: number;
 };
 
-export type TagChanges = { changedSince(time: number): Promise<boolean> };
-
-// The shared tag cache handler of this process, once Next.js has loaded it.
-const TAG_CHANGES = Symbol.for("folio.cache.tag-invalidations");
-const handlerInThisProcess = () => (globalThis as Record<symbol, TagChanges | undefined>)[TAG_CHANGES];
+export type TagChanges = Pick<LocalTagCache, "changedSince">;
 
 const TTL_MS = 60_000;
 // Larger pages are passed through: none of the site's pages comes near it.
@@ -101,7 +98,7 @@ export function joinAroundNonce(parts: Buffer[], nonce: string): Buffer {
   return Buffer.concat(interleave(parts, Buffer.from(nonce)));
 }
 
-export function pageCache({ maxBytes, tagChanges = handlerInThisProcess }: { maxBytes: number; tagChanges?: () => TagChanges | undefined }) {
+export function pageCache({ maxBytes, tagChanges = localTagCache }: { maxBytes: number; tagChanges?: () => TagChanges | undefined }) {
   const pages = new LRUCache<string, StoredPage>({
     maxSize: Math.max(1, maxBytes),
     sizeCalculation: (page) => Math.max(1, page.parts.reduce((sum, part) => sum + part.length, 0)),
@@ -218,7 +215,7 @@ async function send(page: StoredPage, request: IncomingMessage, response: Server
   response.statusCode = 200;
   for (const [name, value] of page.headers) response.setHeader(name, replaceNonce(value, NONCE_PLACEHOLDER, nonce));
   if (gzipped) response.setHeader("Content-Encoding", "gzip");
-  response.setHeader("Vary", withAcceptEncoding(response.getHeader("vary")?.toString()));
+  response.setHeader("Vary", varyWith(response.getHeader("vary")?.toString(), "Accept-Encoding"));
   response.setHeader("Content-Length", body.reduce((sum, chunk) => sum + chunk.length, 0));
   response.setHeader("X-Folio-Page-Cache", "hit");
   if (request.method === "HEAD") return void response.end();
@@ -230,9 +227,4 @@ async function send(page: StoredPage, request: IncomingMessage, response: Server
 
 function interleave(parts: Buffer[], glue: Buffer): Buffer[] {
   return parts.flatMap((part, index) => (index === 0 ? [part] : [glue, part]));
-}
-
-function withAcceptEncoding(vary: string | undefined): string {
-  const names = (vary ?? "").split(",").map((name) => name.trim()).filter(Boolean);
-  return names.some((name) => name.toLowerCase() === "accept-encoding") ? names.join(", ") : [...names, "Accept-Encoding"].join(", ");
 }

@@ -4,6 +4,7 @@
 // other within about a second; entries under other tags stay.
 import { randomBytes } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
+import { localTagCache } from "@/lib/cache/local-tag-cache";
 import { tagsToRefresh } from "@/lib/cache/refresh-article-pages";
 import { invalidateTags } from "@/lib/cache/tag-invalidation";
 import { testDatabaseUrl } from "../fixtures/test-database";
@@ -12,7 +13,6 @@ import type SharedTagCacheHandler from "@/lib/cache/shared-tag-cache-handler.mjs
 
 const STATE = Symbol.for("folio.cache.shared-tag-state");
 const HOOK = Symbol.for("folio.cache.tag-invalidations");
-type TagChanges = { changedSince(time: number): Promise<boolean> };
 
 /** A fresh copy of the handler module with state of its own: a server of its own. */
 async function server(): Promise<SharedTagCacheHandler> {
@@ -29,7 +29,7 @@ async function copyInThisProcess(): Promise<SharedTagCacheHandler> {
 }
 
 /** What the whole-page cache asks: this process's latest copy of the module, through globalThis. */
-const tagChanges = () => (globalThis as Record<symbol, TagChanges>)[HOOK]!;
+const tagChanges = () => localTagCache()!;
 
 const entry = (body: string) => ({ kind: "FETCH", data: { headers: {}, body, status: 200, url: "" }, revalidate: 3600 });
 const unique = (name: string) => `${name}-${randomBytes(4).toString("hex")}`;
