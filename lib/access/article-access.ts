@@ -12,7 +12,7 @@ import {
   type AccessDecision,
   type AccessPolicy,
 } from "./decide-access";
-import { readMeter, unlockedAmong, type MeterSummary } from "./reader-meter";
+import { readMeterAndUnlocks, type MeterSummary } from "./reader-meter";
 
 export type ArticleAccess = {
   decision: AccessDecision;
@@ -58,11 +58,7 @@ async function decide(reader: Reader | null, articles: { id: string; free: boole
     return { decisions, meter: null, subscriber: false };
   }
   const gatedIds = articles.filter((article) => !article.free).map((article) => article.id);
-  const [subscriptions, meter, unlocked] = await Promise.all([
-    subscriptionsOf(reader.id),
-    readMeter(reader.id, now),
-    unlockedAmong(reader.id, gatedIds),
-  ]);
+  const [subscriptions, { meter, unlocked }] = await Promise.all([subscriptionsOf(reader.id), readMeterAndUnlocks(reader.id, gatedIds, now)]);
   const facts = (articleId: string) => ({
     subscriptions,
     compUntil: reader.compUntil,

@@ -22,14 +22,24 @@ export async function readMeter(userId: string, now = new Date()): Promise<Meter
   return summary(used, resetsAt);
 }
 
-/** Which of `articleIds` the reader unlocked (in any month). */
-export async function unlockedAmong(userId: string, articleIds: string[]): Promise<Set<string>> {
-  if (articleIds.length === 0) return new Set();
-  const unlocks = await db().articleUnlock.findMany({
-    where: { userId, articleId: { in: articleIds } },
-    select: { articleId: true },
-  });
-  return new Set(unlocks.map((unlock) => unlock.articleId));
+/**
+ * The meter and which of `articleIds` the reader unlocked (in any month), in
+ * one round trip: an article page asks both on every signed-in request. A
+ * reader's unlocks are few (the quota a month), so all of them are scanned.
+ */
+export async function readMeterAndUnlocks(
+  userId: string,
+  articleIds: string[],
+  now = new Date(),
+): Promise<{ meter: MeterSummary; unlocked: Set<string> }> {
+  const { period, resetsAt } = meterPeriod(now, env().PUBLICATION_TIMEZONE);
+  const rows = await db().$queryRaw<{ used: number; unlocked: string[] }[]>`
+    SELECT count(*) FILTER (WHERE period = ${period})::int AS used,
+           coalesce(array_agg(article_id::text) FILTER (WHERE article_id = ANY(${articleIds}::uuid[])), '{}') AS unlocked
+    FROM article_unlocks
+    WHERE user_id = ${userId}::uuid`;
+  const row = rows[0] ?? { used: 0, unlocked: [] };
+  return { meter: summary(row.used, resetsAt), unlocked: new Set(row.unlocked) };
 }
 
 /**

@@ -1,7 +1,6 @@
 // Auth.js: passwordless sign-in by emailed link, database sessions through
 // the Prisma adapter. The configuration is built on first use, so building
 // the app needs neither a database nor a secret.
-import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import type { EmailConfig } from "next-auth/providers/email";
 import { headers } from "next/headers";
@@ -11,9 +10,9 @@ import { safeReturnPath } from "@/lib/http/safe-return-path";
 import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";
 import { describeError, log } from "@/lib/observability/log";
 import { currentRequestContext } from "@/lib/observability/request-context";
-import { db } from "@/lib/db/prisma";
 import type { Role } from "@/lib/newsroom/roles";
 import { normalizeEmail } from "./normalize-email";
+import { sessionAdapter } from "./session-adapter";
 import { authCookies } from "./sessions";
 import { sendSignInLink } from "./send-sign-in-link";
 import { applySignUpChoices } from "./sign-up-choices";
@@ -49,9 +48,7 @@ async function overHttps(request: Request | undefined): Promise<boolean> {
 }
 
 const authConfig = (secure: boolean): NextAuthConfig => ({
-  // The adapter is typed against @prisma/client's default output; Folio's
-  // client is generated into lib/db/generated with the same models.
-  adapter: PrismaAdapter(db() as unknown as Parameters<typeof PrismaAdapter>[0]),
+  adapter: sessionAdapter(),
   secret: env().AUTH_SECRET,
   trustHost: true,
   useSecureCookies: secure,

@@ -1,6 +1,6 @@
 // The monthly meter against real PostgreSQL, with real parallel transactions.
 import { describe, expect, it } from "vitest";
-import { readMeter, spendUnlock } from "@/lib/access/reader-meter";
+import { readMeter, readMeterAndUnlocks, spendUnlock } from "@/lib/access/reader-meter";
 import { createArticle } from "../fixtures/articles";
 import { createReader } from "../fixtures/readers";
 
@@ -78,5 +78,30 @@ describe("spendUnlock", () => {
     const [article] = await articles(1);
     await spendUnlock(one.id, article!.id, NOVEMBER);
     expect(await readMeter(other.id, NOVEMBER)).toMatchObject({ used: 0 });
+  });
+});
+
+describe("readMeterAndUnlocks", () => {
+  it("reads this month's count and which of the asked articles are unlocked, in any month", async () => {
+    const reader = await createReader();
+    const [october, november, asked, other] = await articles(4);
+    await spendUnlock(reader.id, october!.id, new Date("2026-10-20T12:00:00Z"));
+    await spendUnlock(reader.id, november!.id, NOVEMBER);
+    const { meter, unlocked } = await readMeterAndUnlocks(reader.id, [october!.id, asked!.id], NOVEMBER);
+    expect(meter).toEqual(await readMeter(reader.id, NOVEMBER));
+    expect(meter).toMatchObject({ used: 1, remaining: 2 });
+    expect([...unlocked]).toEqual([october!.id]);
+    const none = await readMeterAndUnlocks(reader.id, [], NOVEMBER);
+    expect(none.unlocked.size).toBe(0);
+    expect(none.meter.used).toBe(1);
+    expect((await readMeterAndUnlocks(reader.id, [other!.id], NOVEMBER)).unlocked.size).toBe(0);
+  });
+
+  it("answers a full quota and nothing unlocked for a reader who never unlocked", async () => {
+    const reader = await createReader();
+    const [article] = await articles(1);
+    const { meter, unlocked } = await readMeterAndUnlocks(reader.id, [article!.id], NOVEMBER);
+    expect(meter).toMatchObject({ used: 0, remaining: 3 });
+    expect(unlocked.size).toBe(0);
   });
 });
