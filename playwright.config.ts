@@ -3,6 +3,7 @@
 // installed (Playwright cannot download its own browser on every machine).
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { serverNodeOptions } from "./scripts/lib/server-node-options";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
@@ -64,6 +65,6 @@ export default defineConfig({
     timeout: 120_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(port), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { PORT: String(port), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: serverNodeOptions(process.env) },
   },
 });

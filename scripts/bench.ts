@@ -1,4 +1,4 @@
-// `npm run bench [-- --articles 50000 --duration 15 --connections 32 --reuse]`:
+// `npm run bench [-- --articles 50000 --duration 15 --connections 32 --reuse --only subscriber,free]`:
 // the page benchmark. Loads generated articles into a fresh database of its
 // own on the PostgreSQL server in DATABASE_URL (`folio_bench`, or --database),
 // builds and starts the production server (scripts/serve.ts, jobs off), and
@@ -25,6 +25,7 @@ import { megabytes, peakRss, sampleRss } from "./bench/process-memory";
 import { searchQueryMix } from "./bench/search-query-mix";
 import { startStaticServer } from "./bench/static-server";
 import { randomAuthSecret } from "./lib/auth-secret";
+import { serverNodeOptions } from "./lib/server-node-options";
 import { ensureBuild } from "./lib/ensure-build";
 import { nginxBinary, startNginx, type Nginx } from "./lib/nginx";
 
@@ -40,7 +41,10 @@ function options() {
       port: { type: "string", default: "3400" },
       database: { type: "string", default: "folio_bench" },
       reuse: { type: "boolean", default: false },
-      output: { type: "string", default: "docs/bench-results.json" },
+      // Only the scenarios whose name has one of these (comma-separated) in it; the baseline always runs.
+      only: { type: "string" },
+      // A partial run (--only) writes no JSON unless asked to.
+      output: { type: "string" },
     },
   });
   const numbers = { articles: Number(values.articles), duration: Number(values.duration), connections: Number(values.connections), port: Number(values.port) };
@@ -48,7 +52,7 @@ function options() {
     if (!Number.isSafeInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number`);
   }
   if (!/^[a-z_][a-z0-9_]*$/.test(values.database!)) throw new Error("--database must be a plain PostgreSQL name");
-  return { ...numbers, database: values.database!, reuse: values.reuse ?? false, output: values.output! };
+  return { ...numbers, database: values.database!, reuse: values.reuse ?? false, output: values.output ?? (values.only ? null : "docs/bench-results.json"), only: values.only };
 }
 
 /** The benchmark's database on the server in DATABASE_URL: dropped and made anew unless --reuse. */
@@ -89,6 +93,7 @@ async function startApp(port: number, databaseUrl: string): Promise<AppProcess> 
       SMTP_URL: "smtp://127.0.0.1:1",
       STRIPE_SECRET_KEY: "sk_test_bench",
       STRIPE_WEBHOOK_SECRET: "whsec_bench",
+      NODE_OPTIONS: serverNodeOptions(process.env),
     },
   });
   const url = `http://127.0.0.1:${port}`;
@@ -225,7 +230,9 @@ async function runScenarios(
 
   const outcomes: Outcome[] = [];
   let baselineRate: number | null = null;
-  for (const scenario of scenarios) {
+  const only = settings.only?.split(",");
+  const chosen = scenarios.filter(({ name, target }) => !only || target === "static" || only.some((part) => name.includes(part)));
+  for (const scenario of chosen) {
     const url = scenario.target === "app" ? app.url : scenario.target === "nginx" ? cdn!.url : baseline.url;
     log(`${scenario.name}: warming up`);
     // Unlocks are not warmed: their first round is the one that spends.
@@ -283,8 +290,10 @@ async function runScenarios(
     ),
   );
   console.log(Object.entries(machine).map(([key, value]) => `${key}: ${value}`).join("; "));
-  writeFileSync(path.resolve(root, settings.output), `${JSON.stringify({ when: new Date().toISOString(), machine, outcomes }, null, 2)}\n`);
-  log(`written to ${settings.output}`);
+  if (settings.output) {
+    writeFileSync(path.resolve(root, settings.output), `${JSON.stringify({ when: new Date().toISOString(), machine, outcomes }, null, 2)}\n`);
+    log(`written to ${settings.output}`);
+  }
 }
 
 main()

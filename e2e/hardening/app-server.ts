@@ -2,6 +2,7 @@
 // on its own port and database, logging to the run's log folder.
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { serverNodeOptions } from "../../scripts/lib/server-node-options";
 
 export type AppServer = { url: string; stop(): Promise<void> };
 
@@ -20,6 +21,7 @@ export async function startAppServer(name: string, port: number, env: Record<str
       PORT: String(port),
       ...(logDir ? { FOLIO_LOG_FILE: path.join(logDir, `${name}.log`) } : {}),
       ...env,
+      NODE_OPTIONS: serverNodeOptions({ ...process.env, ...env }),
     },
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

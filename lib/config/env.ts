@@ -36,6 +36,9 @@ const postgresUrl = z
   .url()
   .refine((url) => /^postgres(ql)?:\/\//.test(url), "must be a postgresql:// URL");
 
+/** FOLIO_HEAP_MB: read by the launchers, before the server (and this schema's other checks) runs. */
+export const heapMegabytes = z.coerce.number().int().min(192).max(65536).default(256);
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -48,6 +51,8 @@ export const envSchema = z.object({
   FOLIO_CACHE_MAX_MB: z.coerce.number().int().min(1).max(4096).default(64),
   // Memory for whole anonymous pages, per server (scripts/lib/page-cache.ts); 0 turns that cache off.
   FOLIO_PAGE_CACHE_MAX_MB: z.coerce.number().int().min(0).max(4096).default(64),
+  // The web server's JavaScript heap limit, given to Node.js when the server is started (scripts/lib/server-node-options.ts).
+  FOLIO_HEAP_MB: heapMegabytes,
   DATABASE_URL: postgresUrl.optional(),
   FOLIO_DATA_DIR: z.string().default(".data"),
   // Set by the launcher for the web app: which database DATABASE_URL points at.

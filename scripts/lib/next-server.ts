@@ -1,6 +1,7 @@
 // Starts the web server (scripts/serve.ts) in its own process group, so that
 // stopping it also stops anything Next.js started beside it.
 import { spawn, type ChildProcess } from "node:child_process";
+import { serverNodeOptions } from "./server-node-options";
 
 export type NextServer = { child: ChildProcess; stop(): void; exited: Promise<number> };
 
@@ -9,7 +10,7 @@ export function startNextServer(root: string, port: number, env: NodeJS.ProcessE
     cwd: root,
     stdio: "inherit",
     detached: true,
-    env: { ...env, PORT: String(port), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...env, PORT: String(port), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: serverNodeOptions(env) },
   });
   const exited = new Promise<number>((resolve) => child.once("exit", (code) => resolve(code ?? 0)));
   return {

@@ -26,9 +26,9 @@ const nextLikePage: App = (request, response) => {
 };
 
 /** The web server of scripts/serve.ts in small: the policy, then the page cache in front of the app. */
-async function serve(app: App, options: { changed?: () => boolean } = {}) {
+async function serve(app: App, options: { changed?: () => boolean; maxBytes?: number } = {}) {
   let renders = 0;
-  const pages = pageCache({ maxBytes: 1024 * 1024, tagChanges: () => ({ changedSince: async () => options.changed?.() ?? false }) });
+  const pages = pageCache({ maxBytes: options.maxBytes ?? 1024 * 1024, tagChanges: () => ({ changedSince: async () => options.changed?.() ?? false }) });
   server = createServer((request, response) => {
     applyCachePolicy(request, response);
     void pages.handle(request, response, () => {
@@ -166,6 +166,27 @@ describe("pageCache", () => {
     await twice("/articles/missing");
     await twice("/account");
     expect(renders()).toBe(8);
+  });
+
+  it("keeps pages deflated: twenty 60 KB articles fit in 256 KB, and come back whole", async () => {
+    const paragraph = (url: string, index: number) => `<p>Paragraph ${index} of ${url}: the ministry's figures for the quarter were revised again.</p>`;
+    const articlePage: App = (request, response) => {
+      const nonce = newNonce();
+      response.setHeader("Content-Security-Policy", `script-src 'nonce-${nonce}'`);
+      const text = Array.from({ length: 600 }, (_, index) => paragraph(request.url!, index)).join("");
+      response.end(`<script nonce="${nonce}">boot()</script><main>${text}</main>`);
+    };
+    const { origin, renders } = await serve(articlePage, { maxBytes: 256 * 1024 });
+    const urls = Array.from({ length: 20 }, (_, index) => `${origin}/articles/story-${index}`);
+    const first = await Promise.all(urls.map((url) => fetch(url).then((response) => response.text())));
+    expect(first[0]!.length).toBeGreaterThan(60_000);
+    const again = await Promise.all(urls.map((url) => fetch(url)));
+    expect(again.map((response) => response.headers.get("x-folio-page-cache"))).toEqual(urls.map(() => "hit"));
+    expect(renders()).toBe(20);
+    for (const [index, response] of again.entries()) {
+      const body = await response.text();
+      expect(body.replace(nonceOf(response)!, "")).toBe(first[index]!.replace(/nonce="[^"]+"/, 'nonce=""'));
+    }
   });
 
   it("a burst of readers for one page waits for a single render", async () => {
