@@ -7,7 +7,7 @@
 // comes after it and wins.
 import { heapMegabytes } from "../../lib/config/env";
 
-export function serverNodeOptions(env: NodeJS.ProcessEnv): string {
+export function serverNodeOptions(env: Record<string, string | undefined>): string {
   const parsed = heapMegabytes.safeParse(env.FOLIO_HEAP_MB);
   if (!parsed.success) throw new Error(`FOLIO_HEAP_MB must be a whole number of megabytes from 192 to 65536 (it is "${env.FOLIO_HEAP_MB}")`);
   return [`--max-old-space-size=${parsed.data}`, env.NODE_OPTIONS].filter(Boolean).join(" ");
