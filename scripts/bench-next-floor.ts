@@ -19,6 +19,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { table } from "./bench/latency";
 import { peakRss } from "./bench/process-memory";
+import { runCommand } from "./lib/run-command";
 
 const root = path.resolve(import.meta.dirname, "..");
 const log = (line: string) => console.log(`[next-floor] ${line}`);
@@ -65,14 +66,8 @@ async function buildApp(folder: string, variant: Variant): Promise<void> {
   writeFileSync(path.join(folder, "app/reader-line.tsx"), READER_LINE);
   writeFileSync(path.join(folder, "app/reader/page.tsx"), variant.page);
   writeFileSync(path.join(folder, "app/static/page.tsx"), STATIC_PAGE);
-  await run(process.execPath, [nextBin, "build"], folder);
-}
-
-function run(command: string, args: string[], cwd: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
-  });
+  const code = await runCommand(process.execPath, [nextBin, "build"], { cwd: folder, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (code !== 0) throw new Error(`next build exited with ${code}`);
 }
 
 async function startApp(folder: string, port: number): Promise<{ url: string; pid: number; stop(): void }> {
