@@ -19,11 +19,7 @@ export function SearchBox({ id, defaultValue = "", label }: { id: string; defaul
 
   // Only what the reader types asks for suggestions, not the prefilled query.
   useEffect(() => {
-    if (!typed) return;
-    if (value.trim().length < 2) {
-      setSuggestions([]);
-      return;
-    }
+    if (!typed || value.trim().length < 2) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
@@ -90,6 +86,8 @@ export function SearchBox({ id, defaultValue = "", label }: { id: string; defaul
         onChange={(event) => {
           setValue(event.target.value);
           setTyped(true);
+          // Too short to suggest anything: the old suggestions go at once.
+          if (event.target.value.trim().length < 2) setSuggestions([]);
         }}
         onKeyDown={onKeyDown}
       />

@@ -172,7 +172,7 @@ function remove(/** @type {string} */ key) {
 }
 
 export default class SharedTagCacheHandler {
-  constructor(/** @type {unknown} */ _options) {}
+  constructor() {}
 
   async get(/** @type {string} */ key, /** @type {{ tags?: string[], softTags?: string[] }} */ context = {}) {
     const entry = state.entries.get(key);

@@ -3,7 +3,6 @@
 // headlines and metadata; article text is loaded at render time, cut by the
 // access decision (render-issue.ts).
 import type { Prisma } from "@/lib/db/generated/client";
-import { db } from "@/lib/db/prisma";
 import type { Window } from "./issue-schedule";
 
 export type IssueArticle = {

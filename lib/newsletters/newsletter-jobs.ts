@@ -9,7 +9,7 @@ import { openBulkSender } from "@/lib/mail/send-mail";
 import { dateColumn } from "./issue-dates";
 import { dueIssueDate, scheduleFrom } from "./issue-schedule";
 import { NEWSLETTER_KEYS } from "./newsletter-catalog";
-import { BATCH_QUEUE, createNewsletterQueues, enqueueBatches, TICK_QUEUE, useNewsletterQueue, type BatchJob, type JobQueue } from "./newsletter-queue";
+import { BATCH_QUEUE, createNewsletterQueues, enqueueBatches, TICK_QUEUE, setNewsletterQueue, type BatchJob, type JobQueue } from "./newsletter-queue";
 import { sendBatch } from "./send-batch";
 import { finishIssueIfDone } from "./send-progress";
 import { prepareIssue, SCHEDULE, startIssueSend } from "./start-send";
@@ -66,7 +66,7 @@ export async function sweepSends(queue: JobQueue, now = new Date()): Promise<voi
  */
 export async function registerNewsletterJobs(boss: PgBoss, log: Log, options: { schedule?: boolean } = {}): Promise<() => void> {
   await createNewsletterQueues(boss);
-  useNewsletterQueue(boss);
+  setNewsletterQueue(boss);
   const sender = openBulkSender({ connections: env().NEWSLETTER_SMTP_CONNECTIONS });
   if (options.schedule !== false) {
     await boss.schedule(TICK_QUEUE, "* * * * *");

@@ -12,7 +12,7 @@ export type JobQueue = Pick<PgBoss, "send">;
 
 const globalForQueue = globalThis as unknown as { folioNewsletterQueue?: Promise<JobQueue> };
 
-export function useNewsletterQueue(boss: PgBoss): void {
+export function setNewsletterQueue(boss: PgBoss): void {
   globalForQueue.folioNewsletterQueue = Promise.resolve(boss);
 }
 

@@ -62,7 +62,6 @@ function pageSql(options: RankOptions): Prisma.Sql {
       SELECT m.id, m.free, NULL::float8 AS score, m.published_at FROM matches m
       ORDER BY m.published_at DESC, m.id LIMIT ${limit} OFFSET ${offset}`;
   }
-  const filters = filterSql(options.filters, now);
   return Prisma.sql`
     SELECT o.id, o.free, o.score, o.published_at FROM (
       SELECT a.id, a.free, ts_rank(a.search_vector, u.query) * ${recency(now)} AS score, a.published_at

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MIGRATIONS_DIR, MigrationError, migrate } from "../../lib/db/migrate";
-import { testDatabaseUrl, useScratchSchema } from "../fixtures/test-database";
+import { testDatabaseUrl, scratchSchemaForFile } from "../fixtures/test-database";
 
 const url = testDatabaseUrl();
 
@@ -41,7 +41,7 @@ async function exists(relation: string): Promise<boolean> {
   return rows[0]!.found !== null;
 }
 
-const scratch = useScratchSchema({ migrated: false });
+const scratch = scratchSchemaForFile({ migrated: false });
 
 describe("migrate", () => {
   it("applies every migration to an empty schema and records each one like Prisma", async () => {

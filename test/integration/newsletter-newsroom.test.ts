@@ -61,7 +61,7 @@ describe("the next issue", () => {
     const window = nominalWindow("daily_review", date, scheduleFrom(env()));
     const at = (hours: number) => new Date(window.start.getTime() + hours * 3_600_000);
     const early = await createArticle({ title: `Early ${tag}`, publishedAt: at(1) });
-    const late = await createArticle({ title: `Late ${tag}`, publishedAt: at(5) });
+    await createArticle({ title: `Late ${tag}`, publishedAt: at(5) });
     const report = await createArticle({ title: `Report ${tag}`, kind: "in_depth", publishedAt: at(2) });
     await createArticle({ title: `Draft ${tag}`, status: "draft", publishedAt: at(3) });
     await createArticle({ title: `Before ${tag}`, publishedAt: new Date(window.start.getTime() - 1) });

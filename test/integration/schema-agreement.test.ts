@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { findSchemaDrift } from "../../lib/db/schema-drift/find-schema-drift";
 import { SCHEMA_PATH } from "../../lib/db/schema-drift/prisma-datamodel";
-import { testDatabaseUrl, useScratchSchema } from "../fixtures/test-database";
+import { testDatabaseUrl, scratchSchemaForFile } from "../fixtures/test-database";
 
 const url = testDatabaseUrl();
 const committedSchema = readFileSync(SCHEMA_PATH, "utf8");
@@ -19,7 +19,7 @@ function editSchema(from: string | RegExp, to: string): string {
 }
 
 
-const scratch = useScratchSchema({ migrated: true });
+const scratch = scratchSchemaForFile({ migrated: true });
 
 describe("schema.prisma and the migrations", () => {
   it("agree", async () => {

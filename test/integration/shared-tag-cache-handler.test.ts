@@ -24,8 +24,8 @@ async function server(): Promise<SharedTagCacheHandler> {
 async function copyInThisProcess(): Promise<SharedTagCacheHandler> {
   testDatabaseUrl();
   vi.resetModules();
-  const module = await import("@/lib/cache/shared-tag-cache-handler.mjs");
-  return new module.default({});
+  const handlerModule = await import("@/lib/cache/shared-tag-cache-handler.mjs");
+  return new handlerModule.default({});
 }
 
 /** What the whole-page cache asks: this process's latest copy of the module, through globalThis. */
@@ -99,7 +99,7 @@ describe("the shared tag cache handler", () => {
 
   it("tells the page cache of another server's change within about a second", async () => {
     const other = await server();
-    const here = await server();
+    await server(); // this server, whose page cache asks below
     const tag = unique("article-lists");
     // The first read learns every invalidation made so far, as news from now.
     await tagChanges().changedSince(0);

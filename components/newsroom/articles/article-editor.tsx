@@ -13,6 +13,7 @@ import { LivePreview } from "./live-preview";
 import { PublishingPanel, type PublishingAction } from "./publishing-panel";
 import { SaveStatus } from "./save-status";
 import { useArticleSaver } from "./use-article-saver";
+import { useHydrated } from "./use-hydrated";
 import { useLivePreview } from "./use-live-preview";
 
 const AUTOSAVE_DELAY_MS = 1500;
@@ -53,9 +54,8 @@ export function ArticleEditor({
   const { preview, current } = useLivePreview(content.body, initialPreview);
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
-  const [interactive, setInteractive] = useState(false);
+  const interactive = useHydrated();
   const leaving = useRef(false);
-  useEffect(() => setInteractive(true), []);
 
   // Drafts save themselves; published and scheduled articles change only when
   // the editor says so, since readers (or the schedule) would see half-edits.

@@ -9,8 +9,12 @@ const DELAY_MS = 250;
 
 export function useLivePreview(body: string, initial: BodyPreview): { preview: BodyPreview; current: boolean } {
   const [shown, setShown] = useState({ body, preview: initial });
+  // The body the editor holds now, for an answer that arrives late to check
+  // against; kept current after each render (refs are not written during one).
   const latest = useRef(body);
-  latest.current = body;
+  useEffect(() => {
+    latest.current = body;
+  }, [body]);
 
   useEffect(() => {
     if (body === shown.body) return;

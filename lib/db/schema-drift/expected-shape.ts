@@ -1,7 +1,7 @@
 // What the migrations should have built, derived from the DMMF the way
 // `prisma migrate` would, including the constraint names Prisma derives.
 import type { Datamodel, DmmfField, DmmfModel } from "./prisma-datamodel";
-import type { ExpectedDefault, ExpectedShape, ForeignKeyShape, IndexShape } from "./shape";
+import type { ExpectedDefault, ExpectedShape } from "./shape";
 
 const MAX_IDENTIFIER = 63;
 

@@ -1,7 +1,7 @@
 // Reads one PostgreSQL schema from the catalog.
 import type pg from "pg";
 // --- The database, as the catalog describes it -------------------------------
-import type { ActualShape, ForeignKeyShape, IndexShape } from "./shape";
+import type { ActualShape } from "./shape";
 
 
 const FK_ACTIONS: Record<string, string> = { a: "NO ACTION", r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };

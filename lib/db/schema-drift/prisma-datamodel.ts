@@ -35,6 +35,9 @@ export type DmmfIndex = {
 export type DmmfEnum = { name: string; dbName: string | null; values: { name: string; dbName: string | null }[] };
 export type Datamodel = { models: DmmfModel[]; enums: DmmfEnum[]; indexes: DmmfIndex[] };
 
+// The module's exports are whatever wasm-bindgen generated for this Prisma
+// release (functions and memory, no type information).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type SchemaWasm = { exports: Record<string, any>; panic: string | undefined };
 let wasm: SchemaWasm | undefined;
 
@@ -47,7 +50,7 @@ let wasm: SchemaWasm | undefined;
 function loadSchemaWasm(): SchemaWasm {
   if (wasm) return wasm;
   const prismaDir = path.dirname(createRequire(import.meta.url).resolve("prisma/package.json"));
-  const module = new WebAssembly.Module(readFileSync(path.join(prismaDir, "build/prisma_schema_build_bg.wasm")));
+  const wasmModule = new WebAssembly.Module(readFileSync(path.join(prismaDir, "build/prisma_schema_build_bg.wasm")));
   const state: SchemaWasm = { exports: {}, panic: undefined };
   const decoder = new TextDecoder("utf-8", { fatal: true });
   const text = (ptr: number, len: number) =>
@@ -67,12 +70,12 @@ function loadSchemaWasm(): SchemaWasm {
     }],
   ];
   const imports: Record<string, Record<string, unknown>> = {};
-  for (const { module: from, name } of WebAssembly.Module.imports(module)) {
+  for (const { module: from, name } of WebAssembly.Module.imports(wasmModule)) {
     const implementation = glue.find(([prefix]) => name.startsWith(prefix))?.[1];
     if (!implementation) throw new Error(`prisma_schema_build wasm needs an unknown import ${name}; update lib/db/schema-drift/prisma-datamodel.ts`);
     (imports[from] ??= {})[name] = implementation;
   }
-  state.exports = new WebAssembly.Instance(module, imports as WebAssembly.Imports).exports;
+  state.exports = new WebAssembly.Instance(wasmModule, imports as WebAssembly.Imports).exports;
   state.exports.__wbindgen_start();
   return (wasm = state);
 }

@@ -1,4 +1,5 @@
 // GET /admin/articles/{id}: the article editor, with its live preview and publishing.
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArticleEditor } from "@/components/newsroom/articles/article-editor";
 import { noticeFrom, toEditorArticle } from "@/components/newsroom/articles/editor-article";
@@ -26,7 +27,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
     <div>
       <h1>Edit article</h1>
       <p className="meta">
-        <a href="/admin/articles">← Articles</a>
+        <Link href="/admin/articles">← Articles</Link>
       </p>
       <ArticleEditor
         key={`${article.id}-${article.version}-${article.status}`}

@@ -1,4 +1,5 @@
 // GET /admin/articles/new: the editor for a new article (saved as a draft).
+import Link from "next/link";
 import { ArticleEditor } from "@/components/newsroom/articles/article-editor";
 import { NEW_ARTICLE, noticeFrom } from "@/components/newsroom/articles/editor-article";
 import { env } from "@/lib/config/env";
@@ -19,7 +20,7 @@ export default async function NewArticlePage({ searchParams }: { searchParams: P
     <div>
       <h1>New article</h1>
       <p className="meta">
-        <a href="/admin/articles">← Articles</a>
+        <Link href="/admin/articles">← Articles</Link>
       </p>
       <ArticleEditor
         initial={NEW_ARTICLE}
