@@ -37,7 +37,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /hardening\/|two-servers/ },
+    {
+      name: "desktop",
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+      testIgnore: /hardening\/|two-servers/,
+    },
     { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /reader-journey/ },
     // Hardening (e2e/hardening): after the journeys, one file at a time, so that
     // "the database did not change" is not disturbed by other tests' writes.
@@ -52,7 +56,12 @@ export default defineConfig({
       workers: 1,
     },
     // Servers of their own: PostgreSQL restarts, backup and restore, https.
-    { name: "faults", testMatch: /hardening\/(database-restart|backup-restore|https-deployment)\.spec\.ts/, dependencies: ["hardening"], workers: 1 },
+    {
+      name: "faults",
+      testMatch: /hardening\/(database-restart|backup-restore|https-deployment)\.spec\.ts/,
+      dependencies: ["hardening"],
+      workers: 1,
+    },
     // Two app servers of their own behind nginx, on the run's database (README, "Deployment").
     { name: "two-servers", testMatch: /two-servers\.spec\.ts/, dependencies: ["faults"], workers: 1 },
     // Last: the logs of everything above hold no token and no address.
@@ -65,6 +74,11 @@ export default defineConfig({
     timeout: 120_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(port), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: serverNodeOptions(process.env) },
+    env: {
+      PORT: String(port),
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_OPTIONS: serverNodeOptions(process.env),
+    },
   },
 });

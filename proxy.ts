@@ -4,12 +4,7 @@
 // nothing about who may see what: every page and route checks the session
 // itself (see README, "Security").
 import { NextResponse, type NextRequest } from "next/server";
-import {
-  contentSecurityPolicy,
-  FIXED_SECURITY_HEADERS,
-  HSTS,
-  newNonce,
-} from "@/lib/http/security-headers";
+import { contentSecurityPolicy, FIXED_SECURITY_HEADERS, HSTS, newNonce } from "@/lib/http/security-headers";
 import { servedOverHttps, stripeFormTargets } from "@/lib/http/request-security";
 import { refuseActionRequest } from "@/lib/http/server-action-request";
 import { newRequestId } from "@/lib/observability/request-context";
@@ -42,7 +37,9 @@ export async function proxy(request: NextRequest) {
 }
 
 function badRequest(message: string, status = 400): NextResponse {
-  return withFixedHeaders(new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } }));
+  return withFixedHeaders(
+    new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } }),
+  );
 }
 
 // A page answers a multipart POST as a server action submitted without

@@ -12,7 +12,9 @@ import { uniqueEmail } from "./sign-in";
 
 const linkIn = (text: string) => text.match(/https?:\/\/\S+/)![0];
 
-test("a reader manages their account: newsletters, free articles, email, export, deletion", async ({ page }, testInfo) => {
+test("a reader manages their account: newsletters, free articles, email, export, deletion", async ({
+  page,
+}, testInfo) => {
   const reader = await startSession(page.context(), uniqueEmail(testInfo, "account"));
   const article = raceArticles[0]!;
   expect((await unlock(page.request, article.slug)).status()).toBe(200);
@@ -21,7 +23,9 @@ test("a reader manages their account: newsletters, free articles, email, export,
   await expect(page.getByRole("heading", { level: 1, name: reader.email })).toBeVisible();
   await expect(page.getByText("Free tier.")).toBeVisible();
   await expect(
-    page.getByText(`You have used 1 of your 3 free articles this month; 2 left. They come back on ${inWords(nextMeterReset())}.`),
+    page.getByText(
+      `You have used 1 of your 3 free articles this month; 2 left. They come back on ${inWords(nextMeterReset())}.`,
+    ),
   ).toBeVisible();
   await expect(page.getByRole("link", { name: article.title })).toBeVisible();
 
@@ -71,7 +75,6 @@ test("a reader manages their account: newsletters, free articles, email, export,
 });
 
 test.describe("account routes refuse what they must", () => {
-
   test("signed out: 401 and nothing changes", async ({ request }) => {
     const response = await request.post("/api/account/newsletters", {
       headers: { Origin: origin() },
@@ -86,7 +89,10 @@ test.describe("account routes refuse what they must", () => {
     const reader = await startSession(page.context(), uniqueEmail(testInfo, "csrf"));
     const attempts: Record<string, string>[] = [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }];
     for (const headers of attempts) {
-      const response = await page.request.post("/api/account/newsletters", { headers, data: { newsletter: "free", subscribed: true } });
+      const response = await page.request.post("/api/account/newsletters", {
+        headers,
+        data: { newsletter: "free", subscribed: true },
+      });
       expect(response.status()).toBe(403);
       expect((await page.request.post("/api/account/delete", { headers })).status()).toBe(403);
     }
@@ -112,7 +118,10 @@ test.describe("account routes refuse what they must", () => {
       data: "{not json",
     });
     expect(notJson.status()).toBe(400);
-    const huge = await page.request.post("/api/account/email", { headers, data: { email: `${"a".repeat(20_000)}@example.org` } });
+    const huge = await page.request.post("/api/account/email", {
+      headers,
+      data: { email: `${"a".repeat(20_000)}@example.org` },
+    });
     expect(huge.status()).toBe(400);
     for (const email of ["not-an-address", '"victim@example.org"@evil.example', reader.email]) {
       expect((await page.request.post("/api/account/email", { headers, data: { email } })).status()).toBe(400);
@@ -121,7 +130,10 @@ test.describe("account routes refuse what they must", () => {
     expect(await sql("SELECT * FROM account_tokens WHERE user_id = $1", [reader.id])).toEqual([]);
   });
 
-  test("another reader's id is ignored: a reader only ever changes their own data", async ({ page, browser }, testInfo) => {
+  test("another reader's id is ignored: a reader only ever changes their own data", async ({
+    page,
+    browser,
+  }, testInfo) => {
     const reader = await startSession(page.context(), uniqueEmail(testInfo, "me"));
     const otherContext = await browser.newContext();
     const other = await startSession(otherContext, uniqueEmail(testInfo, "other"));
@@ -131,9 +143,9 @@ test.describe("account routes refuse what they must", () => {
       data: { newsletter: "free", subscribed: true, userId: other.id, user_id: other.id },
     });
     expect(response.status()).toBe(200);
-    expect(await sql("SELECT user_id FROM newsletter_subscriptions WHERE user_id IN ($1, $2)", [reader.id, other.id])).toEqual([
-      { user_id: reader.id },
-    ]);
+    expect(
+      await sql("SELECT user_id FROM newsletter_subscriptions WHERE user_id IN ($1, $2)", [reader.id, other.id]),
+    ).toEqual([{ user_id: reader.id }]);
     const exported = await (await page.request.get(`/api/account/export?userId=${other.id}`)).json();
     expect(exported.profile.id).toBe(reader.id);
     expect(JSON.stringify(exported)).not.toContain(other.email);

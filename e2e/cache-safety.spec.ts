@@ -114,17 +114,21 @@ test("no response that sets a cookie is publicly cacheable: signing in and out",
 });
 
 /** The nonce a response's Content-Security-Policy admits scripts by. */
-const policyNonce = (response: APIResponse) => /'nonce-([^']+)'/.exec(response.headers()["content-security-policy"] ?? "")?.[1];
+const policyNonce = (response: APIResponse) =>
+  /'nonce-([^']+)'/.exec(response.headers()["content-security-policy"] ?? "")?.[1];
 
 /** Asks for an anonymous page until the server answers it from its whole-page cache (scripts/lib/page-cache.ts). */
 async function storedPage(anonymous: APIRequestContext, path: string): Promise<APIResponse> {
   let stored: APIResponse | undefined;
   await expect
-    .poll(async () => {
-      const response = await anonymous.get(path);
-      if (response.headers()["x-folio-page-cache"] === "hit") stored = response;
-      return response.headers()["x-folio-page-cache"];
-    }, { timeout: 10_000, message: `${path} is served from the page cache` })
+    .poll(
+      async () => {
+        const response = await anonymous.get(path);
+        if (response.headers()["x-folio-page-cache"] === "hit") stored = response;
+        return response.headers()["x-folio-page-cache"];
+      },
+      { timeout: 10_000, message: `${path} is served from the page cache` },
+    )
     .toBe("hit");
   return stored!;
 }
@@ -169,7 +173,9 @@ test("an anonymous page kept whole gets a nonce of its own each time, and is nev
     });
     const response = await tab.goto(articlePath);
     expect(response?.headers()["x-folio-page-cache"]).toBe("hit");
-    await expect.poll(() => tab.evaluate(() => Boolean((window as { next?: { version?: string } }).next?.version))).toBe(true);
+    await expect
+      .poll(() => tab.evaluate(() => Boolean((window as { next?: { version?: string } }).next?.version)))
+      .toBe(true);
     expect(refused).toEqual([]);
   } finally {
     await visitor.close();
@@ -184,7 +190,10 @@ test("an anonymous page kept whole gets a nonce of its own each time, and is nev
   expectPrivate(response?.headers()["cache-control"], "the subscriber's page");
 });
 
-test("an editor's change reaches the anonymous reader of a stored page at once", async ({ browser, playwright }, testInfo) => {
+test("an editor's change reaches the anonymous reader of a stored page at once", async ({
+  browser,
+  playwright,
+}, testInfo) => {
   const editorContext = await browser.newContext();
   const anonymous = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
   try {
@@ -194,10 +203,15 @@ test("an editor's change reaches the anonymous reader of a stored page at once",
     const origin = { Origin: new URL(testInfo.project.use.baseURL!).origin };
     const title = `Stored page ${randomBytes(4).toString("hex")}`;
     const body = "Before the cut.\n\n<!-- paywall -->\n\nAfter the cut.";
-    const created = await api.post("/api/admin/articles", { data: { title, dek: "A page kept whole.", body }, headers: origin });
+    const created = await api.post("/api/admin/articles", {
+      data: { title, dek: "A page kept whole.", body },
+      headers: origin,
+    });
     expect(created.status()).toBe(201);
     const draft = (await created.json()) as { id: string; slug: string };
-    expect((await api.post(`/api/admin/articles/${draft.id}/publish`, { data: {}, headers: origin })).status()).toBe(200);
+    expect((await api.post(`/api/admin/articles/${draft.id}/publish`, { data: {}, headers: origin })).status()).toBe(
+      200,
+    );
 
     const path = `/articles/${draft.slug}`;
     expect(await (await storedPage(anonymous, path)).text()).toContain(title);
@@ -212,7 +226,9 @@ test("an editor's change reaches the anonymous reader of a stored page at once",
     expect(after.headers()["x-folio-page-cache"]).toBe("miss");
     expect(await after.text()).toContain(`${title} edited`);
 
-    expect((await api.post(`/api/admin/articles/${draft.id}/unpublish`, { data: {}, headers: origin })).status()).toBe(200);
+    expect((await api.post(`/api/admin/articles/${draft.id}/unpublish`, { data: {}, headers: origin })).status()).toBe(
+      200,
+    );
     expect((await anonymous.get(path)).status()).toBe(404);
   } finally {
     await anonymous.dispose();

@@ -22,7 +22,9 @@ function mainOf(html: string): string {
 function expectSame(actual: string, expected: string, label: string): void {
   if (actual === expected) return;
   const at = [...actual].findIndex((char, index) => char !== expected[index]);
-  throw new Error(`${label}: differs at ${at}:\n  anonymous: ${expected.slice(at - 120, at + 120)}\n  crawler:   ${actual.slice(at - 120, at + 120)}`);
+  throw new Error(
+    `${label}: differs at ${at}:\n  anonymous: ${expected.slice(at - 120, at + 120)}\n  crawler:   ${actual.slice(at - 120, at + 120)}`,
+  );
 }
 
 /**
@@ -32,13 +34,15 @@ function expectSame(actual: string, expected: string, label: string): void {
  * actions' encrypted bound arguments (a fresh IV each time).
  */
 function comparable(html: string): string {
-  return html
-    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "<script></script>")
-    .replace(/nonce="[^"]*"/g, 'nonce=""')
-    .replace(/\\"nonce\\":\\"[^"\\]*\\"/g, '\\"nonce\\":\\"\\"')
-    .replace(/(name="\$ACTION_[^"]*" value=")[^"]*"/g, '$1"')
-    // React's markers of the streamed metadata boundary, absent when it is not streamed.
-    .replace(/<!--\/?\$[?!]?-->/g, "");
+  return (
+    html
+      .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "<script></script>")
+      .replace(/nonce="[^"]*"/g, 'nonce=""')
+      .replace(/\\"nonce\\":\\"[^"\\]*\\"/g, '\\"nonce\\":\\"\\"')
+      .replace(/(name="\$ACTION_[^"]*" value=")[^"]*"/g, '$1"')
+      // React's markers of the streamed metadata boundary, absent when it is not streamed.
+      .replace(/<!--\/?\$[?!]?-->/g, "")
+  );
 }
 
 test("a crawler by user agent sees exactly what an anonymous reader sees", async ({ request }) => {
@@ -54,7 +58,10 @@ test("a crawler by user agent sees exactly what an anonymous reader sees", async
   expect(reference).not.toContain(GATED_SENTENCE);
   expect(mainOf(reference)).toContain(PREVIEW_SENTENCE);
   for (const userAgent of [...GOOGLEBOTS, ...OTHER_CRAWLERS]) {
-    for (const headers of [{ "User-Agent": userAgent }, { "User-Agent": userAgent, RSC: "1" }] as Record<string, string>[]) {
+    for (const headers of [{ "User-Agent": userAgent }, { "User-Agent": userAgent, RSC: "1" }] as Record<
+      string,
+      string
+    >[]) {
       const response = await request.get(path, { headers: { ...headers, From: "googlebot(at)googlebot.com" } });
       const body = await response.text();
       expect(body, userAgent).not.toContain(GATED_SENTENCE);

@@ -130,7 +130,12 @@ export const searchArticles = {
     dek: "Harbour fees climbed for the third quarter running.",
     free: false,
     region: "e2e-strait",
-    body: ["Harbour fees climbed again.", "Shippers complained.", "The regulator said nothing.", "Nobody expects a reversal."].join("\n\n"),
+    body: [
+      "Harbour fees climbed again.",
+      "Shippers complained.",
+      "The regulator said nothing.",
+      "Nobody expects a reversal.",
+    ].join("\n\n"),
   },
   isthmus: {
     slug: "e2e-search-isthmus-canal",
@@ -138,7 +143,12 @@ export const searchArticles = {
     dek: "An old canal project is back on the table.",
     free: false,
     region: "e2e-isthmus",
-    body: ["The canal plan is back.", "Engineers are cautious.", "Financing is unclear.", "A decision is due in spring."].join("\n\n"),
+    body: [
+      "The canal plan is back.",
+      "Engineers are cautious.",
+      "Financing is unclear.",
+      "A decision is due in spring.",
+    ].join("\n\n"),
   },
 } satisfies Record<string, E2eArticle>;
 

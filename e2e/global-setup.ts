@@ -40,10 +40,10 @@ export default async function globalSetup(): Promise<void> {
         [article.slug, article.title, article.dek, article.body, article.free, index + 1],
       );
       const articleId = row.rows[0]!.id;
-      await client.query(
-        "INSERT INTO article_authors (article_id, author_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-        [articleId, author.rows[0]!.id],
-      );
+      await client.query("INSERT INTO article_authors (article_id, author_id) VALUES ($1, $2) ON CONFLICT DO NOTHING", [
+        articleId,
+        author.rows[0]!.id,
+      ]);
       await client.query(
         "INSERT INTO article_tags (article_id, tag_id) VALUES ($1, $2), ($1, $3) ON CONFLICT DO NOTHING",
         [articleId, topic.rows[0]!.id, regions.get(article.region ?? "e2e-strait")],

@@ -39,14 +39,20 @@ async function sendNow(editorPage: Page): Promise<void> {
 async function dailyReviewWith(address: string, title: string): Promise<Mail> {
   const deadline = Date.now() + MAIL_TIMEOUT_MS;
   for (;;) {
-    const found = (await mailsTo(address)).find((mail) => mail.subject.startsWith("The Daily Review") && mail.html.includes(title));
+    const found = (await mailsTo(address)).find(
+      (mail) => mail.subject.startsWith("The Daily Review") && mail.html.includes(title),
+    );
     if (found) return found;
     if (Date.now() > deadline) throw new Error(`no Daily Review with "${title}" reached ${address}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
-test("a subscriber receives the Daily Review, reads from it, unsubscribes with its link and gets no more", async ({ browser, page, context }) => {
+test("a subscriber receives the Daily Review, reads from it, unsubscribes with its link and gets no more", async ({
+  browser,
+  page,
+  context,
+}) => {
   test.setTimeout(420_000);
   const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
   const reader = await subscriber(`daily-${stamp}@example.org`);
@@ -54,7 +60,11 @@ test("a subscriber receives the Daily Review, reads from it, unsubscribes with i
   await startSession(context, reader.email);
   // The newsroom is for editors: a reader gets a 403, from the page and the route.
   expect((await page.goto("/admin/newsletters"))?.status()).toBe(403);
-  expect((await page.request.post("/api/admin/newsletters/daily-review/send", { data: { issueDate: "2026-01-01" } })).status()).toBe(403);
+  expect(
+    (
+      await page.request.post("/api/admin/newsletters/daily-review/send", { data: { issueDate: "2026-01-01" } })
+    ).status(),
+  ).toBe(403);
 
   const newsroom = await browser.newContext();
   const editor = await startSession(newsroom, `editor-${stamp}@example.org`);
@@ -99,7 +109,12 @@ test("a subscriber receives the Daily Review, reads from it, unsubscribes with i
   // it sends, and a reload at the moment of a goto aborts the goto.
   await editorPage.close();
   editorPage = await newsroom.newPage();
-  await publishIntoNextIssue(editorPage, second.slug, second.title, "Dockworkers vote this week.\n\nThe result is due on Friday.");
+  await publishIntoNextIssue(
+    editorPage,
+    second.slug,
+    second.title,
+    "Dockworkers vote this week.\n\nThe result is due on Friday.",
+  );
   await sendNow(editorPage);
   await dailyReviewWith(other.email, second.title);
   await expect(editorPage.getByTestId("issue-status")).toContainText("Sent to", { timeout: MAIL_TIMEOUT_MS });

@@ -35,17 +35,27 @@ async function createDraft(editor: APIRequestContext, title = `Route check ${ran
 
 /** Everything a refused request could have changed about the article. */
 async function stateOf(id: string) {
-  const [article] = await sql<{ version: number; status: string; title: string; slug: string; published_at: Date | null }>(
-    "SELECT version, status, title, slug, published_at FROM articles WHERE id = $1",
-    [id],
-  );
-  const [revisions] = await sql<{ count: string }>("SELECT count(*) FROM article_revisions WHERE article_id = $1", [id]);
-  const [audit] = await sql<{ count: string }>("SELECT count(*) FROM audit_log WHERE details ->> 'articleId' = $1", [id]);
+  const [article] = await sql<{
+    version: number;
+    status: string;
+    title: string;
+    slug: string;
+    published_at: Date | null;
+  }>("SELECT version, status, title, slug, published_at FROM articles WHERE id = $1", [id]);
+  const [revisions] = await sql<{ count: string }>("SELECT count(*) FROM article_revisions WHERE article_id = $1", [
+    id,
+  ]);
+  const [audit] = await sql<{ count: string }>("SELECT count(*) FROM audit_log WHERE details ->> 'articleId' = $1", [
+    id,
+  ]);
   return { article, revisions: revisions!.count, audit: audit!.count };
 }
 
 /** Every article route, as [name, send]; `title` names anything a create would make. */
-function routes(id: string, title: string): [string, (api: APIRequestContext) => ReturnType<APIRequestContext["get"]>][] {
+function routes(
+  id: string,
+  title: string,
+): [string, (api: APIRequestContext) => ReturnType<APIRequestContext["get"]>][] {
   const later = new Date(Date.now() + 7 * 86_400_000).toISOString();
   return [
     ["GET list", (api) => api.get("/api/admin/articles?status=draft&q=route")],
@@ -70,7 +80,9 @@ const pages = (id: string) => [
   `/admin/articles/${id}/revisions/1`,
 ];
 
-test("signed out: every article route answers 401, every page sends to sign-in, and nothing changes", async ({ browser }) => {
+test("signed out: every article route answers 401, every page sends to sign-in, and nothing changes", async ({
+  browser,
+}) => {
   const editor = await client(browser, "editor", "editor");
   const article = await createDraft(editor);
   const before = await stateOf(article.id);
@@ -148,13 +160,22 @@ test("bad input gets a clear 400 (or 404), never a 500, and changes nothing", as
 
   const noHeadline = await editor.post(base, json({ ...content(""), version: 1 }));
   expect(noHeadline.status()).toBe(400);
-  expect(await noHeadline.json()).toMatchObject({ error: "invalid", fieldErrors: { title: "Give the article a headline." } });
+  expect(await noHeadline.json()).toMatchObject({
+    error: "invalid",
+    fieldErrors: { title: "Give the article a headline." },
+  });
 
-  const badFields = await editor.post(base, json({ ...content("Fine"), slug: "Not A Slug", authorIds: ["nobody"], kind: "weekly", version: "x" }));
+  const badFields = await editor.post(
+    base,
+    json({ ...content("Fine"), slug: "Not A Slug", authorIds: ["nobody"], kind: "weekly", version: "x" }),
+  );
   expect(badFields.status()).toBe(400);
   expect(Object.keys((await badFields.json()).fieldErrors).sort()).toEqual(["authorIds", "kind", "slug", "version"]);
 
-  const notJson = await editor.post(base, { data: "{not json", headers: { Origin: origin(), "Content-Type": "application/json" } });
+  const notJson = await editor.post(base, {
+    data: "{not json",
+    headers: { Origin: origin(), "Content-Type": "application/json" },
+  });
   expect(notJson.status()).toBe(400);
   const tooLong = await editor.post(base, json({ ...content("Long"), body: "x".repeat(200_001), version: 1 }));
   expect(tooLong.status()).toBe(400);
@@ -165,7 +186,12 @@ test("bad input gets a clear 400 (or 404), never a 500, and changes nothing", as
   expect(stale.status()).toBe(409);
   expect(await stale.json()).toMatchObject({ error: "conflict", version: 1 });
 
-  for (const path of ["/api/admin/articles/not-a-uuid", `/api/admin/articles/${randomUUID()}`, `${base}/revisions/0`, `${base}/revisions/99`]) {
+  for (const path of [
+    "/api/admin/articles/not-a-uuid",
+    `/api/admin/articles/${randomUUID()}`,
+    `${base}/revisions/0`,
+    `${base}/revisions/99`,
+  ]) {
     expect((await editor.get(path)).status(), path).toBe(404);
   }
   expect((await editor.post(`/api/admin/articles/${randomUUID()}/publish`, json({}))).status()).toBe(404);
@@ -177,7 +203,10 @@ test("a published article's old slug answers a permanent redirect to the new one
   const article = await createDraft(editor);
   expect((await editor.post(`/api/admin/articles/${article.id}/publish`, json({ version: 1 }))).status()).toBe(200);
   const renamed = `${article.slug}-renamed`;
-  const saved = await editor.post(`/api/admin/articles/${article.id}`, json(content("Renamed", { slug: renamed, version: 1 })));
+  const saved = await editor.post(
+    `/api/admin/articles/${article.id}`,
+    json(content("Renamed", { slug: renamed, version: 1 })),
+  );
   expect(saved.status()).toBe(200);
 
   const anonymous = await client(browser, null, "anonymous");

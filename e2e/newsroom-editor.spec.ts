@@ -45,7 +45,9 @@ test("an editor writes an article with a preview cut, schedules it a minute ahea
   await page.getByLabel("Dek").fill("A levy on gas transit that nobody priced.");
   await page.getByLabel("Author 1").selectOption({ label: "Helena Marsh" });
   // The demo topic: integration tests may have made other topics of that name.
-  const [energy] = await sql<{ id: string }>("SELECT id::text AS id FROM tags WHERE type = 'topic' AND slug = 'energy'");
+  const [energy] = await sql<{ id: string }>(
+    "SELECT id::text AS id FROM tags WHERE type = 'topic' AND slug = 'energy'",
+  );
   await page.getByRole("group", { name: "Topics" }).locator(`input[value="${energy!.id}"]`).check();
   const body = page.getByLabel("Body (Markdown)");
   await body.fill(beforeCut.join("\n\n"));
@@ -67,9 +69,14 @@ test("an editor writes an article with a preview cut, schedules it a minute ahea
   // Autosaved as a draft, and the address is the article's own now.
   const expectedBody = `${beforeCut.join("\n\n")}\n\n<!-- paywall -->\n\n${afterCut}`;
   await expect
-    .poll(async () => (await sql<{ body: string }>("SELECT body FROM articles WHERE title = $1 AND status = 'draft'", [headline]))[0]?.body, {
-      timeout: 20_000,
-    })
+    .poll(
+      async () =>
+        (await sql<{ body: string }>("SELECT body FROM articles WHERE title = $1 AND status = 'draft'", [headline]))[0]
+          ?.body,
+      {
+        timeout: 20_000,
+      },
+    )
     .toBe(expectedBody);
   await expect(page.getByRole("status").filter({ hasText: /Saved at/ })).toBeVisible();
   await expect(page).toHaveURL(/\/admin\/articles\/[0-9a-f-]{36}$/);
@@ -106,7 +113,9 @@ test("an editor writes an article with a preview cut, schedules it a minute ahea
   expect(audit!.count).toBe("1");
 });
 
-test("two editors saving the same draft: the second is told, and chooses whose text stays", async ({ browser }, testInfo) => {
+test("two editors saving the same draft: the second is told, and chooses whose text stays", async ({
+  browser,
+}, testInfo) => {
   const contexts = [await browser.newContext(), await browser.newContext()];
   const [first, second] = [await contexts[0]!.newPage(), await contexts[1]!.newPage()];
   for (const [index, context] of contexts.entries()) {
@@ -129,10 +138,19 @@ test("two editors saving the same draft: the second is told, and chooses whose t
 
   await conflict.getByRole("button", { name: "Save my version over it" }).click();
   await expect(second.getByRole("status").filter({ hasText: /Saved at/ })).toBeVisible();
-  const [after] = await sql<{ dek: string; id: string }>("SELECT dek, id::text AS id FROM articles WHERE title = $1", [headline]);
+  const [after] = await sql<{ dek: string; id: string }>("SELECT dek, id::text AS id FROM articles WHERE title = $1", [
+    headline,
+  ]);
   expect(after!.dek).toBe("The second editor's dek.");
   // The first editor's text is a revision, still there to restore.
-  const revisions = await sql<{ dek: string }>("SELECT dek FROM article_revisions WHERE article_id = $1 ORDER BY number", [after!.id]);
-  expect(revisions.map((revision) => revision.dek)).toEqual(["", "The first editor's dek.", "The second editor's dek."]);
+  const revisions = await sql<{ dek: string }>(
+    "SELECT dek FROM article_revisions WHERE article_id = $1 ORDER BY number",
+    [after!.id],
+  );
+  expect(revisions.map((revision) => revision.dek)).toEqual([
+    "",
+    "The first editor's dek.",
+    "The second editor's dek.",
+  ]);
   for (const context of contexts) await context.close();
 });

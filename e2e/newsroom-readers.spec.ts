@@ -70,11 +70,16 @@ test("an admin comps a reader until a date: the reader reads a gated article who
   await test.step("the admin grants comp access until a date", async () => {
     await page.getByLabel("Grant until the end of").fill(lastDay);
     await page.getByRole("button", { name: "Grant comp access" }).click();
-    await expect(page.locator(".newsroom-main").getByRole("status")).toContainText("Complimentary All-Access is granted.");
-    const comp = page.getByRole("region", { name: "Complimentary All-Access" });
-    const shown = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
-      new Date(`${lastDay}T12:00:00Z`),
+    await expect(page.locator(".newsroom-main").getByRole("status")).toContainText(
+      "Complimentary All-Access is granted.",
     );
+    const comp = page.getByRole("region", { name: "Complimentary All-Access" });
+    const shown = new Intl.DateTimeFormat("en-GB", {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    }).format(new Date(`${lastDay}T12:00:00Z`));
     await expect(comp).toContainText(`Reads everything until the end of ${shown}`);
     await expect(page.getByRole("region", { name: "Plan" })).toContainText("Complimentary All-Access");
   });
@@ -84,12 +89,16 @@ test("an admin comps a reader until a date: the reader reads a gated article who
     const until = new Date(new Date(`${lastDay}T00:00:00Z`).getTime() + 86_400_000).toISOString();
     expect(await me(readerPage.request)).toMatchObject({ signedIn: true, plan: "all-access", compUntil: until });
     await readerPage.goto("/account");
-    await expect(readerPage.getByRole("region", { name: "Plan" })).toContainText("Complimentary All-Access from the publisher until");
+    await expect(readerPage.getByRole("region", { name: "Plan" })).toContainText(
+      "Complimentary All-Access from the publisher until",
+    );
   });
 
   await test.step("the admin revokes it, and the reader is back on the preview", async () => {
     await page.getByRole("button", { name: "Revoke comp access" }).click();
-    await expect(page.locator(".newsroom-main").getByRole("status")).toContainText("Complimentary All-Access is revoked");
+    await expect(page.locator(".newsroom-main").getByRole("status")).toContainText(
+      "Complimentary All-Access is revoked",
+    );
     await expect(page.getByRole("region", { name: "Complimentary All-Access" })).toContainText("None.");
     await expectPreview(readerPage);
     expect(await me(readerPage.request)).toMatchObject({ plan: "free", compUntil: null });
@@ -97,8 +106,12 @@ test("an admin comps a reader until a date: the reader reads a gated article who
 
   await test.step("both are in the audit log", async () => {
     await page.goto("/admin/audit");
-    await expect(page.getByRole("row", { name: new RegExp(`granted comp access to ${reader.email}`) })).toContainText(admin.email);
-    await expect(page.getByRole("row", { name: new RegExp(`revoked comp access of ${reader.email}`) })).toContainText(admin.email);
+    await expect(page.getByRole("row", { name: new RegExp(`granted comp access to ${reader.email}`) })).toContainText(
+      admin.email,
+    );
+    await expect(page.getByRole("row", { name: new RegExp(`revoked comp access of ${reader.email}`) })).toContainText(
+      admin.email,
+    );
   });
   await readerContext.close();
 });

@@ -18,7 +18,10 @@ async function signedIn(context: BrowserContext, role: Role, label: string): Pro
 
 async function createTopic(): Promise<{ id: string; slug: string }> {
   const slug = `e2e-route-topic-${randomUUID().slice(0, 8)}`;
-  const [topic] = await sql<{ id: string }>("INSERT INTO tags (type, slug, name) VALUES ('topic', $1, $1) RETURNING id::text", [slug]);
+  const [topic] = await sql<{ id: string }>(
+    "INSERT INTO tags (type, slug, name) VALUES ('topic', $1, $1) RETURNING id::text",
+    [slug],
+  );
   return { id: topic!.id, slug };
 }
 
@@ -61,12 +64,21 @@ test.describe("role checks over HTTP", () => {
     expect(await sql("SELECT slug, name FROM tags WHERE id IN ($1, $2) ORDER BY slug", [topic.id, other.id])).toEqual(
       [topic, other].map((tag) => ({ slug: tag.slug, name: tag.slug })).sort((a, b) => a.slug.localeCompare(b.slug)),
     );
-    expect(await sql("SELECT count(*)::int AS n FROM tags WHERE name = $1", [`Refused ${topic.slug}`])).toEqual([{ n: 0 }]);
-    expect(await sql("SELECT role, comp_until FROM users WHERE id = $1", [target.id])).toEqual([{ role: "reader", comp_until: null }]);
-    expect(await sql("SELECT count(*)::int AS n FROM audit_log WHERE subject = $1", [target.email])).toEqual([{ n: 0 }]);
+    expect(await sql("SELECT count(*)::int AS n FROM tags WHERE name = $1", [`Refused ${topic.slug}`])).toEqual([
+      { n: 0 },
+    ]);
+    expect(await sql("SELECT role, comp_until FROM users WHERE id = $1", [target.id])).toEqual([
+      { role: "reader", comp_until: null },
+    ]);
+    expect(await sql("SELECT count(*)::int AS n FROM audit_log WHERE subject = $1", [target.email])).toEqual([
+      { n: 0 },
+    ]);
   });
 
-  test("pages: signed out goes to sign-in, a reader gets 403, an editor gets 403 on the readers pages", async ({ browser, page }, testInfo) => {
+  test("pages: signed out goes to sign-in, a reader gets 403, an editor gets 403 on the readers pages", async ({
+    browser,
+    page,
+  }, testInfo) => {
     test.slow();
     const baseURL = testInfo.project.use.baseURL;
     const anonymous = await browser.newContext({ baseURL });
@@ -76,12 +88,20 @@ test.describe("role checks over HTTP", () => {
     await anonymous.close();
 
     const reader = await signedIn(page.context(), "reader", "reader");
-    for (const path of ["/admin/authors", "/admin/topics", "/admin/regions", "/admin/readers", `/admin/readers/${reader.id}`]) {
+    for (const path of [
+      "/admin/authors",
+      "/admin/topics",
+      "/admin/regions",
+      "/admin/readers",
+      `/admin/readers/${reader.id}`,
+    ]) {
       expect((await page.goto(path))?.status(), path).toBe(403);
     }
     await sql("UPDATE users SET role = 'editor' WHERE id = $1", [reader.id]);
-    for (const path of ["/admin/authors", "/admin/topics", "/admin/regions"]) expect((await page.goto(path))?.status(), path).toBe(200);
-    for (const path of ["/admin/readers", `/admin/readers/${reader.id}`]) expect((await page.goto(path))?.status(), path).toBe(403);
+    for (const path of ["/admin/authors", "/admin/topics", "/admin/regions"])
+      expect((await page.goto(path))?.status(), path).toBe(200);
+    for (const path of ["/admin/readers", `/admin/readers/${reader.id}`])
+      expect((await page.goto(path))?.status(), path).toBe(403);
   });
 
   test("a request from another site is refused before anything else", async ({ page }) => {
@@ -109,14 +129,20 @@ test.describe("answers over HTTP", () => {
 
     const taken = await post(api, "/api/admin/taxonomy/regions", { name: "Again", slug });
     expect(taken.status()).toBe(409);
-    expect(await taken.json()).toEqual({ error: "slug-taken", message: `Another region already has the slug “${slug}”.` });
+    expect(await taken.json()).toEqual({
+      error: "slug-taken",
+      message: `Another region already has the slug “${slug}”.`,
+    });
 
     for (const data of [{ name: "" }, { name: "Fine", slug: "Not a slug" }, { name: ["array"] }]) {
       const bad = await post(api, "/api/admin/taxonomy/regions", data);
       expect(bad.status(), JSON.stringify(data)).toBe(400);
       expect((await bad.json()).message).toEqual(expect.any(String));
     }
-    const garbage = await api.post("/api/admin/taxonomy/regions", { headers: { Origin: origin(), "Content-Type": "application/json" }, data: "{nope" });
+    const garbage = await api.post("/api/admin/taxonomy/regions", {
+      headers: { Origin: origin(), "Content-Type": "application/json" },
+      data: "{nope",
+    });
     expect(garbage.status()).toBe(400);
 
     const [article] = await sql<{ id: string }>(
@@ -133,9 +159,16 @@ test.describe("answers over HTTP", () => {
     expect((await post(api, "/api/admin/taxonomy/places", { name: "Nowhere" })).status()).toBe(404);
   });
 
-  test("readers: comp with a bad date is 400 and changes nothing; a good one is 200; a bad role is 400", async ({ page, browser }, testInfo) => {
+  test("readers: comp with a bad date is 400 and changes nothing; a good one is 200; a bad role is 400", async ({
+    page,
+    browser,
+  }, testInfo) => {
     await signedIn(page.context(), "admin", "admin");
-    const target = await signedIn(await browser.newContext({ baseURL: testInfo.project.use.baseURL }), "reader", "target");
+    const target = await signedIn(
+      await browser.newContext({ baseURL: testInfo.project.use.baseURL }),
+      "reader",
+      "target",
+    );
     const api = page.request;
     for (const until of ["2001-01-01", "2026-02-30", "next week", ""]) {
       const bad = await post(api, `/api/admin/readers/${target.id}/comp`, { until });
@@ -149,7 +182,9 @@ test.describe("answers over HTTP", () => {
     expect(granted.status()).toBe(200);
     const until = new Date(new Date(`${day}T00:00:00Z`).getTime() + 86_400_000).toISOString();
     expect(await granted.json()).toMatchObject({ compUntil: until });
-    expect(await sql("SELECT comp_until FROM users WHERE id = $1", [target.id])).toEqual([{ comp_until: new Date(until) }]);
+    expect(await sql("SELECT comp_until FROM users WHERE id = $1", [target.id])).toEqual([
+      { comp_until: new Date(until) },
+    ]);
     expect((await post(api, `/api/admin/readers/${target.id}/role`, { role: "owner" })).status()).toBe(400);
     expect((await post(api, `/api/admin/readers/${randomUUID()}/comp`, { until: day })).status()).toBe(404);
   });

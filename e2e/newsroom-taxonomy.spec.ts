@@ -48,7 +48,12 @@ test("an editor creates two topics and merges one into the other", async ({ page
 
   await test.step("merges the first into the second", async () => {
     await page.goto("/admin/topics");
-    await expect(page.getByRole("row", { name: new RegExp(oldName) }).getByRole("cell").last()).toHaveText("1");
+    await expect(
+      page
+        .getByRole("row", { name: new RegExp(oldName) })
+        .getByRole("cell")
+        .last(),
+    ).toHaveText("1");
     await page.locator(".newsroom-main").getByRole("link", { name: oldName }).click();
     await expect(page.getByRole("heading", { name: oldName, level: 1 })).toBeVisible();
     await page.getByLabel("Merge into").selectOption({ label: `${keptName} (0)` });

@@ -91,9 +91,9 @@ for (const [article, sentence] of [
         isAccessibleForFree: false,
         hasPart: { "@type": "WebPageElement", isAccessibleForFree: false, cssSelector: ".gated-section" },
       });
-      const metaContents = await page.locator("meta").evaluateAll((tags) =>
-        tags.map((tag) => tag.getAttribute("content") ?? "").join("\n"),
-      );
+      const metaContents = await page
+        .locator("meta")
+        .evaluateAll((tags) => tags.map((tag) => tag.getAttribute("content") ?? "").join("\n"));
       expect(metaContents).toContain(article.dek);
       for (const trace of tracesOf(sentence)) {
         expect(JSON.stringify(jsonLd)).not.toContain(trace);

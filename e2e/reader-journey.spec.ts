@@ -12,7 +12,9 @@ test("sees the headline, byline, tags, preview and the paywall panel", async ({ 
   await expect(page.getByRole("heading", { level: 1, name: gatedArticle.title })).toBeVisible();
   await expect(page.getByText(gatedArticle.dek).first()).toBeVisible();
   await expect(page.getByRole("link", { name: "Imogen Test" })).toBeVisible();
-  await expect(page.getByRole("list", { name: "Topics and regions" }).getByRole("link", { name: "E2E Energy" })).toBeVisible();
+  await expect(
+    page.getByRole("list", { name: "Topics and regions" }).getByRole("link", { name: "E2E Energy" }),
+  ).toBeVisible();
   await expect(page.getByText(PREVIEW_SENTENCE)).toBeVisible();
   const panel = page.getByRole("complementary", { name: "Continue reading" });
   await expect(panel).toBeVisible();

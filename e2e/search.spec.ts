@@ -54,7 +54,9 @@ test("a suggestion opens its article from the keyboard", async ({ page }) => {
   await expect(page).toHaveURL(`/articles/${searchArticles.isthmus.slug}`);
 });
 
-test("a word only in the gated part finds the article, and shows the text only to a reader who may read it", async ({ page }, testInfo) => {
+test("a word only in the gated part finds the article, and shows the text only to a reader who may read it", async ({
+  page,
+}, testInfo) => {
   const response = await page.goto(`/search?q=${SEARCH_GATED_WORD}`);
   expect(response?.headers()["cache-control"]).toContain("no-store");
   await expect(results(page).getByRole("link", { name: searchGatedArticle.title })).toBeVisible();
@@ -108,12 +110,20 @@ test.describe("without JavaScript", () => {
 });
 
 test.describe("GET /api/search", () => {
-  test("answers JSON with the count, the page and highlighted results, never cached for others", async ({ request }) => {
+  test("answers JSON with the count, the page and highlighted results, never cached for others", async ({
+    request,
+  }) => {
     const response = await request.get(`/api/search?q=${SEARCH_WORD}&region=e2e-strait`);
     expect(response.status()).toBe(200);
     expect(response.headers()["cache-control"]).toBe("private, no-store");
     const body = await response.json();
-    expect(body).toMatchObject({ query: SEARCH_WORD, filters: { region: "e2e-strait" }, page: 1, pageCount: 1, total: 1 });
+    expect(body).toMatchObject({
+      query: SEARCH_WORD,
+      filters: { region: "e2e-strait" },
+      page: 1,
+      pageCount: 1,
+      total: 1,
+    });
     expect(body.results).toEqual([
       expect.objectContaining({
         slug: searchArticles.strait.slug,

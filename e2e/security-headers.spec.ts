@@ -6,7 +6,16 @@ import { expect, test, type Page } from "@playwright/test";
 import { gatedArticle } from "./fixtures";
 import { startSession } from "./sessions";
 
-const PAGES = ["/", `/articles/${gatedArticle.slug}`, "/archive", "/search?q=brindlewick", "/signin", "/subscribe", "/topics/e2e-energy", "/no-such-page"];
+const PAGES = [
+  "/",
+  `/articles/${gatedArticle.slug}`,
+  "/archive",
+  "/search?q=brindlewick",
+  "/signin",
+  "/subscribe",
+  "/topics/e2e-energy",
+  "/no-such-page",
+];
 
 declare global {
   interface Window {
@@ -36,7 +45,9 @@ for (const path of PAGES) {
     const response = await page.goto(path);
     expect(response).not.toBeNull();
     // The App Router's runtime is up: the nonce let its scripts run.
-    await page.waitForFunction(() => typeof (window as unknown as { next?: { version?: string } }).next?.version === "string");
+    await page.waitForFunction(
+      () => typeof (window as unknown as { next?: { version?: string } }).next?.version === "string",
+    );
     expect(await page.evaluate(() => window.folioViolations)).toEqual([]);
     expect(consoleViolations).toEqual([]);
   });
@@ -47,7 +58,9 @@ test("the account page of a signed-in reader loads without a CSP violation", asy
   const consoleViolations = await watchViolations(page);
   await page.goto("/account");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await page.waitForFunction(() => typeof (window as unknown as { next?: { version?: string } }).next?.version === "string");
+  await page.waitForFunction(
+    () => typeof (window as unknown as { next?: { version?: string } }).next?.version === "string",
+  );
   expect(await page.evaluate(() => window.folioViolations)).toEqual([]);
   expect(consoleViolations).toEqual([]);
 });
@@ -69,14 +82,18 @@ test("a script injected into the page without the nonce does not run", async ({ 
     await route.fulfill({ response, body: html });
   });
   await page.goto(`/articles/${gatedArticle.slug}`);
-  await page.waitForFunction(() => typeof (window as unknown as { next?: { version?: string } }).next?.version === "string");
+  await page.waitForFunction(
+    () => typeof (window as unknown as { next?: { version?: string } }).next?.version === "string",
+  );
   await expect.poll(() => page.evaluate(() => window.folioViolations!.length)).toBeGreaterThanOrEqual(3);
   expect(await page.evaluate(() => window.folioInjected ?? [])).toEqual([]);
   const violations = (await page.evaluate(() => window.folioViolations!)).join("\n");
   expect(violations).toMatch(/script-src/);
 });
 
-test("the headers: a nonce per request, no unsafe-inline script, no framing, no sniffing, no HSTS over http", async ({ request }) => {
+test("the headers: a nonce per request, no unsafe-inline script, no framing, no sniffing, no HSTS over http", async ({
+  request,
+}) => {
   const first = await request.get("/");
   const second = await request.get("/");
   const policy = first.headers()["content-security-policy"]!;
@@ -118,12 +135,18 @@ test("route handlers, feeds and static files carry the headers too", async ({ re
   expect((await request.get(asset!)).headers()["x-content-type-options"]).toBe("nosniff");
 });
 
-test("Auth.js cookies over plain http: HttpOnly, SameSite=Lax, and not prefixed or Secure even when the client claims https", async ({ playwright, baseURL }) => {
+test("Auth.js cookies over plain http: HttpOnly, SameSite=Lax, and not prefixed or Secure even when the client claims https", async ({
+  playwright,
+  baseURL,
+}) => {
   for (const headers of [{}, { "X-Forwarded-Proto": "https" }] as Record<string, string>[]) {
     // A fresh client each time: Auth.js sets the CSRF cookie only when it is missing.
     const request = await playwright.request.newContext({ baseURL });
     const response = await request.get("/api/auth/csrf", { headers });
-    const cookies = response.headersArray().filter((header) => header.name.toLowerCase() === "set-cookie").map((header) => header.value);
+    const cookies = response
+      .headersArray()
+      .filter((header) => header.name.toLowerCase() === "set-cookie")
+      .map((header) => header.value);
     const csrf = cookies.find((cookie) => cookie.startsWith("authjs.csrf-token="));
     expect(csrf, cookies.join("\n")).toBeDefined();
     expect(csrf).toMatch(/;\s*HttpOnly/i);

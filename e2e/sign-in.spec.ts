@@ -293,7 +293,9 @@ test("signing out everywhere ends the session on the other device too", async ({
   }
 });
 
-test("a client cannot choose its own address for the per-IP limit with X-Forwarded-For", async ({ browser }, testInfo) => {
+test("a client cannot choose its own address for the per-IP limit with X-Forwarded-For", async ({
+  browser,
+}, testInfo) => {
   const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "203.0.113.7" } });
   const page = await context.newPage();
   const email = uniqueEmail(testInfo, "spoof");

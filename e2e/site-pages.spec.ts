@@ -29,9 +29,9 @@ test("pages load nothing from other sites, and the self-hosted fonts are used", 
 
 test("the archive is newest first and paginated", async ({ page }) => {
   await page.goto("/archive");
-  const dates = await page.locator(".article-card time").evaluateAll((times) =>
-    times.map((time) => Date.parse(time.getAttribute("datetime") ?? "")),
-  );
+  const dates = await page
+    .locator(".article-card time")
+    .evaluateAll((times) => times.map((time) => Date.parse(time.getAttribute("datetime") ?? "")));
   expect(dates.length).toBe(20);
   expect([...dates].sort((a, b) => b - a)).toEqual(dates);
   await page.getByRole("link", { name: "Older →" }).click();

@@ -5,7 +5,14 @@
 // every change is waited for by polling what the site shows.
 import { expect, test, type Page } from "@playwright/test";
 import { DECLINED_CARD, SUCCEEDING_CARD, checkoutUrlPattern, openCheckout, payWith, subscribe } from "./checkout";
-import { CUT_GATED_SENTENCE, GATED_SENTENCE, gatedArticle, markerArticle, meterArticles, type GatedFixture } from "./fixtures";
+import {
+  CUT_GATED_SENTENCE,
+  GATED_SENTENCE,
+  gatedArticle,
+  markerArticle,
+  meterArticles,
+  type GatedFixture,
+} from "./fixtures";
 import { inWords } from "./meter-reset";
 import { me } from "./reader-api";
 import { startSession } from "./sessions";
@@ -62,7 +69,9 @@ async function expectReadsWhole(page: Page, fixture: GatedFixture): Promise<void
   await expect(page.locator(".gated-section")).toContainText(fixture.gatedSentence);
   await expect(page.getByRole("complementary", { name: "Continue reading" })).toHaveCount(0);
   await expect(page.getByRole("complementary", { name: "Promotion" })).toHaveCount(0);
-  await expect(page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Subscribe" })).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Subscribe" })).toHaveCount(
+    0,
+  );
 }
 
 /** A reader on the free tier with articles left: the preview, the offer to spend one, the promotion. */
@@ -73,7 +82,9 @@ async function expectMeter(page: Page, fixture: GatedFixture): Promise<void> {
   await expect(page.locator(".gated-section")).toHaveCount(0);
   await expect(page.getByText(fixture.gatedSentence)).toHaveCount(0);
   await expect(page.getByRole("complementary", { name: "Promotion" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Subscribe" })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Subscribe" }),
+  ).toBeVisible();
 }
 
 function planSection(page: Page) {
@@ -153,7 +164,11 @@ test("a declined card leaves the reader on the meter, told why", async ({ page }
   await expect(page.getByRole("alert")).toHaveText("Your card was declined.");
   await expect(page).toHaveURL(checkoutUrlPattern());
 
-  expect(await me(page.request)).toMatchObject({ signedIn: true, plan: "free", freeArticles: { used: 0, remaining: 3 } });
+  expect(await me(page.request)).toMatchObject({
+    signedIn: true,
+    plan: "free",
+    freeArticles: { used: 0, remaining: 3 },
+  });
   expect(await subscriptionsOf(await customerOf(reader.email))).toEqual([]);
   expect(await storedSubscriptionCount(reader.email)).toBe(0);
   await expectMeter(page, article);
@@ -249,7 +264,10 @@ test("a reader whose subscription ended gets no gated text of an article they ne
 
 test("the webhook endpoint refuses a request without a valid Stripe signature", async ({ request }) => {
   const body = JSON.stringify({ id: "evt_forged", type: "customer.subscription.updated", data: { object: {} } });
-  const unsigned = await request.post("/api/stripe/webhook", { data: body, headers: { "Content-Type": "application/json" } });
+  const unsigned = await request.post("/api/stripe/webhook", {
+    data: body,
+    headers: { "Content-Type": "application/json" },
+  });
   expect(unsigned.status()).toBe(400);
   const forged = await request.post("/api/stripe/webhook", {
     data: body,

@@ -48,7 +48,10 @@ test.afterAll(async () => {
 });
 
 /** Same-origin JSON for a server's route handlers (they refuse cross-site posts). */
-const jsonFor = (server: AppServer, data: unknown) => ({ data: data as Record<string, unknown>, headers: { Origin: server.url } });
+const jsonFor = (server: AppServer, data: unknown) => ({
+  data: data as Record<string, unknown>,
+  headers: { Origin: server.url },
+});
 
 async function titleOn(api: APIRequestContext, server: { url: string }, slug: string): Promise<string | null> {
   const response = await api.get(`${server.url}/articles/${slug}`);
@@ -64,7 +67,9 @@ test("nginx spreads requests over both servers", async ({ request }) => {
     expect(response.status()).toBe(200);
     upstreams.add(response.headers()["x-upstream"] ?? "");
   }
-  expect([...upstreams].sort()).toEqual([serverA.url, serverB.url].map((url) => `127.0.0.1:${new URL(url).port}`).sort());
+  expect([...upstreams].sort()).toEqual(
+    [serverA.url, serverB.url].map((url) => `127.0.0.1:${new URL(url).port}`).sort(),
+  );
 });
 
 test("a reader signed in through one server is signed in on the other", async () => {
@@ -88,23 +93,30 @@ test("an unlock through one server is seen by the other", async () => {
   const [article] = meterArticles;
   const before = await (await reader.request.get(`${serverB.url}/articles/${article.slug}`)).text();
   expect(before).not.toContain(article.gatedSentence);
-  const unlocked = await reader.request.post(`${serverA.url}/api/articles/${article.slug}/unlock`, { headers: { Origin: serverA.url } });
+  const unlocked = await reader.request.post(`${serverA.url}/api/articles/${article.slug}/unlock`, {
+    headers: { Origin: serverA.url },
+  });
   expect(unlocked.status()).toBe(200);
   const after = await (await reader.request.get(`${serverB.url}/articles/${article.slug}`)).text();
   expect(after).toContain(article.gatedSentence);
   // The gated fixture stays locked for this reader on both.
   for (const server of [serverA, serverB]) {
-    expect(await (await reader.request.get(`${server.url}/articles/${gatedArticle.slug}`)).text()).not.toContain(GATED_SENTENCE);
+    expect(await (await reader.request.get(`${server.url}/articles/${gatedArticle.slug}`)).text()).not.toContain(
+      GATED_SENTENCE,
+    );
   }
 });
 
 test("publishing and editing through one server is seen on both within seconds", async ({ request }) => {
   const title = `Two servers ${randomUUID().slice(0, 8)}`;
-  const created = await editor.post(`${serverA.url}/api/admin/articles`, jsonFor(serverA, {
-    title,
-    dek: "Published through one server.",
-    body: "Before the cut.\n\n<!-- paywall -->\n\nAfter the cut.",
-  }));
+  const created = await editor.post(
+    `${serverA.url}/api/admin/articles`,
+    jsonFor(serverA, {
+      title,
+      dek: "Published through one server.",
+      body: "Before the cut.\n\n<!-- paywall -->\n\nAfter the cut.",
+    }),
+  );
   expect(created.status()).toBe(201);
   const draft = (await created.json()) as { id: string; slug: string; version: number };
   // Both servers have looked the address up (and cached that it shows nothing).
@@ -123,22 +135,31 @@ test("publishing and editing through one server is seen on both within seconds",
   for (const server of [serverA, serverB]) {
     expect(await (await request.get(`${server.url}/`)).text()).toContain(title);
     await expect
-      .poll(async () => (await request.get(`${server.url}/articles/${draft.slug}`)).headers()["x-folio-page-cache"], { timeout: 5_000 })
+      .poll(async () => (await request.get(`${server.url}/articles/${draft.slug}`)).headers()["x-folio-page-cache"], {
+        timeout: 5_000,
+      })
       .toBe("hit");
   }
-  const version = ((await (await editor.get(`${serverA.url}/api/admin/articles/${draft.id}`)).json()) as { version: number }).version;
+  const version = (
+    (await (await editor.get(`${serverA.url}/api/admin/articles/${draft.id}`)).json()) as { version: number }
+  ).version;
   const edited = `${title} edited`;
-  const saved = await editor.post(`${serverA.url}/api/admin/articles/${draft.id}`, jsonFor(serverA, {
-    title: edited,
-    dek: "Published through one server.",
-    body: "Before the cut, edited.\n\n<!-- paywall -->\n\nAfter the cut.",
-    version,
-  }));
+  const saved = await editor.post(
+    `${serverA.url}/api/admin/articles/${draft.id}`,
+    jsonFor(serverA, {
+      title: edited,
+      dek: "Published through one server.",
+      body: "Before the cut, edited.\n\n<!-- paywall -->\n\nAfter the cut.",
+      version,
+    }),
+  );
   expect(saved.status()).toBe(200);
   const savedAt = Date.now();
   for (const server of [serverA, serverB]) {
     await expect.poll(() => titleOn(request, server, draft.slug), { timeout: 5_000, intervals: [100] }).toBe(edited);
-    await expect.poll(async () => (await request.get(`${server.url}/`)).text(), { timeout: 5_000, intervals: [100] }).toContain(edited);
+    await expect
+      .poll(async () => (await request.get(`${server.url}/`)).text(), { timeout: 5_000, intervals: [100] })
+      .toContain(edited);
   }
   expect(Date.now() - savedAt, "both served the edit within seconds").toBeLessThan(5_000);
   const preview = await (await request.get(`${serverB.url}/articles/${draft.slug}`)).text();
@@ -147,15 +168,21 @@ test("publishing and editing through one server is seen on both within seconds",
 
 test("a scheduled article is published once, not once per server", async ({ request }) => {
   const title = `Scheduled on two servers ${randomUUID().slice(0, 8)}`;
-  const created = await editor.post(`${serverB.url}/api/admin/articles`, jsonFor(serverB, {
-    title,
-    dek: "Goes live on its own.",
-    body: "Before the cut.\n\n<!-- paywall -->\n\nAfter the cut.",
-  }));
+  const created = await editor.post(
+    `${serverB.url}/api/admin/articles`,
+    jsonFor(serverB, {
+      title,
+      dek: "Goes live on its own.",
+      body: "Before the cut.\n\n<!-- paywall -->\n\nAfter the cut.",
+    }),
+  );
   expect(created.status()).toBe(201);
   const draft = (await created.json()) as { id: string; slug: string };
   const publishAt = new Date(Date.now() + 4_000);
-  const scheduled = await editor.post(`${serverB.url}/api/admin/articles/${draft.id}/schedule`, jsonFor(serverB, { publishAt: publishAt.toISOString() }));
+  const scheduled = await editor.post(
+    `${serverB.url}/api/admin/articles/${draft.id}/schedule`,
+    jsonFor(serverB, { publishAt: publishAt.toISOString() }),
+  );
   expect(scheduled.status()).toBe(200);
   for (const server of [serverA, serverB]) expect(await titleOn(request, server, draft.slug)).toBeNull();
 

@@ -23,7 +23,8 @@ function parseOptions(): { email: string; role: "admin" | "editor" } {
       strict: true,
     });
     if (positionals.length !== 1) fail("give exactly one email address");
-    if (values.role !== "admin" && values.role !== "editor") fail(`--role must be admin or editor, got "${values.role}"`);
+    if (values.role !== "admin" && values.role !== "editor")
+      fail(`--role must be admin or editor, got "${values.role}"`);
     return { email: positionals[0]!, role: values.role };
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
@@ -45,17 +46,23 @@ try {
     case "invalid-email":
       fail(`"${options.email}" is not a valid email address`);
     case "changed":
-      console.log(`${options.email} is now ${result.to === "admin" ? "an admin" : "an editor"}${result.created ? " (new account; they sign in with this address)" : ""}.`);
+      console.log(
+        `${options.email} is now ${result.to === "admin" ? "an admin" : "an editor"}${result.created ? " (new account; they sign in with this address)" : ""}.`,
+      );
       break;
     case "unchanged":
-      console.log(`${options.email} already is ${result.role === "admin" ? "an admin" : `a${result.role === "editor" ? "n" : ""} ${result.role}`}; nothing changed.`);
+      console.log(
+        `${options.email} already is ${result.role === "admin" ? "an admin" : `a${result.role === "editor" ? "n" : ""} ${result.role}`}; nothing changed.`,
+      );
       break;
     default:
       fail(`unexpected result ${result.kind}`);
   }
 } finally {
   const { db } = await import("../lib/db/prisma");
-  await db().$disconnect().catch(() => {});
+  await db()
+    .$disconnect()
+    .catch(() => {});
   await database.close();
 }
 process.exit(0);

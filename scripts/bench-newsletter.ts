@@ -34,8 +34,14 @@ function options() {
     },
   });
   const recipients = Number(values.recipients);
-  if (!Number.isSafeInteger(recipients) || recipients < 1) throw new Error("--recipients must be a positive whole number");
-  return { recipients, maildev: values.maildev ?? false, smtpPort: Number(values["smtp-port"]), webPort: Number(values["web-port"]) };
+  if (!Number.isSafeInteger(recipients) || recipients < 1)
+    throw new Error("--recipients must be a positive whole number");
+  return {
+    recipients,
+    maildev: values.maildev ?? false,
+    smtpPort: Number(values["smtp-port"]),
+    webPort: Number(values["web-port"]),
+  };
 }
 
 async function openBenchDatabase(): Promise<{ url: string; description: string; close(): Promise<void> }> {
@@ -68,15 +74,24 @@ async function fill(url: string, recipients: number): Promise<void> {
     const author = await client.query<{ id: string }>(
       "INSERT INTO authors (slug, name) VALUES ('bench-desk', 'The Bench Desk') RETURNING id",
     );
-    const paragraph = "Ministers met again on Monday to discuss the budget, and officials said a decision on the levy would follow within weeks, though several members of the committee doubted it.";
+    const paragraph =
+      "Ministers met again on Monday to discuss the budget, and officials said a decision on the levy would follow within weeks, though several members of the committee doubted it.";
     for (let index = 0; index < 5; index += 1) {
       const body = Array.from({ length: 8 }, (_, p) => (p === 3 ? "<!-- paywall -->" : paragraph)).join("\n\n");
       const article = await client.query<{ id: string }>(
         `INSERT INTO articles (slug, title, dek, body, kind, status, free, published_at)
          VALUES ($1, $2, 'What the week in the committee means.', $3, 'daily', 'published', false, $4) RETURNING id`,
-        [`bench-article-${index}`, `Benchmark Analysis Number ${index + 1}`, body, new Date(Date.parse("2024-06-03T08:00:00Z") + index * 3_600_000)],
+        [
+          `bench-article-${index}`,
+          `Benchmark Analysis Number ${index + 1}`,
+          body,
+          new Date(Date.parse("2024-06-03T08:00:00Z") + index * 3_600_000),
+        ],
       );
-      await client.query("INSERT INTO article_authors (article_id, author_id) VALUES ($1, $2)", [article.rows[0]!.id, author.rows[0]!.id]);
+      await client.query("INSERT INTO article_authors (article_id, author_id) VALUES ($1, $2)", [
+        article.rows[0]!.id,
+        author.rows[0]!.id,
+      ]);
     }
   } finally {
     await client.end();
@@ -87,10 +102,14 @@ type SinkProcess = { url: string; accepted(): Promise<number>; stop(): Promise<v
 
 /** The SMTP sink (scripts/lib/smtp-sink-main.ts) in a process of its own, as a relay would be. */
 async function startSinkProcess(port: number): Promise<SinkProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/lib/smtp-sink-main.ts"), String(port)], {
-    cwd: root,
-    stdio: ["pipe", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(root, "scripts/lib/smtp-sink-main.ts"), String(port)],
+    {
+      cwd: root,
+      stdio: ["pipe", "pipe", "inherit"],
+    },
+  );
   const lines: string[] = [];
   const waiters: ((line: string) => void)[] = [];
   let buffered = "";
@@ -104,7 +123,8 @@ async function startSinkProcess(port: number): Promise<SinkProcess> {
       else lines.push(line);
     }
   });
-  const nextLine = () => new Promise<string>((resolve) => (lines.length ? resolve(lines.shift()!) : waiters.push(resolve)));
+  const nextLine = () =>
+    new Promise<string>((resolve) => (lines.length ? resolve(lines.shift()!) : waiters.push(resolve)));
   const listening = await nextLine();
   const actualPort = Number(listening.split(" ")[1]);
   return {
@@ -159,21 +179,37 @@ async function main(): Promise<void> {
     if (result.kind !== "started") throw new Error(`the issue did not start: ${result.kind}`);
     const prepared = Date.now();
     const issue = await db().newsletterIssue.findUniqueOrThrow({ where: { id: result.issueId } });
-    log(`prepared in ${((prepared - started) / 1000).toFixed(2)} s: rendered once (${Math.round(issue.html!.length / 1024)} KB of HTML), ${result.recipients} send-log rows`);
+    log(
+      `prepared in ${((prepared - started) / 1000).toFixed(2)} s: rendered once (${Math.round(issue.html!.length / 1024)} KB of HTML), ${result.recipients} send-log rows`,
+    );
     for (;;) {
-      const { status } = await db().newsletterIssue.findUniqueOrThrow({ where: { id: result.issueId }, select: { status: true } });
+      const { status } = await db().newsletterIssue.findUniqueOrThrow({
+        where: { id: result.issueId },
+        select: { status: true },
+      });
       if (status === "sent") break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const finished = Date.now();
-    const counts = await db().newsletterDelivery.groupBy({ by: ["status"], where: { issueId: result.issueId }, _count: true });
+    const counts = await db().newsletterDelivery.groupBy({
+      by: ["status"],
+      where: { issueId: result.issueId },
+      _count: true,
+    });
     const seconds = (finished - started) / 1000;
     const sendSeconds = (finished - prepared) / 1000;
     log(`send log: ${counts.map((row) => `${row._count} ${row.status}`).join(", ")}`);
     if (sink) log(`SMTP sink accepted ${await sink.accepted()} messages`);
     const cpu = process.cpuUsage(cpuBefore);
-    log(`CPU time in this process (renderer, worker): ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s; load average now ${os.loadavg().map((load) => load.toFixed(1)).join(", ")}`);
-    log(`total ${seconds.toFixed(1)} s, ${Math.round(recipients / seconds)} messages/s (sending alone ${sendSeconds.toFixed(1)} s, ${Math.round(recipients / sendSeconds)} messages/s)`);
+    log(
+      `CPU time in this process (renderer, worker): ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s; load average now ${os
+        .loadavg()
+        .map((load) => load.toFixed(1))
+        .join(", ")}`,
+    );
+    log(
+      `total ${seconds.toFixed(1)} s, ${Math.round(recipients / seconds)} messages/s (sending alone ${sendSeconds.toFixed(1)} s, ${Math.round(recipients / sendSeconds)} messages/s)`,
+    );
     close();
     await db().$disconnect();
   } finally {

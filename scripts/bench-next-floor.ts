@@ -51,7 +51,11 @@ type Variant = { name: string; config: string; page: string };
 
 const VARIANTS: Variant[] = [
   { name: "rendered per request (force-dynamic)", config: "{}", page: DYNAMIC_PAGE },
-  { name: "Partial Prerendering (cacheComponents)", config: "{ cacheComponents: true, partialPrefetching: true }", page: PPR_PAGE },
+  {
+    name: "Partial Prerendering (cacheComponents)",
+    config: "{ cacheComponents: true, partialPrefetching: true }",
+    page: PPR_PAGE,
+  },
 ];
 
 /** A Next.js app in a folder of its own, built for production. */
@@ -61,12 +65,18 @@ async function buildApp(folder: string, variant: Variant): Promise<void> {
   symlinkSync(path.join(root, "node_modules"), path.join(folder, "node_modules"));
   writeFileSync(path.join(folder, "package.json"), `{ "name": "next-floor", "private": true, "type": "module" }\n`);
   // Turbopack resolves only inside its root; the node_modules link points out of the folder.
-  writeFileSync(path.join(folder, "next.config.js"), `export default { ...${variant.config}, turbopack: { root: "/" } };\n`);
+  writeFileSync(
+    path.join(folder, "next.config.js"),
+    `export default { ...${variant.config}, turbopack: { root: "/" } };\n`,
+  );
   writeFileSync(path.join(folder, "app/layout.tsx"), LAYOUT);
   writeFileSync(path.join(folder, "app/reader-line.tsx"), READER_LINE);
   writeFileSync(path.join(folder, "app/reader/page.tsx"), variant.page);
   writeFileSync(path.join(folder, "app/static/page.tsx"), STATIC_PAGE);
-  const code = await runCommand(process.execPath, [nextBin, "build"], { cwd: folder, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const code = await runCommand(process.execPath, [nextBin, "build"], {
+    cwd: folder,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (code !== 0) throw new Error(`next build exited with ${code}`);
 }
 
@@ -78,7 +88,12 @@ async function startApp(folder: string, port: number): Promise<{ url: string; pi
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
-  while (!(await fetch(`${url}/static`).then((response) => response.ok, () => false))) {
+  while (
+    !(await fetch(`${url}/static`).then(
+      (response) => response.ok,
+      () => false,
+    ))
+  ) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error("the Next.js app did not start");
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -89,13 +104,18 @@ async function measure(url: string, duration: number, connections: number) {
   const headers = { cookie: "reader=someone@example.org" };
   await autocannon({ url, connections, duration: 3, headers });
   const result = await autocannon({ url, connections, duration, headers });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   return result;
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { duration: { type: "string", default: "10" }, connections: { type: "string", default: "32" }, port: { type: "string", default: "3450" } },
+    options: {
+      duration: { type: "string", default: "10" },
+      connections: { type: "string", default: "32" },
+      port: { type: "string", default: "3450" },
+    },
   });
   const [duration, connections, port] = [Number(values.duration), Number(values.connections), Number(values.port)];
   const rows: string[][] = [];
@@ -111,7 +131,13 @@ async function main(): Promise<void> {
         for (const [page, label] of pages) {
           log(`${label}: ${duration} s with ${connections} connections`);
           const result = await measure(`${app.url}${page}`, duration, connections);
-          rows.push([label, String(Math.round(result.requests.average)), `${result.latency.p50} ms`, `${result.latency.p99} ms`, `${Math.round(peakRss(app.pid) / 1024 / 1024)} MB`]);
+          rows.push([
+            label,
+            String(Math.round(result.requests.average)),
+            `${result.latency.p50} ms`,
+            `${result.latency.p99} ms`,
+            `${Math.round(peakRss(app.pid) / 1024 / 1024)} MB`,
+          ]);
         }
       } finally {
         app.stop();
@@ -121,7 +147,12 @@ async function main(): Promise<void> {
     }
   }
   console.log(table(["Next.js page", "req/s", "p50", "p99", "peak RSS"], rows));
-  console.log(`cpus: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "unknown"}; node: ${process.version}; load average after: ${os.loadavg().map((value) => value.toFixed(2)).join(", ")}`);
+  console.log(
+    `cpus: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "unknown"}; node: ${process.version}; load average after: ${os
+      .loadavg()
+      .map((value) => value.toFixed(2))
+      .join(", ")}`,
+  );
 }
 
 main().then(

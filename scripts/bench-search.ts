@@ -53,7 +53,8 @@ async function main(): Promise<void> {
     const { suggestHeadlines } = await import("../lib/search/suggest-headlines");
     const run = async (query: BenchQuery) => {
       const outcome = await searchLibrary(query.params, null);
-      if (outcome.kind === "refused" || outcome.kind === "empty") throw new Error(`${JSON.stringify(query.params)}: ${outcome.kind}`);
+      if (outcome.kind === "refused" || outcome.kind === "empty")
+        throw new Error(`${JSON.stringify(query.params)}: ${outcome.kind}`);
       return outcome;
     };
 
@@ -85,7 +86,9 @@ async function main(): Promise<void> {
     );
 
     log("suggestions, one client");
-    const prefixes = queries.map((query) => query.params.q!.replace(/["-]/g, "").split(" ")[0]!.slice(0, 4)).filter((p) => p.length >= 2);
+    const prefixes = queries
+      .map((query) => query.params.q!.replace(/["-]/g, "").split(" ")[0]!.slice(0, 4))
+      .filter((p) => p.length >= 2);
     for (const prefix of prefixes.slice(0, 20)) await suggestHeadlines(prefix);
     const suggest: number[] = [];
     for (const prefix of prefixes) suggest.push(await timed(() => suggestHeadlines(prefix)));
@@ -100,8 +103,18 @@ async function main(): Promise<void> {
       table(
         ["measure", "p50", "p95", "throughput"],
         [
-          ["search, 1 client", ms(percentile(all, 50)), ms(percentile(all, 95)), `${(single.length / (all.reduce((a, b) => a + b, 0) / 1000)).toFixed(0)} searches/s`],
-          [`search, ${clients} clients`, ms(percentile(concurrent, 50)), ms(percentile(concurrent, 95)), `${(concurrent.length / (wall / 1000)).toFixed(0)} searches/s`],
+          [
+            "search, 1 client",
+            ms(percentile(all, 50)),
+            ms(percentile(all, 95)),
+            `${(single.length / (all.reduce((a, b) => a + b, 0) / 1000)).toFixed(0)} searches/s`,
+          ],
+          [
+            `search, ${clients} clients`,
+            ms(percentile(concurrent, 50)),
+            ms(percentile(concurrent, 95)),
+            `${(concurrent.length / (wall / 1000)).toFixed(0)} searches/s`,
+          ],
           ["suggestions, 1 client", ms(percentile(suggest, 50)), ms(percentile(suggest, 95)), ""],
         ],
       ),
@@ -112,7 +125,13 @@ async function main(): Promise<void> {
         ["kind", "searches", "p50", "p95", "max"],
         kinds.map((kind) => {
           const samples = single.filter((sample) => sample.query.kind === kind).map((sample) => sample.ms);
-          return [kind, String(samples.length), ms(percentile(samples, 50)), ms(percentile(samples, 95)), ms(Math.max(...samples))];
+          return [
+            kind,
+            String(samples.length),
+            ms(percentile(samples, 50)),
+            ms(percentile(samples, 95)),
+            ms(Math.max(...samples)),
+          ];
         }),
       ),
     );
@@ -123,7 +142,11 @@ async function main(): Promise<void> {
         [...single]
           .sort((a, b) => b.ms - a.ms)
           .slice(0, 5)
-          .map((sample) => [`\`${new URLSearchParams(sample.query.params).toString()}\``, sample.total.toLocaleString("en-US"), ms(sample.ms)]),
+          .map((sample) => [
+            `\`${new URLSearchParams(sample.query.params).toString()}\``,
+            sample.total.toLocaleString("en-US"),
+            ms(sample.ms),
+          ]),
       ),
     );
   } finally {

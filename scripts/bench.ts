@@ -47,18 +47,32 @@ function options() {
       output: { type: "string" },
     },
   });
-  const numbers = { articles: Number(values.articles), duration: Number(values.duration), connections: Number(values.connections), port: Number(values.port) };
+  const numbers = {
+    articles: Number(values.articles),
+    duration: Number(values.duration),
+    connections: Number(values.connections),
+    port: Number(values.port),
+  };
   for (const [name, value] of Object.entries(numbers)) {
     if (!Number.isSafeInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number`);
   }
   if (!/^[a-z_][a-z0-9_]*$/.test(values.database!)) throw new Error("--database must be a plain PostgreSQL name");
-  return { ...numbers, database: values.database!, reuse: values.reuse ?? false, output: values.output ?? (values.only ? null : "docs/bench-results.json"), only: values.only };
+  return {
+    ...numbers,
+    database: values.database!,
+    reuse: values.reuse ?? false,
+    output: values.output ?? (values.only ? null : "docs/bench-results.json"),
+    only: values.only,
+  };
 }
 
 /** The benchmark's database on the server in DATABASE_URL: dropped and made anew unless --reuse. */
 async function benchDatabase(name: string, reuse: boolean): Promise<string> {
   const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) throw new Error("set DATABASE_URL to a PostgreSQL server (e.g. postgresql://postgres@127.0.0.1:5432/postgres); the benchmark makes a database of its own there");
+  if (!serverUrl)
+    throw new Error(
+      "set DATABASE_URL to a PostgreSQL server (e.g. postgresql://postgres@127.0.0.1:5432/postgres); the benchmark makes a database of its own there",
+    );
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
@@ -98,7 +112,12 @@ async function startApp(port: number, databaseUrl: string): Promise<AppProcess> 
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
-  while (!(await fetch(`${url}/api/health`).then((response) => response.ok, () => false))) {
+  while (
+    !(await fetch(`${url}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    ))
+  ) {
     if (child.exitCode !== null) throw new Error(`the app server exited with ${child.exitCode}`);
     if (Date.now() > deadline) throw new Error("the app server did not start");
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -133,7 +152,14 @@ type Outcome = {
 };
 
 async function drive(url: string, requests: CannonRequest[], duration: number, connections: number) {
-  return autocannon({ url, connections, duration, requests, pipelining: 1, setupClient: spreadOver(requests, connections) });
+  return autocannon({
+    url,
+    connections,
+    duration,
+    requests,
+    pipelining: 1,
+    setupClient: spreadOver(requests, connections),
+  });
 }
 
 /**
@@ -152,7 +178,14 @@ function spreadOver(requests: CannonRequest[], connections: number): (client: au
 /** One pass over all of the scenario's requests (then three seconds' worth), so caches hold what it asks for. */
 async function warmUp(url: string, requests: CannonRequest[], connections: number) {
   if (requests.length > 1) {
-    await autocannon({ url, connections, amount: Math.max(requests.length, connections), requests, pipelining: 1, setupClient: spreadOver(requests, connections) });
+    await autocannon({
+      url,
+      connections,
+      amount: Math.max(requests.length, connections),
+      requests,
+      pipelining: 1,
+      setupClient: spreadOver(requests, connections),
+    });
   }
   await drive(url, requests, 3, connections);
 }
@@ -201,13 +234,27 @@ async function runScenarios(
   const cdn = await maybeNginx(settings.port + 2, settings.port);
   if (cdn) stops.push(() => cdn.stop());
 
-  const get = (pathname: string, cookie?: string): CannonRequest => ({ method: "GET", path: pathname, ...(cookie ? { headers: { cookie } } : {}) });
+  const get = (pathname: string, cookie?: string): CannonRequest => ({
+    method: "GET",
+    path: pathname,
+    ...(cookie ? { headers: { cookie } } : {}),
+  });
   const searches = searchQueryMix().map((query) => get(`/search?${new URLSearchParams(query.params)}`));
   const scenarios: Scenario[] = [
     { name: "static baseline (saved article page)", target: "static", requests: [get("/")] },
-    { name: "anonymous article (2,000 different)", target: "app", requests: people.anonymousSlugs.map((slug) => get(`/articles/${slug}`)) },
+    {
+      name: "anonymous article (2,000 different)",
+      target: "app",
+      requests: people.anonymousSlugs.map((slug) => get(`/articles/${slug}`)),
+    },
     ...(cdn
-      ? [{ name: "anonymous article via nginx caching as a CDN", target: "nginx" as const, requests: people.anonymousSlugs.map((slug) => get(`/articles/${slug}`)) }]
+      ? [
+          {
+            name: "anonymous article via nginx caching as a CDN",
+            target: "nginx" as const,
+            requests: people.anonymousSlugs.map((slug) => get(`/articles/${slug}`)),
+          },
+        ]
       : []),
     {
       name: "free reader, unlocked article",
@@ -224,14 +271,20 @@ async function runScenarios(
     {
       name: "unlock (500 readers x 3 articles; repeats answer 200 unchanged)",
       target: "app",
-      requests: people.unlocks.map(({ cookie, slug }) => ({ method: "POST", path: `/api/articles/${slug}/unlock`, headers: { cookie } })),
+      requests: people.unlocks.map(({ cookie, slug }) => ({
+        method: "POST",
+        path: `/api/articles/${slug}/unlock`,
+        headers: { cookie },
+      })),
     },
   ];
 
   const outcomes: Outcome[] = [];
   let baselineRate: number | null = null;
   const only = settings.only?.split(",");
-  const chosen = scenarios.filter(({ name, target }) => !only || target === "static" || only.some((part) => name.includes(part)));
+  const chosen = scenarios.filter(
+    ({ name, target }) => !only || target === "static" || only.some((part) => name.includes(part)),
+  );
   for (const scenario of chosen) {
     const url = scenario.target === "app" ? app.url : scenario.target === "nginx" ? cdn!.url : baseline.url;
     log(`${scenario.name}: warming up`);
@@ -267,7 +320,10 @@ async function runScenarios(
     cpus: `${os.cpus().length} x ${os.cpus()[0]?.model ?? "unknown"}`,
     memory: megabytes(os.totalmem()),
     node: process.version,
-    loadAverageAfter: os.loadavg().map((value) => value.toFixed(2)).join(", "),
+    loadAverageAfter: os
+      .loadavg()
+      .map((value) => value.toFixed(2))
+      .join(", "),
     articles: settings.articles,
     durationSeconds: settings.duration,
     connections: settings.connections,
@@ -289,9 +345,16 @@ async function runScenarios(
       ]),
     ),
   );
-  console.log(Object.entries(machine).map(([key, value]) => `${key}: ${value}`).join("; "));
+  console.log(
+    Object.entries(machine)
+      .map(([key, value]) => `${key}: ${value}`)
+      .join("; "),
+  );
   if (settings.output) {
-    writeFileSync(path.resolve(root, settings.output), `${JSON.stringify({ when: new Date().toISOString(), machine, outcomes }, null, 2)}\n`);
+    writeFileSync(
+      path.resolve(root, settings.output),
+      `${JSON.stringify({ when: new Date().toISOString(), machine, outcomes }, null, 2)}\n`,
+    );
     log(`written to ${settings.output}`);
   }
 }

@@ -12,12 +12,16 @@ const root = path.resolve(import.meta.dirname, "..");
 const { values } = parseArgs({ options: { out: { type: "string" } } });
 const settings = parseEnv(process.env);
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-const file = path.resolve(values.out ?? path.join(root, "backups", `folio-${stamp}.${settings.DATABASE_URL ? "dump" : "sql"}`));
+const file = path.resolve(
+  values.out ?? path.join(root, "backups", `folio-${stamp}.${settings.DATABASE_URL ? "dump" : "sql"}`),
+);
 mkdirSync(path.dirname(file), { recursive: true });
 
 backupDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: path.resolve(root, settings.FOLIO_DATA_DIR) }, file)
   .then(({ format }) => {
-    console.log(`[folio] backup written: ${file} (${format === "custom" ? "pg_dump custom format" : "plain SQL, embedded database"})`);
+    console.log(
+      `[folio] backup written: ${file} (${format === "custom" ? "pg_dump custom format" : "plain SQL, embedded database"})`,
+    );
   })
   .catch((error: unknown) => {
     console.error(`[folio] backup failed: ${error instanceof Error ? error.message : String(error)}`);

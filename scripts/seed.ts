@@ -47,7 +47,8 @@ function fail(message: string): never {
 function parseCount(name: string, raw: string | undefined, fallback: number, min: number): number {
   if (raw === undefined) return fallback;
   const value = /^\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < min) fail(`--${name} must be ${min === 1 ? "a positive" : "a non-negative"} integer, got "${raw}"`);
+  if (!Number.isSafeInteger(value) || value < min)
+    fail(`--${name} must be ${min === 1 ? "a positive" : "a non-negative"} integer, got "${raw}"`);
   return value;
 }
 

@@ -95,14 +95,20 @@ async function main(): Promise<number> {
     const results: [string, number][] = [];
     if (only !== "e2e") {
       log("unit and integration tests (vitest)");
-      results.push(["vitest", await runCommand("npx", ["vitest", "run", ...(only === "unit" ? extra : [])], { cwd: root, env })]);
+      results.push([
+        "vitest",
+        await runCommand("npx", ["vitest", "run", ...(only === "unit" ? extra : [])], { cwd: root, env }),
+      ]);
     }
     if (only !== "unit") {
       await ensureTestPrograms(root, log);
       await ensureBuild(root, log);
       emulator.setWebhookUrl(`http://localhost:${process.env.E2E_PORT ?? 3100}/api/stripe/webhook`);
       log("end-to-end tests (playwright, chromium)");
-      results.push(["playwright", await runCommand("npx", ["playwright", "test", ...(only === "e2e" ? extra : [])], { cwd: root, env })]);
+      results.push([
+        "playwright",
+        await runCommand("npx", ["playwright", "test", ...(only === "e2e" ? extra : [])], { cwd: root, env }),
+      ]);
     }
     for (const [name, code] of results) log(`${name}: ${code === 0 ? "passed" : `FAILED (exit ${code})`}`);
     failed = !results.every(([, code]) => code === 0);

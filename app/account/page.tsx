@@ -17,7 +17,11 @@ import type { SearchParamValue } from "@/lib/http/search-params";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, SearchParamValue>> }) {
+export default async function AccountPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, SearchParamValue>>;
+}) {
   const reader = await getReader();
   if (!reader) redirect("/signin?callbackUrl=/account");
   const [query, meter, unlocked, current] = await Promise.all([

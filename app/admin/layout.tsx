@@ -7,7 +7,10 @@ import { getReader } from "@/lib/auth/get-reader";
 import { hasRole } from "@/lib/newsroom/roles";
 import "./admin.css";
 
-export const metadata: Metadata = { title: { default: "Newsroom", template: "%s | Newsroom" }, robots: { index: false } };
+export const metadata: Metadata = {
+  title: { default: "Newsroom", template: "%s | Newsroom" },
+  robots: { index: false },
+};
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const reader = await getReader();

@@ -8,7 +8,11 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Archive", alternates: { canonical: "/archive" } };
 
-export default async function ArchivePage({ searchParams }: { searchParams: Promise<Record<string, SearchParamValue>> }) {
+export default async function ArchivePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, SearchParamValue>>;
+}) {
   const result = await listArchive(parsePage((await searchParams).page));
   return <ArticleListing eyebrow="Archive" title="All articles" basePath="/archive" result={result} />;
 }

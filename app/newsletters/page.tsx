@@ -9,7 +9,11 @@ import { issueLabel, issueWebPath } from "@/lib/newsletters/render-issue";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Newsletters", alternates: { canonical: "/newsletters" } };
 
-export default async function NewslettersArchivePage({ searchParams }: { searchParams: Promise<Record<string, SearchParamValue>> }) {
+export default async function NewslettersArchivePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, SearchParamValue>>;
+}) {
   const page = parsePage((await searchParams).page);
   const { issues, hasMore } = await listArchivedIssues({ page });
   return (
@@ -19,8 +23,11 @@ export default async function NewslettersArchivePage({ searchParams }: { searchP
       <ul>
         {NEWSLETTER_KEYS.map((key) => (
           <li key={key}>
-            <Link href={`/newsletters/${NEWSLETTER_CATALOG[key].slug}`}>{NEWSLETTER_CATALOG[key].name}</Link>: {NEWSLETTER_CATALOG[key].tagline}
-            {NEWSLETTER_CATALOG[key].audience === "subscribers" ? " For All-Access subscribers." : " Free for registered readers."}
+            <Link href={`/newsletters/${NEWSLETTER_CATALOG[key].slug}`}>{NEWSLETTER_CATALOG[key].name}</Link>:{" "}
+            {NEWSLETTER_CATALOG[key].tagline}
+            {NEWSLETTER_CATALOG[key].audience === "subscribers"
+              ? " For All-Access subscribers."
+              : " Free for registered readers."}
           </li>
         ))}
       </ul>

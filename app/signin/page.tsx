@@ -15,7 +15,11 @@ const ERRORS: Record<string, string> = {
   EmailSignin: "We could not send the sign-in email just now. Please try again in a moment.",
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, SearchParamValue>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, SearchParamValue>>;
+}) {
   const query = await searchParams;
   const returnTo = safeReturnPath(query.callbackUrl);
   if (await getReader()) redirect(returnTo);
@@ -36,8 +40,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </p>
       )}
       <p>
-        There is no password. Enter your email address and we will send you a link; opening it signs you in and
-        brings you back to what you were reading. New readers get an account the same way.
+        There is no password. Enter your email address and we will send you a link; opening it signs you in and brings
+        you back to what you were reading. New readers get an account the same way.
       </p>
       <EmailSignInForm source="signin" callbackUrl={returnTo} defaultEmail={email} submitLabel="Email me a link" />
       <p className="meta">

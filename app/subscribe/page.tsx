@@ -29,7 +29,11 @@ async function plansOrNull(): Promise<Plan[] | null> {
   }
 }
 
-export default async function SubscribePage({ searchParams }: { searchParams: Promise<Record<string, SearchParamValue>> }) {
+export default async function SubscribePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, SearchParamValue>>;
+}) {
   const [query, reader, plans] = await Promise.all([searchParams, getReader(), plansOrNull()]);
   const subscriber = await isSubscriber(reader);
   return (

@@ -7,7 +7,9 @@ const NOTICES: Record<string, { text: string; error?: boolean }> = {
   "email-taken": { text: "That address belongs to another account, so we could not switch to it.", error: true },
   "invalid-email": { text: "That does not look like an email address. Please check it.", error: true },
   "same-email": { text: "That is already your email address.", error: true },
-  "deletion-sent": { text: "We sent you a link to confirm deleting your account. Nothing is deleted before you open it." },
+  "deletion-sent": {
+    text: "We sent you a link to confirm deleting your account. Nothing is deleted before you open it.",
+  },
   "invalid-link": { text: "That link has expired or was already used. Please ask for a new one.", error: true },
   "invalid-input": { text: "That request was not understood; nothing changed.", error: true },
   limited: { text: "We sent several links just now; please use the latest, or try again in 15 minutes.", error: true },

@@ -10,7 +10,15 @@ export function EmailSection({ email }: { email: string }) {
         <label htmlFor="new-email" className="visually-hidden">
           New email address
         </label>
-        <input id="new-email" type="email" name="email" required maxLength={254} placeholder="new@example.org" autoComplete="email" />
+        <input
+          id="new-email"
+          type="email"
+          name="email"
+          required
+          maxLength={254}
+          placeholder="new@example.org"
+          autoComplete="email"
+        />
         <button type="submit" className="button">
           Change address
         </button>

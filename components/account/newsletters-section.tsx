@@ -17,7 +17,11 @@ export function NewslettersSection({ choices }: { choices: NewsletterChoice[] })
               <form method="post" action="/api/account/newsletters">
                 <input type="hidden" name="newsletter" value={choice.newsletter} />
                 <input type="hidden" name="subscribed" value={choice.subscribed ? "false" : "true"} />
-                <button type="submit" className="button button-small-plain" aria-label={`Turn ${choice.subscribed ? "off" : "on"} ${NEWSLETTER_NAMES[choice.newsletter]}`}>
+                <button
+                  type="submit"
+                  className="button button-small-plain"
+                  aria-label={`Turn ${choice.subscribed ? "off" : "on"} ${NEWSLETTER_NAMES[choice.newsletter]}`}
+                >
                   Turn {choice.subscribed ? "off" : "on"}
                 </button>
               </form>
@@ -26,7 +30,8 @@ export function NewslettersSection({ choices }: { choices: NewsletterChoice[] })
         ))}
       </ul>
       <p className="meta">
-        Past issues are in the <Link href="/newsletters">newsletter archive</Link>. Every newsletter has a link to unsubscribe at its foot.
+        Past issues are in the <Link href="/newsletters">newsletter archive</Link>. Every newsletter has a link to
+        unsubscribe at its foot.
       </p>
     </section>
   );

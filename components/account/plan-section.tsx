@@ -19,7 +19,13 @@ function renewalLine(subscription: SubscriptionSummary): string {
  * The reader's plan: the subscription that gives access now, complimentary
  * All-Access from the publisher, or the free tier.
  */
-export function PlanSection({ current, compUntil }: { current: SubscriptionSummary | undefined; compUntil: Date | null }) {
+export function PlanSection({
+  current,
+  compUntil,
+}: {
+  current: SubscriptionSummary | undefined;
+  compUntil: Date | null;
+}) {
   return (
     <section aria-labelledby="plan">
       <h2 id="plan">Plan</h2>

@@ -13,7 +13,10 @@ export function ArticleBody({ previewMarkdown, previewHtml, gatedMarkdown }: Pro
   // Both parts went through the sanitizer in renderMarkdown.
   return (
     <div className="article-body">
-      <div className="article-preview" dangerouslySetInnerHTML={{ __html: previewHtml ?? renderMarkdown(previewMarkdown) }} />
+      <div
+        className="article-preview"
+        dangerouslySetInnerHTML={{ __html: previewHtml ?? renderMarkdown(previewMarkdown) }}
+      />
       {gatedMarkdown !== null && (
         <div className={GATED_SECTION_CLASS} dangerouslySetInnerHTML={{ __html: renderMarkdown(gatedMarkdown) }} />
       )}

@@ -15,7 +15,8 @@ export function ArticleCard({ article, lead = false }: { article: ArticleSummary
       </h3>
       {article.dek && <p className="dek">{article.dek}</p>}
       <p className="meta">
-        <Byline authors={article.authors} /> · <time dateTime={article.publishedAt.toISOString()}>{formatDate(article.publishedAt)}</time>
+        <Byline authors={article.authors} /> ·{" "}
+        <time dateTime={article.publishedAt.toISOString()}>{formatDate(article.publishedAt)}</time>
       </p>
     </article>
   );

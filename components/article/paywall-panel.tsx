@@ -9,7 +9,8 @@ export function PaywallPanel({ articleSlug, access }: { articleSlug: string; acc
   let offer: React.ReactNode = null;
   if (decision.reason === "anonymous") offer = <SignUpOffer articleSlug={articleSlug} />;
   if (decision.reason === "quota-available" && meter) offer = <UnlockOffer articleSlug={articleSlug} meter={meter} />;
-  if (decision.reason === "quota-exhausted" && meter) offer = <QuotaExhaustedOffer articleSlug={articleSlug} meter={meter} />;
+  if (decision.reason === "quota-exhausted" && meter)
+    offer = <QuotaExhaustedOffer articleSlug={articleSlug} meter={meter} />;
   if (!offer) return null;
   return (
     <aside className="paywall-panel" aria-labelledby="paywall-title">

@@ -19,11 +19,23 @@ export function Pagination({
   const href = (target: number) => (target === 1 ? basePath : `${basePath}${separator}page=${target}`);
   return (
     <nav className="pagination" aria-label="Pages">
-      {page > 1 ? <Link href={href(Math.min(page - 1, pageCount))} rel="prev">{labels.previous}</Link> : <span />}
+      {page > 1 ? (
+        <Link href={href(Math.min(page - 1, pageCount))} rel="prev">
+          {labels.previous}
+        </Link>
+      ) : (
+        <span />
+      )}
       <span>
         Page {page} of {pageCount}
       </span>
-      {page < pageCount ? <Link href={href(page + 1)} rel="next">{labels.next}</Link> : <span />}
+      {page < pageCount ? (
+        <Link href={href(page + 1)} rel="next">
+          {labels.next}
+        </Link>
+      ) : (
+        <span />
+      )}
     </nav>
   );
 }

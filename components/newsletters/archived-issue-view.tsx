@@ -31,22 +31,25 @@ export async function ArchivedIssueView({ issue, reader }: { issue: ArchivedIssu
         </aside>
       )}
       {items.map(({ article, level, text }) => (
-          <section key={article.id} className="archived-item">
-            <p className="kicker">
-              {article.kind === "in_depth" ? "In-Depth" : "Daily Analysis"} · {formatDate(article.publishedAt)}
+        <section key={article.id} className="archived-item">
+          <p className="kicker">
+            {article.kind === "in_depth" ? "In-Depth" : "Daily Analysis"} · {formatDate(article.publishedAt)}
+          </p>
+          <h2>
+            <Link href={`/articles/${article.slug}`}>{article.title}</Link>
+          </h2>
+          {article.dek && <p className="dek">{article.dek}</p>}
+          {article.authors.length > 0 && <p className="meta">By {article.authors.join(" and ")}</p>}
+          <ArticleBody
+            previewMarkdown={text.previewMarkdown}
+            gatedMarkdown={level === "full" ? text.gatedMarkdown : null}
+          />
+          {(level === "preview" && text.hasGatedPart) || info.depth === "preview" ? (
+            <p>
+              <Link href={`/articles/${article.slug}`}>Continue reading</Link>
             </p>
-            <h2>
-              <Link href={`/articles/${article.slug}`}>{article.title}</Link>
-            </h2>
-            {article.dek && <p className="dek">{article.dek}</p>}
-            {article.authors.length > 0 && <p className="meta">By {article.authors.join(" and ")}</p>}
-            <ArticleBody previewMarkdown={text.previewMarkdown} gatedMarkdown={level === "full" ? text.gatedMarkdown : null} />
-            {(level === "preview" && text.hasGatedPart) || info.depth === "preview" ? (
-              <p>
-                <Link href={`/articles/${article.slug}`}>Continue reading</Link>
-              </p>
-            ) : null}
-          </section>
+          ) : null}
+        </section>
       ))}
     </article>
   );

@@ -23,7 +23,9 @@ export function SearchBox({ id, defaultValue = "", label }: { id: string; defaul
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const response = await fetch(`/api/search/suggest?q=${encodeURIComponent(value)}`, { signal: controller.signal });
+        const response = await fetch(`/api/search/suggest?q=${encodeURIComponent(value)}`, {
+          signal: controller.signal,
+        });
         if (!response.ok) return;
         const body = (await response.json()) as { suggestions: Suggestion[] };
         setSuggestions(body.suggestions);
@@ -49,7 +51,13 @@ export function SearchBox({ id, defaultValue = "", label }: { id: string; defaul
       // -1 is the field itself; the keys cycle through the suggestions and back to it.
       const count = suggestions.length;
       setActive((current) =>
-        event.key === "ArrowDown" ? (current + 1 >= count ? -1 : current + 1) : current - 1 < -1 ? count - 1 : current - 1,
+        event.key === "ArrowDown"
+          ? current + 1 >= count
+            ? -1
+            : current + 1
+          : current - 1 < -1
+            ? count - 1
+            : current - 1,
       );
     } else if (event.key === "Escape") {
       setOpen(false);

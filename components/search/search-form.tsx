@@ -5,7 +5,17 @@ import { SearchBox } from "./search-box";
 
 export type SearchFormOptions = { topics: Tag[]; regions: Tag[]; authors: AuthorOption[] };
 
-function Select({ name, label, value, options }: { name: string; label: string; value?: string; options: { value: string; label: string }[] }) {
+function Select({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value?: string;
+  options: { value: string; label: string }[];
+}) {
   return (
     <label className="search-filter">
       <span>{label}</span>
@@ -22,7 +32,15 @@ function Select({ name, label, value, options }: { name: string; label: string; 
 }
 
 /** The search page's form: a plain GET form, so it works without JavaScript. */
-export function SearchForm({ request, query, options }: { request?: Partial<SearchRequest>; query: string; options: SearchFormOptions }) {
+export function SearchForm({
+  request,
+  query,
+  options,
+}: {
+  request?: Partial<SearchRequest>;
+  query: string;
+  options: SearchFormOptions;
+}) {
   const tagOptions = (tags: Tag[]) => tags.map((tag) => ({ value: tag.slug, label: tag.name }));
   return (
     <form role="search" aria-label="Search the library" action="/search" method="get" className="search-form">

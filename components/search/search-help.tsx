@@ -8,8 +8,8 @@ export function SearchHelp({ topics, regions }: { topics: Tag[]; regions: Tag[] 
       <h2 id="search-help-title">How to search</h2>
       <ul>
         <li>
-          Type a few words: <code>grain exports</code> finds articles with both, and related forms too
-          (<code>export</code>, <code>exported</code>).
+          Type a few words: <code>grain exports</code> finds articles with both, and related forms too (
+          <code>export</code>, <code>exported</code>).
         </li>
         <li>
           Put a phrase in quotes: <code>&quot;voter turnout&quot;</code>.

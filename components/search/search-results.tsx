@@ -20,9 +20,7 @@ export function SearchResults({ results }: { results: Results }) {
           ? `No articles found for “${request.query}”`
           : `${count(total)} ${total === 1 ? "article" : "articles"} found for “${request.query}”`}
       </h2>
-      {total === 0 && (
-        <p>Check the spelling, use fewer or more general words, or remove a filter.</p>
-      )}
+      {total === 0 && <p>Check the spelling, use fewer or more general words, or remove a filter.</p>}
       {total > 0 && hits.length === 0 && (
         <p>
           There are no results on page {request.page}. <Link href={lastPage}>Go to the last page</Link>.

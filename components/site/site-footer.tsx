@@ -4,9 +4,7 @@ import { env } from "@/lib/config/env";
 export function SiteFooter() {
   return (
     <footer className="site-footer">
-      <p>
-        {env().PUBLICATION_NAME}: independent analysis of world affairs, funded by its readers.
-      </p>
+      <p>{env().PUBLICATION_NAME}: independent analysis of world affairs, funded by its readers.</p>
       <ul>
         <li>
           <Link href="/subscribe">Subscribe</Link>

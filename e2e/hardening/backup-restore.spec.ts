@@ -61,7 +61,12 @@ function npm(args: string[], env: Record<string, string | undefined>): { status:
     if (value === undefined) delete merged[key];
     else merged[key] = value;
   }
-  const result = spawnSync("npm", ["run", "--silent", ...args], { cwd: ROOT, env: merged, encoding: "utf8", timeout: 300_000 });
+  const result = spawnSync("npm", ["run", "--silent", ...args], {
+    cwd: ROOT,
+    env: merged,
+    encoding: "utf8",
+    timeout: 300_000,
+  });
   return { status: result.status ?? 1, output: `${result.stdout}\n${result.stderr}` };
 }
 
@@ -83,7 +88,10 @@ test("backup, restore into an empty database, boot on the copy: everything is th
   const original = await startAppServer("backup-source", spareWebPort(2), { DATABASE_URL: source.url, JOBS: "off" });
   cleanups.push(() => original.stop());
   for (const slug of slugs.slice(0, 2)) {
-    const unlocked = await fetch(`${original.url}/api/articles/${slug}/unlock`, { method: "POST", headers: { cookie: reader.cookie } });
+    const unlocked = await fetch(`${original.url}/api/articles/${slug}/unlock`, {
+      method: "POST",
+      headers: { cookie: reader.cookie },
+    });
     expect(unlocked.status).toBe(200);
   }
   const { customerId } = await buyMonthlyAtEmulator(subscriber);

@@ -30,7 +30,11 @@ test.beforeAll(async () => {
   url = cluster.url("folio");
   ({ slugs, readers } = await prepareDatabase(url, 12, 4));
   // JOBS on: pg-boss must ride out the restart too.
-  server = await startAppServer("database-restart", spareWebPort(0), { DATABASE_URL: url, JOBS: "on", TRUST_PROXY: "0" });
+  server = await startAppServer("database-restart", spareWebPort(0), {
+    DATABASE_URL: url,
+    JOBS: "on",
+    TRUST_PROXY: "0",
+  });
 });
 
 test.afterAll(async () => {
@@ -42,10 +46,22 @@ type Outcome = { what: string; status: number; body: string; retryAfter: string 
 
 // A connection per request (raw-request.ts): a keep-alive connection that the
 // server closes as idle must not pass for a request the server dropped.
-async function hit(what: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Outcome> {
-  const response = await send({ method: init.method ?? "GET", path, headers: init.headers, body: init.body }, new URL(server.url));
+async function hit(
+  what: string,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Outcome> {
+  const response = await send(
+    { method: init.method ?? "GET", path, headers: init.headers, body: init.body },
+    new URL(server.url),
+  );
   const retryAfter = response.headers["retry-after"];
-  return { what, status: response.status, body: response.body, retryAfter: typeof retryAfter === "string" ? retryAfter : null };
+  return {
+    what,
+    status: response.status,
+    body: response.body,
+    retryAfter: typeof retryAfter === "string" ? retryAfter : null,
+  };
 }
 
 function expectClean(outcome: Outcome): void {
@@ -55,18 +71,24 @@ function expectClean(outcome: Outcome): void {
   expect(internalsIn(outcome.body), label).toBeNull();
   if (outcome.status === 503) {
     expect(outcome.retryAfter, label).not.toBeNull();
-    if (outcome.what.startsWith("api")) expect(JSON.parse(outcome.body)).toMatchObject({ error: "service_unavailable" });
+    if (outcome.what.startsWith("api"))
+      expect(JSON.parse(outcome.body)).toMatchObject({ error: "service_unavailable" });
     else if (!outcome.what.startsWith("webhook")) expect(outcome.body).toContain("Please try again in a moment");
   }
 }
 
 // Each reader unlocks three articles of their own: the monthly quota exactly.
 function unlockPairs(): [PrivateReader, string][] {
-  return readers.flatMap((reader, index) => slugs.slice(index * 3, index * 3 + 3).map((slug) => [reader, slug] as [PrivateReader, string]));
+  return readers.flatMap((reader, index) =>
+    slugs.slice(index * 3, index * 3 + 3).map((slug) => [reader, slug] as [PrivateReader, string]),
+  );
 }
 
 function unlock(reader: PrivateReader, slug: string): Promise<Outcome> {
-  return hit(`api unlock ${slug}`, `/api/articles/${slug}/unlock`, { method: "POST", headers: { cookie: reader.cookie } });
+  return hit(`api unlock ${slug}`, `/api/articles/${slug}/unlock`, {
+    method: "POST",
+    headers: { cookie: reader.cookie },
+  });
 }
 
 function deliver(event: StripeEvent): Promise<Outcome> {
@@ -90,7 +112,8 @@ test("a PostgreSQL restart under load: clean 503s, recovery without a restart, n
   const pairs = unlockPairs().filter(([reader]) => reader !== buyer);
   const loops = [
     (async () => {
-      for (let index = 0; running && Date.now() < until; index++) outcomes.push(await hit("page article", `/articles/${slugs[index % slugs.length]}`));
+      for (let index = 0; running && Date.now() < until; index++)
+        outcomes.push(await hit("page article", `/articles/${slugs[index % slugs.length]}`));
     })(),
     (async () => {
       for (let index = 0; running && Date.now() < until; index++) {
@@ -153,7 +176,10 @@ test("a PostgreSQL restart under load: clean 503s, recovery without a restart, n
     const retry = await unlock(reader, slug);
     expect(retry.status, `${slug}: ${retry.body}`).toBe(200);
   }
-  const after = await query<{ user_id: string; unlocks: number }>(url, "SELECT user_id, count(*)::int AS unlocks FROM article_unlocks GROUP BY user_id");
+  const after = await query<{ user_id: string; unlocks: number }>(
+    url,
+    "SELECT user_id, count(*)::int AS unlocks FROM article_unlocks GROUP BY user_id",
+  );
   expect(after.reduce((sum, row) => sum + row.unlocks, 0)).toBe(pairs.length);
   for (const row of after) expect(row.unlocks).toBe(3);
 
@@ -167,10 +193,15 @@ test("a PostgreSQL restart under load: clean 503s, recovery without a restart, n
     expect(outcome.status).toBe(200);
     expect(JSON.parse(outcome.body).result).not.toBe("processed");
   }
-  const recorded = await query<{ id: string; n: number }>(url, "SELECT id, count(*)::int AS n FROM stripe_events GROUP BY id");
+  const recorded = await query<{ id: string; n: number }>(
+    url,
+    "SELECT id, count(*)::int AS n FROM stripe_events GROUP BY id",
+  );
   expect(recorded.length).toBeGreaterThan(0);
   for (const row of recorded) expect(row.n).toBe(1);
-  const subscriptions = await query<{ status: string }>(url, "SELECT status FROM subscriptions WHERE user_id = $1", [buyer.id]);
+  const subscriptions = await query<{ status: string }>(url, "SELECT status FROM subscriptions WHERE user_id = $1", [
+    buyer.id,
+  ]);
   expect(subscriptions.map((row) => row.status)).toEqual(["active"]);
   const me = await hit("api me", "/api/me", { headers: { cookie: buyer.cookie } });
   expect(JSON.parse(me.body)).toMatchObject({ signedIn: true, plan: "all-access" });

@@ -27,5 +27,8 @@ export async function expectDatabaseUnchanged(before: Snapshot): Promise<void> {
   const changed = Object.keys({ ...before, ...after }).filter(
     (table) => JSON.stringify(before[table]) !== JSON.stringify(after[table]),
   );
-  expect(changed, `tables changed: ${changed.map((t) => `${t} ${JSON.stringify(before[t])} -> ${JSON.stringify(after[t])}`).join("; ")}`).toEqual([]);
+  expect(
+    changed,
+    `tables changed: ${changed.map((t) => `${t} ${JSON.stringify(before[t])} -> ${JSON.stringify(after[t])}`).join("; ")}`,
+  ).toEqual([]);
 }

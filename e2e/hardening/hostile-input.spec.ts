@@ -53,7 +53,9 @@ for (const route of discoverRoutes().filter((candidate) => candidate.kind !== "a
             fc.array(hostileSegment, { minLength: dynamic, maxLength: dynamic }),
             fc.option(hostileQuery, { nil: undefined }),
             hostileBody,
-            fc.option(fc.string({ unit: fc.constantFrom(..."0123456789abcdef"), minLength: 2, maxLength: 42 }), { nil: undefined }),
+            fc.option(fc.string({ unit: fc.constantFrom(..."0123456789abcdef"), minLength: 2, maxLength: 42 }), {
+              nil: undefined,
+            }),
             async (sample, segments, query, { contentType, body }, actionId) => {
               const path = withSegments(route, sample, segments) + (query === undefined ? "" : `?${query}`);
               const headers: Record<string, string> = {};
@@ -62,7 +64,8 @@ for (const route of discoverRoutes().filter((candidate) => candidate.kind !== "a
               if (carriesBody && contentType) headers["content-type"] = contentType;
               // A page answers POST only for server actions: send made-up ones.
               if (route.kind !== "handler" && method === "POST" && actionId) headers["next-action"] = actionId;
-              if (route.pattern === "/api/stripe/webhook") headers["stripe-signature"] = `t=${Date.now()},v1=${"0".repeat(64)}`;
+              if (route.pattern === "/api/stripe/webhook")
+                headers["stripe-signature"] = `t=${Date.now()},v1=${"0".repeat(64)}`;
               await expectSane({ method, path, headers, body: carriesBody ? body : undefined });
             },
           ),
@@ -83,7 +86,12 @@ test("oversized bodies are refused without a server error", async () => {
       const signedIn = !classify(route.pattern)?.changesWithoutInput?.includes(method);
       for (const path of samplesOf(route)) {
         for (const contentType of ["application/json", "application/x-www-form-urlencoded"]) {
-          await expectSane({ method, path, headers: { "content-type": contentType, ...(signedIn ? { cookie: reader.cookie } : {}) }, body: huge });
+          await expectSane({
+            method,
+            path,
+            headers: { "content-type": contentType, ...(signedIn ? { cookie: reader.cookie } : {}) },
+            body: huge,
+          });
         }
       }
     }
@@ -101,7 +109,11 @@ test("the build's server actions survive garbage arguments", async () => {
         await expectSane({
           method: "POST",
           path: `${action.path}?x=${encode(extra).slice(0, 100)}`,
-          headers: { "next-action": action.id, accept: "text/x-component", ...(contentType ? { "content-type": contentType } : {}) },
+          headers: {
+            "next-action": action.id,
+            accept: "text/x-component",
+            ...(contentType ? { "content-type": contentType } : {}),
+          },
           body,
         });
       }),

@@ -51,34 +51,57 @@ const METACHARACTERS = [
 const LOOKS_LIKE_EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /** One hostile string. */
-export const hostileString: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom(...METACHARACTERS),
-  fc.string({ maxLength: 40 }),
-  fc.string({ unit: "binary", maxLength: 40 }),
-  fc.string({ unit: "grapheme", maxLength: 20 }),
-  fc.integer().map(String),
-  fc.double().map(String),
-  fc.nat({ max: 20_000 }).map((length) => "x".repeat(length)),
-).filter((value) => !LOOKS_LIKE_EMAIL.test(value.trim()));
+export const hostileString: fc.Arbitrary<string> = fc
+  .oneof(
+    fc.constantFrom(...METACHARACTERS),
+    fc.string({ maxLength: 40 }),
+    fc.string({ unit: "binary", maxLength: 40 }),
+    fc.string({ unit: "grapheme", maxLength: 20 }),
+    fc.integer().map(String),
+    fc.double().map(String),
+    fc.nat({ max: 20_000 }).map((length) => "x".repeat(length)),
+  )
+  .filter((value) => !LOOKS_LIKE_EMAIL.test(value.trim()));
 
 /** Percent-encodes a string; lone surrogates (which encodeURIComponent refuses) as raw bytes. */
 export function encode(value: string): string {
   try {
     return encodeURIComponent(value);
   } catch {
-    return [...value].map((char) => {
-      try {
-        return encodeURIComponent(char);
-      } catch {
-        return `%${(char.charCodeAt(0) & 0xff).toString(16).padStart(2, "0")}`;
-      }
-    }).join("");
+    return [...value]
+      .map((char) => {
+        try {
+          return encodeURIComponent(char);
+        } catch {
+          return `%${(char.charCodeAt(0) & 0xff).toString(16).padStart(2, "0")}`;
+        }
+      })
+      .join("");
   }
 }
 
 const KNOWN_PARAMS = [
-  "q", "page", "topic", "region", "author", "kind", "from", "to", "sort", "token", "email", "callbackUrl",
-  "session_id", "notice", "error", "plan", "canceled", "signedOut", "_rsc", "newsletter", "subscribed",
+  "q",
+  "page",
+  "topic",
+  "region",
+  "author",
+  "kind",
+  "from",
+  "to",
+  "sort",
+  "token",
+  "email",
+  "callbackUrl",
+  "session_id",
+  "notice",
+  "error",
+  "plan",
+  "canceled",
+  "signedOut",
+  "_rsc",
+  "newsletter",
+  "subscribed",
 ];
 
 /** A query string: known and unknown keys, repeated, empty, hostile or raw. */
@@ -86,7 +109,17 @@ export const hostileQuery: fc.Arbitrary<string> = fc.oneof(
   fc
     .array(fc.tuple(fc.oneof(fc.constantFrom(...KNOWN_PARAMS), hostileString), hostileString), { maxLength: 6 })
     .map((pairs) => pairs.map(([key, value]) => `${encode(key)}=${encode(value)}`).join("&")),
-  fc.constantFrom("q", "q=&q=&q=", "page=1&page=2&page=x", "%", "q=%zz", "a[b][c]=1", "__proto__[x]=1", "constructor[prototype][x]=1", "&&&==&"),
+  fc.constantFrom(
+    "q",
+    "q=&q=&q=",
+    "page=1&page=2&page=x",
+    "%",
+    "q=%zz",
+    "a[b][c]=1",
+    "__proto__[x]=1",
+    "constructor[prototype][x]=1",
+    "&&&==&",
+  ),
 );
 
 /** A value for one path segment, percent-encoded or not. */
@@ -129,9 +162,17 @@ export const hostileBody: fc.Arbitrary<HostileBody> = fc.record({
       .map((value) => JSON.stringify(value)),
     fc.constantFrom('{"email":', "{{}", "[", '{"__proto__":{"admin":true}}', "\u0000\u0001\u0002", "null", '"x"', "1"),
     fc
-      .array(fc.tuple(fc.oneof(fc.constantFrom("email", "token", "newsletter", "subscribed", "callbackUrl"), hostileString), hostileString), { maxLength: 5 })
+      .array(
+        fc.tuple(
+          fc.oneof(fc.constantFrom("email", "token", "newsletter", "subscribed", "callbackUrl"), hostileString),
+          hostileString,
+        ),
+        { maxLength: 5 },
+      )
       .map((pairs) => pairs.map(([key, value]) => `${encode(key)}=${encode(value)}`).join("&")),
-    hostileString.map((value) => `--folio\r\nContent-Disposition: form-data; name="email"\r\n\r\n${value}\r\n--folio--\r\n`),
+    hostileString.map(
+      (value) => `--folio\r\nContent-Disposition: form-data; name="email"\r\n\r\n${value}\r\n--folio--\r\n`,
+    ),
     hostileString,
   ),
 });

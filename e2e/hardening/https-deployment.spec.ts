@@ -48,7 +48,10 @@ test("a sign-in over https sets a __Host- session cookie: Secure, HttpOnly, Same
   const token = randomBytes(32).toString("hex");
   // Auth.js keeps only a hash of the emailed token.
   const hashed = createHash("sha256").update(`${token}${process.env.AUTH_SECRET}`).digest("hex");
-  await sql("INSERT INTO verification_tokens (identifier, token, expires) VALUES ($1, $2, now() + interval '5 minutes')", [email, hashed]);
+  await sql(
+    "INSERT INTO verification_tokens (identifier, token, expires) VALUES ($1, $2, now() + interval '5 minutes')",
+    [email, hashed],
+  );
   const callback = `/api/auth/callback/email?${new URLSearchParams({ token, email, callbackUrl: "/" })}`;
   const response = await fetch(`${server.url}${callback}`, { headers: HTTPS, redirect: "manual" });
   expect(response.status).toBe(302);
@@ -61,8 +64,12 @@ test("a sign-in over https sets a __Host- session cookie: Secure, HttpOnly, Same
   expect(session).not.toMatch(/;\s*Domain=/i);
   const value = /^__Host-authjs\.session-token=([^;]+)/.exec(session!)![1]!;
   // The prefixed cookie is the one that counts over https; the plain name is not read there.
-  const me = await (await fetch(`${server.url}/api/me`, { headers: { ...HTTPS, cookie: `__Host-authjs.session-token=${value}` } })).json();
+  const me = await (
+    await fetch(`${server.url}/api/me`, { headers: { ...HTTPS, cookie: `__Host-authjs.session-token=${value}` } })
+  ).json();
   expect(me).toMatchObject({ signedIn: true, email });
-  const plainName = await (await fetch(`${server.url}/api/me`, { headers: { ...HTTPS, cookie: `authjs.session-token=${value}` } })).json();
+  const plainName = await (
+    await fetch(`${server.url}/api/me`, { headers: { ...HTTPS, cookie: `authjs.session-token=${value}` } })
+  ).json();
   expect(plainName).toEqual({ signedIn: false });
 });

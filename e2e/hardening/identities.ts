@@ -14,10 +14,10 @@ export async function signedInReader(label: string): Promise<SignedInReader> {
   const email = `${label}-${randomBytes(6).toString("hex")}@hardening.example`;
   const reader = await createReader(email);
   const sessionToken = randomBytes(32).toString("hex");
-  await sql("INSERT INTO sessions (session_token, user_id, expires) VALUES ($1, $2, now() + interval '29 days 12 hours')", [
-    sessionToken,
-    reader.id,
-  ]);
+  await sql(
+    "INSERT INTO sessions (session_token, user_id, expires) VALUES ($1, $2, now() + interval '29 days 12 hours')",
+    [sessionToken, reader.id],
+  );
   return { ...reader, sessionToken, cookie: `authjs.session-token=${sessionToken}` };
 }
 

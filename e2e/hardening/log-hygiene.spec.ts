@@ -40,10 +40,17 @@ function logLines(): { file: string; line: string }[] {
 
 async function secrets(): Promise<string[]> {
   const emails = (await sql<{ email: string }>("SELECT email FROM users")).map((row) => row.email);
-  const sessions = (await sql<{ session_token: string }>("SELECT session_token FROM sessions")).map((row) => row.session_token);
-  const inbox = (await (await fetch(`${process.env.MAILDEV_URL}/api/email`)).json()) as { to: { address: string }[]; text: string }[];
+  const sessions = (await sql<{ session_token: string }>("SELECT session_token FROM sessions")).map(
+    (row) => row.session_token,
+  );
+  const inbox = (await (await fetch(`${process.env.MAILDEV_URL}/api/email`)).json()) as {
+    to: { address: string }[];
+    text: string;
+  }[];
   const recipients = inbox.flatMap((mail) => mail.to.map((to) => to.address));
-  const tokens = inbox.flatMap((mail) => [...mail.text.matchAll(/[?&]token=([A-Za-z0-9_-]{16,})/g)].map((match) => match[1]!));
+  const tokens = inbox.flatMap((mail) =>
+    [...mail.text.matchAll(/[?&]token=([A-Za-z0-9_-]{16,})/g)].map((match) => match[1]!),
+  );
   return [...new Set([...emails, ...recipients, ...sessions, ...tokens])].filter((secret) => secret.length >= 6);
 }
 
@@ -71,7 +78,12 @@ test("the logs are JSON with request ids, and hold no address, session or emaile
       requests.add(String(entry.requestId));
     }
     // Every error is traceable to its request, when it happened in one.
-    if (entry.level === "error" && entry.event !== "jobs" && entry.event !== "console" && entry.event !== "request-aborted") {
+    if (
+      entry.level === "error" &&
+      entry.event !== "jobs" &&
+      entry.event !== "console" &&
+      entry.event !== "request-aborted"
+    ) {
       if (entry.requestId == null) problem("an error without a request id");
     }
     const email = emailIn(line);
@@ -82,5 +94,8 @@ test("the logs are JSON with request ids, and hold no address, session or emaile
   // Every token-like run of characters in the logs, to look the secrets up in.
   const words = new Set(lines.flatMap(({ line }) => line.match(/[A-Za-z0-9_-]{6,}/g) ?? []));
   const found = (await secrets()).filter((secret) => !secret.includes("@") && words.has(secret));
-  expect(found.map((secret) => `${secret.slice(0, 6)}…`), "secrets in the logs").toEqual([]);
+  expect(
+    found.map((secret) => `${secret.slice(0, 6)}…`),
+    "secrets in the logs",
+  ).toEqual([]);
 });

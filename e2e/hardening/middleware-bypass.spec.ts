@@ -27,12 +27,25 @@ const SUBREQUEST = [
 function tricks(path: string): Record<string, Record<string, string>> {
   const site = baseUrl().origin;
   return {
-    ...Object.fromEntries(SUBREQUEST.map((value) => [`x-middleware-subrequest: ${value}`, { "x-middleware-subrequest": value }])),
-    "forwarded host and proto": { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", "x-forwarded-port": "443", forwarded: "host=evil.example;proto=https" },
+    ...Object.fromEntries(
+      SUBREQUEST.map((value) => [`x-middleware-subrequest: ${value}`, { "x-middleware-subrequest": value }]),
+    ),
+    "forwarded host and proto": {
+      "x-forwarded-host": "evil.example",
+      "x-forwarded-proto": "https",
+      "x-forwarded-port": "443",
+      forwarded: "host=evil.example;proto=https",
+    },
     "spoofed Host": { host: "evil.example" },
     "rewrite headers to the front page": { "x-original-url": "/", "x-rewrite-url": "/", "x-override-url": "/" },
     "x-nextjs-data": { "x-nextjs-data": "1" },
-    "Next.js internal headers": { "x-invoke-path": "/", "x-invoke-query": "{}", "x-matched-path": "/", "x-middleware-prefetch": "1", "x-middleware-invoke": "1" },
+    "Next.js internal headers": {
+      "x-invoke-path": "/",
+      "x-invoke-query": "{}",
+      "x-matched-path": "/",
+      "x-middleware-prefetch": "1",
+      "x-middleware-invoke": "1",
+    },
     "RSC payload": { rsc: "1", "next-router-state-tree": "%5B%22%22%2C%7B%7D%5D" },
     "forged same-site Origin": { origin: site, "sec-fetch-site": "same-origin", referer: `${site}${path}` },
     "forged foreign Origin": { origin: "https://evil.example", referer: "https://evil.example/" },
@@ -71,7 +84,9 @@ function expectNothingProtected(response: RawResponse, { pattern, access, identi
     expect(response.body.includes(secret), `${label}: the body holds ${secret.slice(0, 24)}`).toBe(false);
     // (Auth.js sets a signed-in reader's own session cookie again: that header is theirs.)
     if (identity === "reader" && secret === attacker.sessionToken) continue;
-    expect(JSON.stringify(response.headers).includes(secret), `${label}: a header holds ${secret.slice(0, 24)}`).toBe(false);
+    expect(JSON.stringify(response.headers).includes(secret), `${label}: a header holds ${secret.slice(0, 24)}`).toBe(
+      false,
+    );
   }
   // A redirect serves nothing (to sign-in, or Next.js's ?_rsc= cache-buster for an RSC request).
   const refused = response.status >= 300;
@@ -90,25 +105,46 @@ for (const route of discoverRoutes().filter((candidate) => candidate.kind !== "a
   test(`${route.pattern} (${access}) gives nothing away to header tricks`, async () => {
     test.setTimeout(300_000);
     expect(access, `${route.pattern} is not classified`).toBeDefined();
-    const methods = route.kind === "handler" ? route.methods.filter((method) => method !== "HEAD" && method !== "OPTIONS") : ["GET", "POST"];
+    const methods =
+      route.kind === "handler"
+        ? route.methods.filter((method) => method !== "HEAD" && method !== "OPTIONS")
+        : ["GET", "POST"];
     for (const path of samplesOf(route)) {
       for (const [trick, headers] of Object.entries(tricks(path))) {
         for (const method of methods) {
           const mutating = MUTATING.includes(method);
-          const body = mutating ? JSON.stringify({ email: "changed@hardening.example", newsletter: "free", subscribed: false }) : undefined;
+          const body = mutating
+            ? JSON.stringify({ email: "changed@hardening.example", newsletter: "free", subscribed: false })
+            : undefined;
           const json: Record<string, string> = mutating ? { "content-type": "application/json" } : {};
           // Route handlers are followed past Next.js's ?_rsc= redirect to the
           // answer that counts; for a page that redirect is the refusal.
           const sendTo = route.kind === "handler" ? sendPastCacheBuster : send;
           const anonymous = await sendTo({ method, path, headers: { ...json, ...headers }, body });
-          expectNothingProtected(anonymous, { pattern: route.pattern, access: access!, identity: "anonymous", label: `anonymous ${method} ${path} [${trick}]` });
+          expectNothingProtected(anonymous, {
+            pattern: route.pattern,
+            access: access!,
+            identity: "anonymous",
+            label: `anonymous ${method} ${path} [${trick}]`,
+          });
           // A reader's own session with a trick: a newsroom route still refuses, and a
           // change is never accepted from another site (the Origin is forged foreign).
-          const readerHeaders: Record<string, string> = { ...json, ...headers, cookie: attacker.cookie, ...(mutating ? { origin: "https://evil.example", "sec-fetch-site": "cross-site" } : {}) };
+          const readerHeaders: Record<string, string> = {
+            ...json,
+            ...headers,
+            cookie: attacker.cookie,
+            ...(mutating ? { origin: "https://evil.example", "sec-fetch-site": "cross-site" } : {}),
+          };
           const asReader = await sendTo({ method, path, headers: readerHeaders, body });
-          expectNothingProtected(asReader, { pattern: route.pattern, access: access!, identity: "reader", label: `reader ${method} ${path} [${trick}]` });
+          expectNothingProtected(asReader, {
+            pattern: route.pattern,
+            access: access!,
+            identity: "reader",
+            label: `reader ${method} ${path} [${trick}]`,
+          });
           // (A POST to a page that is no server action only renders the page.)
-          if (mutating && access === "reader" && route.kind === "handler") expect(asReader.status, `reader ${method} ${path} [${trick}] from another site`).toBe(403);
+          if (mutating && access === "reader" && route.kind === "handler")
+            expect(asReader.status, `reader ${method} ${path} [${trick}] from another site`).toBe(403);
         }
       }
     }
@@ -148,7 +184,9 @@ test("server actions called with header tricks act for nobody", async () => {
             accept: "text/x-component",
             ...headers,
             // A reader's call comes from another site, as a browser would say it.
-            ...(identity === "reader" ? { cookie: attacker.cookie, origin: "https://evil.example", "sec-fetch-site": "cross-site" } : {}),
+            ...(identity === "reader"
+              ? { cookie: attacker.cookie, origin: "https://evil.example", "sec-fetch-site": "cross-site" }
+              : {}),
           },
           body: JSON.stringify(["monthly"]),
         });

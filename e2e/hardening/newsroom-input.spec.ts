@@ -29,9 +29,10 @@ test.beforeAll(async () => {
      VALUES ($1, 'A Draft for the Fuzzer', 'Not for readers.', 'First paragraph.\n\nSecond.', 'daily', 'draft', false) RETURNING id::text`,
     [`fuzz-draft-${randomUUID().slice(0, 8)}`],
   );
-  const [topic] = await sql<{ id: string }>("INSERT INTO tags (type, slug, name) VALUES ('topic', $1, 'Fuzzed Topic') RETURNING id::text", [
-    `fuzz-topic-${randomUUID().slice(0, 8)}`,
-  ]);
+  const [topic] = await sql<{ id: string }>(
+    "INSERT INTO tags (type, slug, name) VALUES ('topic', $1, 'Fuzzed Topic') RETURNING id::text",
+    [`fuzz-topic-${randomUUID().slice(0, 8)}`],
+  );
   real.article = article!.id;
   real.topic = topic!.id;
   real.reader = target.id;
@@ -39,9 +40,21 @@ test.beforeAll(async () => {
 
 /** The real record a route's [id] names, by the route's family. */
 function realSegments(pattern: string): string[] {
-  const id = pattern.startsWith("/api/admin/articles") ? real.article : pattern.startsWith("/api/admin/readers") ? real.reader : real.topic;
+  const id = pattern.startsWith("/api/admin/articles")
+    ? real.article
+    : pattern.startsWith("/api/admin/readers")
+      ? real.reader
+      : real.topic;
   return [...pattern.matchAll(/\[([^\]]+)\]/g)].map(([, name]) =>
-    name === "id" ? id! : name === "section" ? "topics" : name === "number" ? "1" : name === "newsletter" ? "daily-review" : name!,
+    name === "id"
+      ? id!
+      : name === "section"
+        ? "topics"
+        : name === "number"
+          ? "1"
+          : name === "newsletter"
+            ? "daily-review"
+            : name!,
   );
 }
 
@@ -63,14 +76,22 @@ for (const route of newsroomHandlers) {
       await fc.assert(
         fc.asyncProperty(
           // Real records, made-up ones (the sample), or hostile segments.
-          fc.oneof(fc.constant(realSegments(route.pattern)), fc.constant([] as string[]), fc.array(hostileSegment, { minLength: dynamic, maxLength: dynamic })),
+          fc.oneof(
+            fc.constant(realSegments(route.pattern)),
+            fc.constant([] as string[]),
+            fc.array(hostileSegment, { minLength: dynamic, maxLength: dynamic }),
+          ),
           fc.option(hostileQuery, { nil: undefined }),
           hostileBody,
           async (segments, query, { contentType, body }) => {
             const path = withSegments(route, sample, segments) + (query === undefined ? "" : `?${query}`);
             const carriesBody = method !== "GET";
             // Same-site, as the newsroom's own pages send it: a cross-site call is refused before its input is read.
-            const headers: Record<string, string> = { cookie: admin.cookie, origin: baseUrl().origin, "sec-fetch-site": "same-origin" };
+            const headers: Record<string, string> = {
+              cookie: admin.cookie,
+              origin: baseUrl().origin,
+              "sec-fetch-site": "same-origin",
+            };
             if (carriesBody && contentType) headers["content-type"] = contentType;
             await expectSane({ method, path, headers, body: carriesBody ? body : undefined });
           },

@@ -17,7 +17,11 @@ export async function query<Row extends object>(url: string, text: string, value
   }
 }
 
-export async function prepareDatabase(url: string, articles: number, readers: number): Promise<{ slugs: string[]; readers: PrivateReader[] }> {
+export async function prepareDatabase(
+  url: string,
+  articles: number,
+  readers: number,
+): Promise<{ slugs: string[]; readers: PrivateReader[] }> {
   await migrate(url);
   const slugs: string[] = [];
   for (let index = 0; index < articles; index++) {
@@ -27,15 +31,28 @@ export async function prepareDatabase(url: string, articles: number, readers: nu
       url,
       `INSERT INTO articles (slug, title, dek, body, kind, status, free, published_at)
        VALUES ($1, $2, 'A dek.', $3, 'daily', 'published', false, now() - make_interval(mins => $4))`,
-      [slug, `Fault Article ${index}`, `Preview ${index}.\n\n<!-- paywall -->\n\nGated ${index} faultgated${index}.`, index + 1],
+      [
+        slug,
+        `Fault Article ${index}`,
+        `Preview ${index}.\n\n<!-- paywall -->\n\nGated ${index} faultgated${index}.`,
+        index + 1,
+      ],
     );
   }
   const people: PrivateReader[] = [];
   for (let index = 0; index < readers; index++) {
     const email = `fault-reader-${index}-${randomBytes(4).toString("hex")}@hardening.example`;
-    const [user] = await query<{ id: string }>(url, "INSERT INTO users (email, email_verified) VALUES ($1, now()) RETURNING id", [email]);
+    const [user] = await query<{ id: string }>(
+      url,
+      "INSERT INTO users (email, email_verified) VALUES ($1, now()) RETURNING id",
+      [email],
+    );
     const token = randomBytes(32).toString("hex");
-    await query(url, "INSERT INTO sessions (session_token, user_id, expires) VALUES ($1, $2, now() + interval '29 days 12 hours')", [token, user!.id]);
+    await query(
+      url,
+      "INSERT INTO sessions (session_token, user_id, expires) VALUES ($1, $2, now() + interval '29 days 12 hours')",
+      [token, user!.id],
+    );
     people.push({ id: user!.id, email, cookie: `authjs.session-token=${token}` });
   }
   return { slugs, readers: people };

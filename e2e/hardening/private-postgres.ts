@@ -21,7 +21,9 @@ export type PrivatePostgres = {
 function binDir(): string {
   const root = "/usr/lib/postgresql";
   const major = existsSync(root)
-    ? readdirSync(root).filter((entry) => existsSync(path.join(root, entry, "bin", "pg_ctl"))).sort((a, b) => Number(b) - Number(a))[0]
+    ? readdirSync(root)
+        .filter((entry) => existsSync(path.join(root, entry, "bin", "pg_ctl")))
+        .sort((a, b) => Number(b) - Number(a))[0]
     : undefined;
   if (!major) throw new Error("the PostgreSQL server binaries are missing: apt-get install postgresql");
   return path.join(root, major, "bin");
@@ -43,7 +45,8 @@ export async function startPrivatePostgres(port: number): Promise<PrivatePostgre
   }
   await runAs(path.join(bin, "initdb"), ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"]);
   const options = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50`;
-  const pgCtl = (...args: string[]) => runAs(path.join(bin, "pg_ctl"), ["-D", data, "-l", path.join(folder, "server.log"), ...args]);
+  const pgCtl = (...args: string[]) =>
+    runAs(path.join(bin, "pg_ctl"), ["-D", data, "-l", path.join(folder, "server.log"), ...args]);
   const cluster: PrivatePostgres = {
     port,
     url: (database) => `postgresql://postgres@127.0.0.1:${port}/${database}`,

@@ -19,12 +19,24 @@ export function send({ method, path, headers = {}, body }: RawRequest, base = ba
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(
       // Redirects echo long queries in Location: more than Node's 16 KB default.
-      { host: base.hostname, port: base.port, method, path, headers: { connection: "close", ...headers }, timeout: 60_000, maxHeaderSize: 1024 * 1024 },
+      {
+        host: base.hostname,
+        port: base.port,
+        method,
+        path,
+        headers: { connection: "close", ...headers },
+        timeout: 60_000,
+        maxHeaderSize: 1024 * 1024,
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
         response.on("end", () =>
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString("utf8") }),
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks).toString("utf8"),
+          }),
         );
         response.on("error", reject);
       },

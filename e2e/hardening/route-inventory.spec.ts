@@ -9,7 +9,10 @@ test("every route under app/ is classified", () => {
   const routes = discoverRoutes();
   expect(routes.length).toBeGreaterThan(20);
   const unclassified = routes.filter((route) => route.kind !== "actions" && !classify(route.pattern));
-  expect(unclassified.map((route) => `${route.pattern} (${route.file})`), "add these to CLASSIFICATION in e2e/hardening/route-inventory.ts").toEqual([]);
+  expect(
+    unclassified.map((route) => `${route.pattern} (${route.file})`),
+    "add these to CLASSIFICATION in e2e/hardening/route-inventory.ts",
+  ).toEqual([]);
 });
 
 test("the classification names only routes that exist", () => {

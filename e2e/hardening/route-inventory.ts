@@ -45,7 +45,10 @@ const METADATA: Record<string, string> = { "robots.ts": "/robots.txt", "sitemap.
 export const CLASSIFICATION: Record<string, Classification> = {
   "/": { access: "public" },
   "/archive": { access: "public" },
-  "/articles/[slug]": { access: "public", samples: ["/articles/e2e-gated-tanker-ceiling", "/articles/e2e-free-grid-reform"] },
+  "/articles/[slug]": {
+    access: "public",
+    samples: ["/articles/e2e-gated-tanker-ceiling", "/articles/e2e-free-grid-reform"],
+  },
   "/authors/[slug]": { access: "public", samples: ["/authors/e2e-correspondent"] },
   "/topics/[slug]": { access: "public", samples: ["/topics/e2e-energy"] },
   "/regions/[slug]": { access: "public", samples: ["/regions/e2e-strait"] },
@@ -67,7 +70,11 @@ export const CLASSIFICATION: Record<string, Classification> = {
   "/api/me": { access: "reader" },
   "/api/search": { access: "public", samples: ["/api/search?q=brindlewick"] },
   "/api/search/suggest": { access: "public", samples: ["/api/search/suggest?q=brin"] },
-  "/api/articles/[slug]/unlock": { access: "reader", samples: ["/api/articles/e2e-gated-tanker-ceiling/unlock"], changesWithoutInput: ["POST"] },
+  "/api/articles/[slug]/unlock": {
+    access: "reader",
+    samples: ["/api/articles/e2e-gated-tanker-ceiling/unlock"],
+    changesWithoutInput: ["POST"],
+  },
   "/api/account/export": { access: "reader" },
   "/api/account/email": { access: "reader" },
   "/api/account/newsletters": { access: "reader" },
@@ -79,7 +86,14 @@ export const CLASSIFICATION: Record<string, Classification> = {
   // checks its CSRF token or emailed token itself.
   "/api/auth/[...nextauth]": {
     access: "public",
-    samples: ["/api/auth/session", "/api/auth/csrf", "/api/auth/providers", "/api/auth/signin/email", "/api/auth/callback/email", "/api/auth/signout"],
+    samples: [
+      "/api/auth/session",
+      "/api/auth/csrf",
+      "/api/auth/providers",
+      "/api/auth/signin/email",
+      "/api/auth/callback/email",
+      "/api/auth/signout",
+    ],
   },
   "/api/stripe/webhook": { access: "webhook" },
   // Newsletters (issue 8): the web archive follows the access decision; the
@@ -129,7 +143,9 @@ function urlPattern(relativeDir: string): string {
 
 function exportedMethods(source: string): string[] {
   return HTTP_METHODS.filter((method) =>
-    new RegExp(`export\\s+(async\\s+)?function\\s+${method}\\b|export\\s+const\\s+${method}\\b|export\\s+const\\s+\\{[^}]*\\b${method}\\b[^}]*\\}`).test(source),
+    new RegExp(
+      `export\\s+(async\\s+)?function\\s+${method}\\b|export\\s+const\\s+${method}\\b|export\\s+const\\s+\\{[^}]*\\b${method}\\b[^}]*\\}`,
+    ).test(source),
   );
 }
 
@@ -145,9 +161,11 @@ export function discoverRoutes(dir = APP): DiscoveredRoute[] {
     const pattern = urlPattern(path.relative(APP, dir));
     const file = path.relative(path.resolve(APP, ".."), full);
     if (entry === "page.tsx" || entry === "page.ts") routes.push({ pattern, kind: "page", file, methods: ["GET"] });
-    else if (entry === "route.ts") routes.push({ pattern, kind: "handler", file, methods: exportedMethods(readFileSync(full, "utf8")) });
+    else if (entry === "route.ts")
+      routes.push({ pattern, kind: "handler", file, methods: exportedMethods(readFileSync(full, "utf8")) });
     else if (entry === "actions.ts") routes.push({ pattern, kind: "actions", file, methods: ["POST"] });
-    else if (METADATA[entry] && dir === APP) routes.push({ pattern: METADATA[entry]!, kind: "metadata", file, methods: ["GET"] });
+    else if (METADATA[entry] && dir === APP)
+      routes.push({ pattern: METADATA[entry]!, kind: "metadata", file, methods: ["GET"] });
     else if (/^(icon|apple-icon|opengraph-image|twitter-image)\.\w+$/.test(entry)) {
       routes.push({ pattern: `${pattern === "/" ? "" : pattern}/${entry}`, kind: "metadata", file, methods: ["GET"] });
     }
@@ -163,7 +181,8 @@ export function samplesOf(route: DiscoveredRoute): string[] {
     const filled = route.pattern.replace(/\[[^\]]+\]/g, (segment) => NEWSROOM_SEGMENTS[segment] ?? segment);
     if (!/\[/.test(filled)) return [filled];
   }
-  if (/\[/.test(route.pattern)) throw new Error(`${route.pattern} (${route.file}) has dynamic segments: give it samples in CLASSIFICATION`);
+  if (/\[/.test(route.pattern))
+    throw new Error(`${route.pattern} (${route.file}) has dynamic segments: give it samples in CLASSIFICATION`);
   return [route.pattern];
 }
 

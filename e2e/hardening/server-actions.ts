@@ -6,7 +6,9 @@ import { classify, samplesOf, type DiscoveredRoute } from "./route-inventory";
 
 export type ServerAction = { id: string; file: string; name: string; path: string };
 
-type Manifest = { node: Record<string, { filename?: string; exportedName?: string; workers: Record<string, unknown> }> };
+type Manifest = {
+  node: Record<string, { filename?: string; exportedName?: string; workers: Record<string, unknown> }>;
+};
 
 export function serverActions(): ServerAction[] {
   const file = path.resolve(import.meta.dirname, "../../.next/server/server-reference-manifest.json");

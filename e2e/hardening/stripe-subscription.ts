@@ -9,7 +9,10 @@ export type StripeEvent = { id: string; type: string; data: { object: { id?: str
 async function call<T>(method: "GET" | "POST", path: string, body?: Record<string, unknown>): Promise<T> {
   const response = await fetch(`${stripeUrl()}${path}`, {
     method,
-    headers: { Authorization: `Bearer ${process.env.STRIPE_SECRET_KEY}`, ...(body ? { "Content-Type": "application/json" } : {}) },
+    headers: {
+      Authorization: `Bearer ${process.env.STRIPE_SECRET_KEY}`,
+      ...(body ? { "Content-Type": "application/json" } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await response.text();
@@ -20,9 +23,14 @@ async function call<T>(method: "GET" | "POST", path: string, body?: Record<strin
 /** Buys the monthly plan for the reader; returns the customer id (to be stored on the reader). */
 export async function buyMonthlyAtEmulator(reader: { id: string; email: string }): Promise<{ customerId: string }> {
   const prices = await call<{ data: { id: string; lookup_key: string | null }[] }>("GET", "/v1/prices?limit=100");
-  const monthly = prices.data.find((price) => price.lookup_key === (process.env.STRIPE_MONTHLY_LOOKUP_KEY ?? "all_access_monthly"));
+  const monthly = prices.data.find(
+    (price) => price.lookup_key === (process.env.STRIPE_MONTHLY_LOOKUP_KEY ?? "all_access_monthly"),
+  );
   if (!monthly) throw new Error("the emulator has no monthly price");
-  const customer = await call<{ id: string }>("POST", "/v1/customers", { email: reader.email, metadata: { userId: reader.id } });
+  const customer = await call<{ id: string }>("POST", "/v1/customers", {
+    email: reader.email,
+    metadata: { userId: reader.id },
+  });
   const session = await call<{ id: string; url: string }>("POST", "/v1/checkout/sessions", {
     mode: "subscription",
     customer: customer.id,
@@ -35,7 +43,12 @@ export async function buyMonthlyAtEmulator(reader: { id: string; email: string }
   const paid = await fetch(session.url, {
     method: "POST",
     redirect: "manual",
-    body: new URLSearchParams({ email: reader.email, cardNumber: "4242 4242 4242 4242", cardExpiry: "12/30", cardCvc: "123" }),
+    body: new URLSearchParams({
+      email: reader.email,
+      cardNumber: "4242 4242 4242 4242",
+      cardExpiry: "12/30",
+      cardCvc: "123",
+    }),
   });
   if (paid.status !== 303) throw new Error(`checkout did not complete: ${paid.status}`);
   return { customerId: customer.id };
@@ -53,6 +66,11 @@ export async function eventsOfCustomer(customerId: string): Promise<StripeEvent[
 export function signedWebhook(event: StripeEvent): { body: string; headers: Record<string, string> } {
   const body = JSON.stringify(event);
   const timestamp = Math.floor(Date.now() / 1000);
-  const signature = createHmac("sha256", process.env.STRIPE_WEBHOOK_SECRET!).update(`${timestamp}.${body}`).digest("hex");
-  return { body, headers: { "content-type": "application/json", "stripe-signature": `t=${timestamp},v1=${signature}` } };
+  const signature = createHmac("sha256", process.env.STRIPE_WEBHOOK_SECRET!)
+    .update(`${timestamp}.${body}`)
+    .digest("hex");
+  return {
+    body,
+    headers: { "content-type": "application/json", "stripe-signature": `t=${timestamp},v1=${signature}` },
+  };
 }

@@ -29,7 +29,10 @@ function policy(): AccessPolicy {
 const subscriptionsOf = cache(listSubscriptions);
 
 /** The subscription that lets the reader read everything now, if any. */
-export async function currentSubscription(reader: Reader | null, now = new Date()): Promise<SubscriptionSummary | undefined> {
+export async function currentSubscription(
+  reader: Reader | null,
+  now = new Date(),
+): Promise<SubscriptionSummary | undefined> {
   if (!reader) return undefined;
   const subscriptions = await subscriptionsOf(reader.id);
   return subscriptions.find((subscription) => subscriptionGrantsAccess(subscription, now, policy().graceDays));
@@ -58,16 +61,22 @@ async function decide(reader: Reader | null, articles: { id: string; free: boole
     return { decisions, meter: null, subscriber: false };
   }
   const gatedIds = articles.filter((article) => !article.free).map((article) => article.id);
-  const [subscriptions, { meter, unlocked }] = await Promise.all([subscriptionsOf(reader.id), readMeterAndUnlocks(reader.id, gatedIds, now)]);
+  const [subscriptions, { meter, unlocked }] = await Promise.all([
+    subscriptionsOf(reader.id),
+    readMeterAndUnlocks(reader.id, gatedIds, now),
+  ]);
   const facts = (articleId: string) => ({
     subscriptions,
     compUntil: reader.compUntil,
     unlockedThisArticle: unlocked.has(articleId),
     unlocksThisMonth: meter.used,
   });
-  const decisions = new Map(articles.map((article) => [article.id, decideAccess(facts(article.id), article, policy(), now)]));
+  const decisions = new Map(
+    articles.map((article) => [article.id, decideAccess(facts(article.id), article, policy(), now)]),
+  );
   const subscriber =
-    hasComp(reader, now) || subscriptions.some((subscription) => subscriptionGrantsAccess(subscription, now, policy().graceDays));
+    hasComp(reader, now) ||
+    subscriptions.some((subscription) => subscriptionGrantsAccess(subscription, now, policy().graceDays));
   return { decisions, meter, subscriber };
 }
 

@@ -60,10 +60,20 @@ describe("decideAccess with subscriptions", () => {
     ["past_due first seen now", subscription("past_due", 25 * DAY), "full", "subscriber"],
     ["canceled at once, with paid time left", subscription("canceled", 5 * DAY, null, -2 * DAY), "full", "subscriber"],
     ["canceled, end date unknown, paid time left", subscription("canceled", 5 * DAY), "full", "subscriber"],
-    ["canceled at once, paid period just ended", subscription("canceled", 0, null, -2 * DAY), "preview", "quota-available"],
+    [
+      "canceled at once, paid period just ended",
+      subscription("canceled", 0, null, -2 * DAY),
+      "preview",
+      "quota-available",
+    ],
     ["canceled and expired", subscription("canceled", -5 * DAY, null, -5 * DAY), "preview", "quota-available"],
     // Stripe's clock ran ahead of ours (a test clock): it ended at its period end.
-    ["canceled at its period end, by Stripe's clock", subscription("canceled", 30 * DAY, null, 30 * DAY), "preview", "quota-available"],
+    [
+      "canceled at its period end, by Stripe's clock",
+      subscription("canceled", 30 * DAY, null, 30 * DAY),
+      "preview",
+      "quota-available",
+    ],
     ["incomplete (first payment not made)", subscription("incomplete", 30 * DAY), "preview", "quota-available"],
     ["incomplete_expired", subscription("incomplete_expired", 30 * DAY), "preview", "quota-available"],
     ["unpaid", subscription("unpaid", 30 * DAY), "preview", "quota-available"],
@@ -88,7 +98,9 @@ describe("decideAccess with subscriptions", () => {
 
   it("follows the grace period setting", () => {
     const sub = subscription("past_due", 25 * DAY, -5 * DAY);
-    expect(decideAccess(reader(false, 0, [sub]), { free: false }, { ...policy, graceDays: 7 }, NOW).reason).toBe("subscriber");
+    expect(decideAccess(reader(false, 0, [sub]), { free: false }, { ...policy, graceDays: 7 }, NOW).reason).toBe(
+      "subscriber",
+    );
     expect(decideAccess(reader(false, 0, [sub]), { free: false }, { ...policy, graceDays: 0 }, NOW).reason).toBe(
       "quota-available",
     );
@@ -102,7 +114,13 @@ describe("decideAccess with complimentary All-Access", () => {
     ["comp ending exactly now", reader(false, 3, [], at(0)), false, "preview", "quota-exhausted"],
     ["comp ended yesterday", reader(false, 1, [], at(-DAY)), false, "preview", "quota-available"],
     ["comp ended, article unlocked earlier", reader(true, 3, [], at(-DAY)), false, "full", "unlocked"],
-    ["comp and a subscription: the subscription is named", reader(false, 0, [subscription("active", 20 * DAY)], at(DAY)), false, "full", "subscriber"],
+    [
+      "comp and a subscription: the subscription is named",
+      reader(false, 0, [subscription("active", 20 * DAY)], at(DAY)),
+      false,
+      "full",
+      "subscriber",
+    ],
     ["comp, free article", reader(false, 0, [], at(DAY)), true, "full", "free-article"],
   ] as const)("%s", (_label, who, free, level, reason) => {
     expect(decideAccess(who, { free }, policy, NOW)).toEqual({ level, reason });

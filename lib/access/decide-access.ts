@@ -4,13 +4,7 @@
 export type AccessLevel = "full" | "preview";
 
 export type AccessReason =
-  | "free-article"
-  | "subscriber"
-  | "comp"
-  | "unlocked"
-  | "anonymous"
-  | "quota-available"
-  | "quota-exhausted";
+  "free-article" | "subscriber" | "comp" | "unlocked" | "anonymous" | "quota-available" | "quota-exhausted";
 
 export type AccessDecision = { level: AccessLevel; reason: AccessReason };
 

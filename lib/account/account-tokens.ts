@@ -48,7 +48,11 @@ export async function issueAccountToken(
 export type ConsumedToken = { userId: string; newEmail: string | null };
 
 /** Uses the token up: the one DELETE makes two clicks consume it once. */
-export async function consumeAccountToken(token: string, purpose: AccountTokenPurpose, now = new Date()): Promise<ConsumedToken | null> {
+export async function consumeAccountToken(
+  token: string,
+  purpose: AccountTokenPurpose,
+  now = new Date(),
+): Promise<ConsumedToken | null> {
   const rows = await db().$queryRaw<{ user_id: string; new_email: string | null }[]>`
     DELETE FROM account_tokens
     WHERE token_hash = ${hashToken(token)} AND purpose = ${purpose}::"AccountTokenPurpose" AND expires_at > ${now}

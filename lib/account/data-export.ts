@@ -11,10 +11,20 @@ export async function exportReaderData(userId: string) {
       emailVerified: true,
       createdAt: true,
       stripeCustomerId: true,
-      unlocks: { orderBy: { createdAt: "asc" }, select: { period: true, createdAt: true, article: { select: { slug: true, title: true } } } },
+      unlocks: {
+        orderBy: { createdAt: "asc" },
+        select: { period: true, createdAt: true, article: { select: { slug: true, title: true } } },
+      },
       newsletters: { select: { newsletter: true, subscribed: true, updatedAt: true } },
       subscriptions: {
-        select: { id: true, status: true, plan: true, currentPeriodEnd: true, cancelAtPeriodEnd: true, createdAt: true },
+        select: {
+          id: true,
+          status: true,
+          plan: true,
+          currentPeriodEnd: true,
+          cancelAtPeriodEnd: true,
+          createdAt: true,
+        },
       },
       invoices: { select: { id: true, status: true, amountPaid: true, currency: true, paidAt: true, createdAt: true } },
       sessions: { select: { expires: true } },
@@ -35,10 +45,17 @@ export async function exportReaderData(userId: string) {
       createdAt: user.createdAt,
       stripeCustomerId: user.stripeCustomerId,
     },
-    unlockedArticles: user.unlocks.map((unlock) => ({ ...unlock.article, month: unlock.period, unlockedAt: unlock.createdAt })),
+    unlockedArticles: user.unlocks.map((unlock) => ({
+      ...unlock.article,
+      month: unlock.period,
+      unlockedAt: unlock.createdAt,
+    })),
     newsletters: user.newsletters,
     subscriptions: user.subscriptions,
     invoices: user.invoices,
-    signInHistory: { linkRequests: signIns, activeSessions: user.sessions.map((session) => ({ expires: session.expires })) },
+    signInHistory: {
+      linkRequests: signIns,
+      activeSessions: user.sessions.map((session) => ({ expires: session.expires })),
+    },
   };
 }

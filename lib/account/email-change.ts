@@ -9,7 +9,10 @@ import { consumeAccountToken, issueAccountToken } from "./account-tokens";
 
 export type EmailChangeRequest = "sent" | "same-address" | "limited";
 
-export async function requestEmailChange(reader: { id: string; email: string }, newEmail: string): Promise<EmailChangeRequest> {
+export async function requestEmailChange(
+  reader: { id: string; email: string },
+  newEmail: string,
+): Promise<EmailChangeRequest> {
   if (newEmail === reader.email) return "same-address";
   const issued = await issueAccountToken(reader.id, "email_change", newEmail);
   if (!issued.issued) return "limited";
@@ -28,7 +31,8 @@ export async function requestEmailChange(reader: { id: string; email: string }, 
   return "sent";
 }
 
-export type EmailChangeResult = { status: "changed"; email: string } | { status: "invalid-link" } | { status: "address-taken" };
+export type EmailChangeResult =
+  { status: "changed"; email: string } | { status: "invalid-link" } | { status: "address-taken" };
 
 export async function confirmEmailChange(token: string): Promise<EmailChangeResult> {
   const consumed = await consumeAccountToken(token, "email_change");
@@ -38,7 +42,8 @@ export async function confirmEmailChange(token: string): Promise<EmailChangeResu
   try {
     await db().user.update({ where: { id: user.id }, data: { email: consumed.newEmail, emailVerified: new Date() } });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { status: "address-taken" };
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      return { status: "address-taken" };
     throw error;
   }
   // Stripe's receipts should follow; a failure here is repaired by the

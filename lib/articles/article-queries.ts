@@ -155,5 +155,9 @@ export const listAllForSitemap = sharedRead(
       select: { slug: true, updatedAt: true },
       orderBy: newestFirst,
     }),
-  { name: "sitemap-articles", tags: () => [ARTICLE_LISTS], revive: (rows) => rows.map((row) => ({ ...row, updatedAt: asDate(row.updatedAt) })) },
+  {
+    name: "sitemap-articles",
+    tags: () => [ARTICLE_LISTS],
+    revive: (rows) => rows.map((row) => ({ ...row, updatedAt: asDate(row.updatedAt) })),
+  },
 );

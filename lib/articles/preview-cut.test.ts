@@ -36,13 +36,31 @@ describe("preview cut", () => {
     ["leading and trailing blank lines", "\n\n a\n\nb\n\nc\n\nd\n\n", 3, "a\n\nb\n\nc", "d"],
     ["a paragraph with single line breaks", "a1\na2\n\nb\n\nc\n\nd", 3, "a1\na2\n\nb\n\nc", "d"],
     ["the editor's marker", "a\n\n<!-- paywall -->\n\nb\n\nc", 3, "a", "b\n\nc"],
-    ["the marker overrides the paragraph count", "a\n\nb\n\nc\n\nd\n\n<!-- paywall -->\n\ne", 3, "a\n\nb\n\nc\n\nd", "e"],
+    [
+      "the marker overrides the paragraph count",
+      "a\n\nb\n\nc\n\nd\n\n<!-- paywall -->\n\ne",
+      3,
+      "a\n\nb\n\nc\n\nd",
+      "e",
+    ],
     ["a marker without spaces", "a\n<!--paywall-->\nb", 3, "a", "b"],
     ["an indented marker", "a\n\n   <!--  paywall  -->\n\nb", 3, "a", "b"],
     ["a marker on the first line", "<!-- paywall -->\n\nall gated", 3, "", "all gated"],
     ["a marker at the end", "a\n\nb\n\n<!-- paywall -->", 3, "a\n\nb", ""],
-    ["only the first marker cuts", "a\n\n<!-- paywall -->\n\nb\n\n<!-- paywall -->\n\nc", 3, "a", "b\n\n<!-- paywall -->\n\nc"],
-    ["a marker inside a sentence is not a cut", "a <!-- paywall --> b\n\nc\n\nd\n\ne", 3, "a <!-- paywall --> b\n\nc\n\nd", "e"],
+    [
+      "only the first marker cuts",
+      "a\n\n<!-- paywall -->\n\nb\n\n<!-- paywall -->\n\nc",
+      3,
+      "a",
+      "b\n\n<!-- paywall -->\n\nc",
+    ],
+    [
+      "a marker inside a sentence is not a cut",
+      "a <!-- paywall --> b\n\nc\n\nd\n\ne",
+      3,
+      "a <!-- paywall --> b\n\nc\n\nd",
+      "e",
+    ],
   ])("%s", async (_label, body, paragraphs, preview, gated) => {
     expect(await cut(body, paragraphs)).toEqual({ preview, gated });
   });

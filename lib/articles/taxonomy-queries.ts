@@ -14,10 +14,13 @@ export type Tag = { id: string; type: TagType; slug: string; name: string; descr
 export type Author = { id: string; slug: string; name: string; role: string; bio: string };
 
 export const getTag = cache(
-  sharedRead((type: TagType, slug: string): Promise<Tag | null> => db().tag.findUnique({ where: { type_slug: { type, slug } } }), {
-    name: "tag",
-    tags: taxonomyTags,
-  }),
+  sharedRead(
+    (type: TagType, slug: string): Promise<Tag | null> => db().tag.findUnique({ where: { type_slug: { type, slug } } }),
+    {
+      name: "tag",
+      tags: taxonomyTags,
+    },
+  ),
 );
 
 export const listTags = cache(

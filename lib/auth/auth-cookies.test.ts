@@ -15,7 +15,8 @@ describe("authCookies", () => {
   it("over plain http: the plain names, HttpOnly and SameSite=Lax still", () => {
     const cookies = authCookies(false);
     expect(cookies.sessionToken.name).toBe("authjs.session-token");
-    for (const cookie of Object.values(cookies)) expect(cookie.options).toMatchObject({ httpOnly: true, sameSite: "lax", secure: false });
+    for (const cookie of Object.values(cookies))
+      expect(cookie.options).toMatchObject({ httpOnly: true, sameSite: "lax", secure: false });
   });
 
   it("every session cookie name is known, and clearing a prefixed one keeps Secure", () => {

@@ -103,6 +103,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => a
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; email: string; name?: string | null; image?: string | null; role: Role; compUntil: Date | null };
+    user: {
+      id: string;
+      email: string;
+      name?: string | null;
+      image?: string | null;
+      role: Role;
+      compUntil: Date | null;
+    };
   }
 }

@@ -32,7 +32,10 @@ describe("normalizeEmail", () => {
     ["a numeric top-level domain", "reader@10.0.0.1"],
     ["a label starting with a hyphen", "reader@-example.org"],
     ["a local part over 64 characters", `${"a".repeat(65)}@example.org`],
-    ["an address over 254 characters", `reader@${"a".repeat(60)}.${"b".repeat(60)}.${"c".repeat(60)}.${"d".repeat(70)}.org`],
+    [
+      "an address over 254 characters",
+      `reader@${"a".repeat(60)}.${"b".repeat(60)}.${"c".repeat(60)}.${"d".repeat(70)}.org`,
+    ],
     ["a percent hack", "reader%evil.example@example.org"],
     ["a bang path", "evil.example!reader@example.org"],
   ])("refuses %s", (_label, input) => {

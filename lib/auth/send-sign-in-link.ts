@@ -7,7 +7,11 @@ import { sendMail } from "@/lib/mail/send-mail";
 
 export type SignInLinkParams = { identifier: string; token: string; url: string; expires: Date };
 
-export function confirmationUrl({ identifier, token, url }: Pick<SignInLinkParams, "identifier" | "token" | "url">): string {
+export function confirmationUrl({
+  identifier,
+  token,
+  url,
+}: Pick<SignInLinkParams, "identifier" | "token" | "url">): string {
   // Auth.js makes the return address absolute; only its path is kept (and
   // checked again by safeReturnPath when the link is used).
   const target = new URL(new URL(url).searchParams.get("callbackUrl") ?? "/", publicUrl());

@@ -20,7 +20,9 @@ type SessionRow = {
 };
 
 /** The session and its user (with the newsroom role and comp grant the session callback hands on). */
-export async function getSessionAndUser(sessionToken: string): Promise<{ session: AdapterSession; user: AdapterUser } | null> {
+export async function getSessionAndUser(
+  sessionToken: string,
+): Promise<{ session: AdapterSession; user: AdapterUser } | null> {
   const rows = await db().$queryRaw<SessionRow[]>`
     SELECT s.session_token AS "sessionToken", s.user_id::text AS "userId", s.expires,
            u.email, u.name, u.image, u.email_verified AS "emailVerified", u.role::text AS role, u.comp_until AS "compUntil"

@@ -28,7 +28,9 @@ export function authCookies(secure: boolean) {
 export function expiredSessionCookies(): string[] {
   // A prefixed cookie is only replaced by one with the same attributes.
   return SESSION_COOKIES.map((name) =>
-    name.startsWith("__") ? `${name}=; Path=/; Max-Age=0; HttpOnly; Secure; SameSite=Lax` : `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`,
+    name.startsWith("__")
+      ? `${name}=; Path=/; Max-Age=0; HttpOnly; Secure; SameSite=Lax`
+      : `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`,
   );
 }
 

@@ -20,7 +20,9 @@ export type SignInRequestResult = { allowed: true; requestId: string } | { allow
 
 /** IP addresses are personal data: only a keyed hash is stored. */
 export function hashIp(ip: string): string {
-  return createHmac("sha256", env().AUTH_SECRET ?? "folio").update(ip).digest("hex");
+  return createHmac("sha256", env().AUTH_SECRET ?? "folio")
+    .update(ip)
+    .digest("hex");
 }
 
 /**

@@ -19,7 +19,10 @@ export async function ensureStripeCustomer(reader: Reader): Promise<string> {
 }
 
 /** Inside a transaction pass its client: on the embedded database another connection would wait for it. */
-export async function userIdForCustomer(customerId: string, client: Prisma.TransactionClient = db()): Promise<string | null> {
+export async function userIdForCustomer(
+  customerId: string,
+  client: Prisma.TransactionClient = db(),
+): Promise<string | null> {
   const user = await client.user.findUnique({ where: { stripeCustomerId: customerId }, select: { id: true } });
   return user?.id ?? null;
 }

@@ -34,7 +34,10 @@ export async function listPlans(): Promise<Plan[]> {
   return PLAN_KEYS.flatMap((key) => {
     const price = prices.data.find((candidate) => candidate.lookup_key === lookupKeyFor(key));
     if (!price || price.unit_amount === null || !price.recurring) return [];
-    const product = typeof price.product === "object" && !("deleted" in price.product && price.product.deleted) ? price.product : null;
+    const product =
+      typeof price.product === "object" && !("deleted" in price.product && price.product.deleted)
+        ? price.product
+        : null;
     const interval = price.recurring.interval === "year" ? "year" : "month";
     return [
       {

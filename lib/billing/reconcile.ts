@@ -8,7 +8,12 @@ import { syncSubscription, UnattributableSubscriptionError } from "./subscriptio
 
 export type ReconcileReport = { checked: number; repaired: number; unattributable: string[] };
 
-type Snapshot = { status: string; currentPeriodEnd: Date; cancelAtPeriodEnd: boolean; pastDueSince: Date | null } | null;
+type Snapshot = {
+  status: string;
+  currentPeriodEnd: Date;
+  cancelAtPeriodEnd: boolean;
+  pastDueSince: Date | null;
+} | null;
 
 async function snapshot(id: string): Promise<Snapshot> {
   return db().subscription.findUnique({

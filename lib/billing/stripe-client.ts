@@ -9,7 +9,8 @@ const globalForStripe = globalThis as unknown as { folioStripe?: Stripe };
 export function stripe(): Stripe {
   if (globalForStripe.folioStripe) return globalForStripe.folioStripe;
   const { STRIPE_SECRET_KEY: key, STRIPE_API_URL: apiUrl } = env();
-  if (!key) throw new Error("STRIPE_SECRET_KEY is not set: start Folio with `npm start`, which runs the Stripe emulator");
+  if (!key)
+    throw new Error("STRIPE_SECRET_KEY is not set: start Folio with `npm start`, which runs the Stripe emulator");
   const target = apiUrl ? new URL(apiUrl) : undefined;
   globalForStripe.folioStripe = new Stripe(key, {
     maxNetworkRetries: 2,

@@ -42,7 +42,8 @@ export function sharedRead<Args extends unknown[], T>(
       return revive(await cached(...args));
     } catch (error) {
       // Outside Next.js (scripts, the integration tests) there is no cache: read directly.
-      if (error instanceof Error && error.message.startsWith("Invariant: incrementalCache missing")) return read(...args);
+      if (error instanceof Error && error.message.startsWith("Invariant: incrementalCache missing"))
+        return read(...args);
       throw error;
     }
   };

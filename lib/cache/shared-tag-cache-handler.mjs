@@ -73,7 +73,9 @@ function database() {
   if (state.pool !== undefined) return state.pool;
   const url = process.env.DATABASE_URL;
   // No database (next build): a cache of this process alone.
-  state.pool = url ? new pg.Pool({ connectionString: url, max: 2, idleTimeoutMillis: 10_000, allowExitOnIdle: true }) : null;
+  state.pool = url
+    ? new pg.Pool({ connectionString: url, max: 2, idleTimeoutMillis: 10_000, allowExitOnIdle: true })
+    : null;
   // An idle connection's error is PostgreSQL going away (a restart, a
   // failover): stop serving entries at once, not at the next read.
   state.pool?.on("error", () => {
@@ -88,7 +90,11 @@ async function invalidate(/** @type {string[]} */ tags, { shared = true } = {}) 
   const now = Date.now();
   for (const tag of tags) {
     const known = state.invalidations.get(tag);
-    state.invalidations.set(tag, { at: Math.max(known?.at ?? 0, now), learnedAt: now, ownWriteAt: shared ? now : (known?.ownWriteAt ?? 0) });
+    state.invalidations.set(tag, {
+      at: Math.max(known?.at ?? 0, now),
+      learnedAt: now,
+      ownWriteAt: shared ? now : (known?.ownWriteAt ?? 0),
+    });
   }
   if (tags.length > 0) state.lastChangeAt = Math.max(state.lastChangeAt, now);
   if (!shared) return;
@@ -129,7 +135,10 @@ async function catchUp() {
     } catch (error) {
       state.databaseLost = true;
       // PostgreSQL away, or the table missing before the first migration.
-      console.error("cache handler: could not read cache_tag_invalidations:", error instanceof Error ? error.message : error);
+      console.error(
+        "cache handler: could not read cache_tag_invalidations:",
+        error instanceof Error ? error.message : error,
+      );
     } finally {
       state.lastPolledAt = Date.now();
       state.polling = null;

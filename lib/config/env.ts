@@ -28,7 +28,10 @@ export type Weekday = (typeof WEEKDAYS)[number];
 
 const weekday = (fallback: Weekday) =>
   z
-    .preprocess((day) => (typeof day === "string" ? day.toLowerCase() : day), z.enum(WEEKDAYS, "must be a day of the week, such as friday"))
+    .preprocess(
+      (day) => (typeof day === "string" ? day.toLowerCase() : day),
+      z.enum(WEEKDAYS, "must be a day of the week, such as friday"),
+    )
     .default(fallback);
 
 const postgresUrl = z

@@ -13,7 +13,11 @@ describe("isDatabaseUnavailable", () => {
     ["pg connection cut", new Error("Connection terminated unexpectedly"), true],
     ["Prisma can't reach", withCode("Can't reach database server at 127.0.0.1:5499", "P1001"), true],
     ["adapter error kind", Object.assign(new Error("x"), { cause: { kind: "DatabaseNotReachable" } }), true],
-    ["wrapped by Auth.js", Object.assign(new Error("SessionTokenError"), { cause: { err: withCode("x", "P1001") } }), true],
+    [
+      "wrapped by Auth.js",
+      Object.assign(new Error("SessionTokenError"), { cause: { err: withCode("x", "P1001") } }),
+      true,
+    ],
     ["unique violation", withCode("duplicate key value violates unique constraint", "23505"), false],
     ["a bug", new TypeError("cannot read properties of undefined"), false],
     ["not an error", "ECONNREFUSED", false],

@@ -30,11 +30,19 @@ const MESSAGES =
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (depth > 6 || error === null || typeof error !== "object") return false;
-  const candidate = error as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; errors?: unknown; err?: unknown };
+  const candidate = error as {
+    code?: unknown;
+    kind?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+    err?: unknown;
+  };
   if (typeof candidate.code === "string" && CODES.has(candidate.code)) return true;
   if (typeof candidate.kind === "string" && KINDS.has(candidate.kind)) return true;
   if (typeof candidate.message === "string" && MESSAGES.test(candidate.message)) return true;
-  if (Array.isArray(candidate.errors) && candidate.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
+  if (Array.isArray(candidate.errors) && candidate.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1)))
+    return true;
   // Auth.js wraps the adapter's error as { cause: { err } }.
   return isDatabaseUnavailable(candidate.cause, depth + 1) || isDatabaseUnavailable(candidate.err, depth + 1);
 }

@@ -106,10 +106,7 @@ export async function migrate(databaseUrl: string, options: MigrateOptions = {})
           migration.name,
         ]);
         await client.query(migration.sql);
-        await client.query(
-          `UPDATE ${table} SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-          [id],
-        );
+        await client.query(`UPDATE ${table} SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");

@@ -14,7 +14,9 @@ export function answer(request: Request, outcome: Outcome, returnTo = "/account"
   }
   const ok = outcome.status < 400;
   return NextResponse.json(
-    ok ? { ok, notice: outcome.notice, message: outcome.message, ...outcome.body } : { error: outcome.notice, message: outcome.message },
+    ok
+      ? { ok, notice: outcome.notice, message: outcome.message, ...outcome.body }
+      : { error: outcome.notice, message: outcome.message },
     { status: outcome.status, headers: { "Cache-Control": "private, no-store" } },
   );
 }

@@ -12,13 +12,20 @@ const anonymousGet = (path: string, changes: Partial<ResponseFacts> = {}): Respo
 });
 
 describe("cacheHeadersFor", () => {
-  it.each(["/", "/articles/some-slug", "/topics/energy", "/regions/asia", "/authors/someone", "/archive", "/feed.xml", "/sitemap.xml", "/robots.txt"])(
-    "lets a CDN keep the anonymous answer of %s, varying on Cookie",
-    (path) => {
-      expect(cacheHeadersFor(anonymousGet(path))).toEqual({ cacheControl: PUBLIC_PAGE, varyCookie: true });
-      expect(cacheHeadersFor(anonymousGet(path, { method: "HEAD" })).cacheControl).toBe(PUBLIC_PAGE);
-    },
-  );
+  it.each([
+    "/",
+    "/articles/some-slug",
+    "/topics/energy",
+    "/regions/asia",
+    "/authors/someone",
+    "/archive",
+    "/feed.xml",
+    "/sitemap.xml",
+    "/robots.txt",
+  ])("lets a CDN keep the anonymous answer of %s, varying on Cookie", (path) => {
+    expect(cacheHeadersFor(anonymousGet(path))).toEqual({ cacheControl: PUBLIC_PAGE, varyCookie: true });
+    expect(cacheHeadersFor(anonymousGet(path, { method: "HEAD" })).cacheControl).toBe(PUBLIC_PAGE);
+  });
 
   it.each([
     ["a session cookie", { cookie: "authjs.session-token=abc" }],
@@ -31,15 +38,27 @@ describe("cacheHeadersFor", () => {
     ["a redirect", { status: 308 }],
     ["a server error", { status: 500 }],
   ] satisfies [string, Partial<ResponseFacts>][])("keeps an article page private with %s", (_name, changes) => {
-    expect(cacheHeadersFor(anonymousGet("/articles/some-slug", changes))).toEqual({ cacheControl: PRIVATE, varyCookie: false });
+    expect(cacheHeadersFor(anonymousGet("/articles/some-slug", changes))).toEqual({
+      cacheControl: PRIVATE,
+      varyCookie: false,
+    });
   });
 
-  it.each(["/account", "/api/me", "/api/articles/x/unlock", "/api/search", "/search", "/signin", "/subscribe", "/admin", "/newsletters", "/articles/x/y", "/api/health"])(
-    "keeps %s private even without a cookie",
-    (path) => {
-      expect(cacheHeadersFor(anonymousGet(path)).cacheControl).toBe(PRIVATE);
-    },
-  );
+  it.each([
+    "/account",
+    "/api/me",
+    "/api/articles/x/unlock",
+    "/api/search",
+    "/search",
+    "/signin",
+    "/subscribe",
+    "/admin",
+    "/newsletters",
+    "/articles/x/y",
+    "/api/health",
+  ])("keeps %s private even without a cookie", (path) => {
+    expect(cacheHeadersFor(anonymousGet(path)).cacheControl).toBe(PRIVATE);
+  });
 
   it("never makes a Set-Cookie response public, on any path", () => {
     for (const path of ["/", "/articles/x", "/api/auth/callback/email", "/icon.svg"]) {

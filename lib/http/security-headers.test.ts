@@ -6,7 +6,9 @@ describe("contentSecurityPolicy", () => {
     contentSecurityPolicy({ nonce: "abc123", https, formTargets: ["https://checkout.stripe.com"] });
 
   it("admits scripts by nonce only, never inline or eval", () => {
-    const scriptSrc = policy(false).split("; ").find((directive) => directive.startsWith("script-src "));
+    const scriptSrc = policy(false)
+      .split("; ")
+      .find((directive) => directive.startsWith("script-src "));
     expect(scriptSrc).toBe("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
   });
 

@@ -4,7 +4,12 @@ import { env } from "@/lib/config/env";
 import { escapeHtml } from "./escape-html";
 import type { Mail } from "./send-mail";
 
-export function actionMail(options: { to: string; subject: string; lines: string[]; action?: { label: string; url: string } }): Mail {
+export function actionMail(options: {
+  to: string;
+  subject: string;
+  lines: string[];
+  action?: { label: string; url: string };
+}): Mail {
   const { to, subject, lines, action } = options;
   const signature = `— ${env().PUBLICATION_NAME}`;
   const text = [...lines, ...(action ? ["", `${action.label}: ${action.url}`] : []), "", signature].join("\n");

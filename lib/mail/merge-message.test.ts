@@ -8,7 +8,8 @@ const placeholders = { to: "merge-recipient@merge.invalid", messageId: "<merge-1
 function source(token: string) {
   // Non-ASCII text before the token shifts byte offsets away from character
   // offsets; three occurrences land on different base64 group alignments.
-  const html = `<p>Café — naïve ${"é".repeat(37)}</p><a href="https://folio.example/unsubscribe/${token}">Unsubscribe</a>` +
+  const html =
+    `<p>Café — naïve ${"é".repeat(37)}</p><a href="https://folio.example/unsubscribe/${token}">Unsubscribe</a>` +
     `<p>${"x".repeat(1001)}</p><a href="https://folio.example/u/${token}">again</a>a${token}`;
   const text = `Réseau ${"—".repeat(50)}\nUnsubscribe: https://folio.example/unsubscribe/${token}\n`;
   return {
@@ -16,7 +17,10 @@ function source(token: string) {
     subject: "The Daily Review, Tuesday: Écoles et élections",
     html,
     text,
-    headers: { "List-Unsubscribe": `<https://folio.example/api/unsubscribe/${token}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+    headers: {
+      "List-Unsubscribe": `<https://folio.example/api/unsubscribe/${token}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    },
   };
 }
 
@@ -24,7 +28,11 @@ describe("merging a composed newsletter for each recipient", () => {
   it("gives each copy exactly the address, Message-ID, token and content it would have had if composed alone", async () => {
     const template = await composeMergeTemplate({ ...source(PLACEHOLDER), placeholders });
     expect(template).not.toBeNull();
-    for (const [index, token] of ["A".repeat(72), `u1.${"0b7e3a4c-5d6f-4a1b-8c9d-0e1f2a3b4c5d"}.d.0abcdef.${"Zz09-_".repeat(3)}abcd`, "-".repeat(72)].entries()) {
+    for (const [index, token] of [
+      "A".repeat(72),
+      `u1.${"0b7e3a4c-5d6f-4a1b-8c9d-0e1f2a3b4c5d"}.d.0abcdef.${"Zz09-_".repeat(3)}abcd`,
+      "-".repeat(72),
+    ].entries()) {
       expect(token).toHaveLength(72);
       const to = `reader-${index}@example.org`;
       const messageId = `<issue.${index}@folio.example>`;

@@ -83,9 +83,16 @@ export async function composeMergeTemplate(source: MergeSource): Promise<MergeTe
 }
 
 /** One recipient's copy: the template with their address, Message-ID and token. */
-export function mergeMessage(template: MergeTemplate, values: { to: string; messageId: string; token: string }): Buffer | null {
+export function mergeMessage(
+  template: MergeTemplate,
+  values: { to: string; messageId: string; token: string },
+): Buffer | null {
   const { placeholders } = template;
-  if (values.token.length !== placeholders.token.length || !/^[\x20-\x7e]+$/.test(values.to + values.messageId + values.token)) return null;
+  if (
+    values.token.length !== placeholders.token.length ||
+    !/^[\x20-\x7e]+$/.test(values.to + values.messageId + values.token)
+  )
+    return null;
   const head = template.head
     .replace(placeholders.to, values.to)
     .replace(placeholders.messageId, values.messageId)

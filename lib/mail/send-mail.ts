@@ -98,10 +98,20 @@ export function openBulkSender(options: { connections: number }): BulkSender {
  * waited for the server's delayed ACK, about 40 ms a message on a
  * connection that could carry one in well under a millisecond.
  */
-function connectWithoutDelay(options: SMTPPool.Options, callback: (error: Error | null, socketOptions: unknown) => void): void {
+function connectWithoutDelay(
+  options: SMTPPool.Options,
+  callback: (error: Error | null, socketOptions: unknown) => void,
+): void {
   const secure = options.secure === true;
-  const socket = connect({ host: options.host ?? "localhost", port: Number(options.port) || (secure ? 465 : 587), noDelay: true });
-  const timer = setTimeout(() => socket.destroy(new Error("the SMTP server did not answer the connection in 30 s")), 30_000);
+  const socket = connect({
+    host: options.host ?? "localhost",
+    port: Number(options.port) || (secure ? 465 : 587),
+    noDelay: true,
+  });
+  const timer = setTimeout(
+    () => socket.destroy(new Error("the SMTP server did not answer the connection in 30 s")),
+    30_000,
+  );
   const failed = (error: Error) => {
     clearTimeout(timer);
     callback(error, null);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { signUnsubscribeToken, UNSUBSCRIBE_TOKEN_LENGTH, unsubscribeKey, verifyUnsubscribeToken } from "./unsubscribe-token";
+import {
+  signUnsubscribeToken,
+  UNSUBSCRIBE_TOKEN_LENGTH,
+  unsubscribeKey,
+  verifyUnsubscribeToken,
+} from "./unsubscribe-token";
 
 const key = unsubscribeKey("a-test-secret-that-is-long-enough-0123456789");
 const userId = "0b7e3a4c-5d6f-4a1b-8c9d-0e1f2a3b4c5d";
@@ -14,7 +19,12 @@ function replaceAt(text: string, index: number): string {
 
 describe("the unsubscribe token", () => {
   it("names the reader, the newsletter and its expiry", () => {
-    expect(verifyUnsubscribeToken(key, token, now)).toEqual({ ok: true, userId, newsletter: "daily_review", expiresAt });
+    expect(verifyUnsubscribeToken(key, token, now)).toEqual({
+      ok: true,
+      userId,
+      newsletter: "daily_review",
+      expiresAt,
+    });
     expect(token).toMatch(/^[A-Za-z0-9._-]+$/);
   });
 
@@ -29,7 +39,10 @@ describe("the unsubscribe token", () => {
       [version, user, code, later, signature],
       [version, user, code, expires, replaceAt(signature, 3)],
     ]) {
-      expect(verifyUnsubscribeToken(key, tampered.join("."), now)).toMatchObject({ ok: false, reason: "bad-signature" });
+      expect(verifyUnsubscribeToken(key, tampered.join("."), now)).toMatchObject({
+        ok: false,
+        reason: "bad-signature",
+      });
     }
   });
 
@@ -55,7 +68,11 @@ describe("the unsubscribe token", () => {
   it("expires, and an expired link still says which newsletter it was for", () => {
     const justBefore = new Date(expiresAt.getTime() - 1000);
     expect(verifyUnsubscribeToken(key, token, justBefore).ok).toBe(true);
-    expect(verifyUnsubscribeToken(key, token, expiresAt)).toEqual({ ok: false, reason: "expired", newsletter: "daily_review" });
+    expect(verifyUnsubscribeToken(key, token, expiresAt)).toEqual({
+      ok: false,
+      reason: "expired",
+      newsletter: "daily_review",
+    });
   });
 
   it("can be used again (a replay): it still names the same reader and newsletter, and changes nothing by itself", () => {
@@ -66,13 +83,19 @@ describe("the unsubscribe token", () => {
 
   it("always has the same length", () => {
     for (const at of ["1990-01-01T00:00:00Z", "2027-12-08T07:00:00Z", "2400-01-01T00:00:00Z"]) {
-      expect(signUnsubscribeToken(key, { userId, newsletter: "free", expiresAt: new Date(at) })).toHaveLength(UNSUBSCRIBE_TOKEN_LENGTH);
+      expect(signUnsubscribeToken(key, { userId, newsletter: "free", expiresAt: new Date(at) })).toHaveLength(
+        UNSUBSCRIBE_TOKEN_LENGTH,
+      );
     }
   });
 
   it("differs per reader and per newsletter", () => {
     const weekly = signUnsubscribeToken(key, { userId, newsletter: "weekly_review", expiresAt });
-    const other = signUnsubscribeToken(key, { userId: "1b7e3a4c-5d6f-4a1b-8c9d-0e1f2a3b4c5d", newsletter: "daily_review", expiresAt });
+    const other = signUnsubscribeToken(key, {
+      userId: "1b7e3a4c-5d6f-4a1b-8c9d-0e1f2a3b4c5d",
+      newsletter: "daily_review",
+      expiresAt,
+    });
     expect(new Set([token, weekly, other]).size).toBe(3);
   });
 });

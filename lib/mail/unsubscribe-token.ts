@@ -33,7 +33,9 @@ function mac(key: Buffer, payload: string): string {
 export function signUnsubscribeToken(key: Buffer, claim: UnsubscribeClaim): string {
   // Seven digits, so every token has the same length (72 characters): a
   // newsletter's copies then differ only in bytes that do not move (merge-message.ts).
-  const expires = Math.floor(claim.expiresAt.getTime() / 1000).toString(36).padStart(7, "0");
+  const expires = Math.floor(claim.expiresAt.getTime() / 1000)
+    .toString(36)
+    .padStart(7, "0");
   const payload = `${VERSION}.${claim.userId}.${CODES[claim.newsletter]}.${expires}`;
   return `${payload}.${mac(key, payload)}`;
 }
@@ -49,7 +51,8 @@ export function verifyUnsubscribeToken(key: Buffer, token: string, now: Date): V
   }
   const expected = Buffer.from(mac(key, parts.slice(0, 4).join(".")));
   const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: "bad-signature" };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, reason: "bad-signature" };
   const expiresAt = new Date(parseInt(expires, 36) * 1000);
   // Checked after the signature, so an expiry is only reported for a real link.
   if (expiresAt.getTime() <= now.getTime()) return { ok: false, reason: "expired", newsletter };

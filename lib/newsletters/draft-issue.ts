@@ -8,7 +8,11 @@ import type { IssueDate } from "./issue-schedule";
 export type LockedIssue = { id: string; status: "draft" | "sending" | "sent" | "empty"; editorNote: string };
 
 /** The issue's row, created if new, locked until the transaction ends. */
-export async function lockIssue(tx: Prisma.TransactionClient, newsletter: NewsletterKey, date: IssueDate): Promise<LockedIssue> {
+export async function lockIssue(
+  tx: Prisma.TransactionClient,
+  newsletter: NewsletterKey,
+  date: IssueDate,
+): Promise<LockedIssue> {
   await tx.$executeRaw`
     INSERT INTO newsletter_issues (newsletter, issue_date) VALUES (${newsletter}::"Newsletter", ${dateColumn(date)}::date)
     ON CONFLICT (newsletter, issue_date) DO NOTHING`;

@@ -31,7 +31,13 @@ export async function listArchivedIssues(options: { newsletter?: NewsletterKey; 
   };
 }
 
-export type ArchivedIssue = { newsletter: NewsletterKey; issueDate: IssueDate; subject: string | null; editorNote: string; articles: IssueArticle[] };
+export type ArchivedIssue = {
+  newsletter: NewsletterKey;
+  issueDate: IssueDate;
+  subject: string | null;
+  editorNote: string;
+  articles: IssueArticle[];
+};
 
 export async function getArchivedIssue(newsletter: NewsletterKey, issueDate: IssueDate): Promise<ArchivedIssue | null> {
   const row = await db().newsletterIssue.findUnique({
@@ -39,7 +45,13 @@ export async function getArchivedIssue(newsletter: NewsletterKey, issueDate: Iss
     select: { id: true, status: true, subject: true, editorNote: true },
   });
   if (!row || !(PUBLISHED as readonly string[]).includes(row.status)) return null;
-  return { newsletter, issueDate, subject: row.subject, editorNote: row.editorNote, articles: await frozenIssueArticles(db(), row.id) };
+  return {
+    newsletter,
+    issueDate,
+    subject: row.subject,
+    editorNote: row.editorNote,
+    articles: await frozenIssueArticles(db(), row.id),
+  };
 }
 
 export type ArchivedItem = { article: IssueArticle; level: AccessLevel; text: ArticleText };

@@ -47,7 +47,11 @@ function toIssueArticle(row: ArticleRow): Omit<IssueArticle, "dropped"> {
 }
 
 /** Published (and visible) within [start, end): the window is half-open, so windows that meet share nothing. */
-export async function articlesPublishedIn(reader: Reader, window: Window, now: Date): Promise<Omit<IssueArticle, "dropped">[]> {
+export async function articlesPublishedIn(
+  reader: Reader,
+  window: Window,
+  now: Date,
+): Promise<Omit<IssueArticle, "dropped">[]> {
   const end = new Date(Math.min(window.end.getTime(), now.getTime() + 1));
   const rows = await reader.article.findMany({
     where: { status: "published", publishedAt: { gte: window.start, lt: end } },
@@ -70,7 +74,9 @@ export async function orderedIssueArticles(
 ): Promise<IssueArticle[]> {
   const [articles, placed] = await Promise.all([
     articlesPublishedIn(reader, window, now),
-    issueId ? reader.newsletterItem.findMany({ where: { issueId }, orderBy: { position: "asc" } }) : Promise.resolve([]),
+    issueId
+      ? reader.newsletterItem.findMany({ where: { issueId }, orderBy: { position: "asc" } })
+      : Promise.resolve([]),
   ]);
   const byId = new Map(articles.map((article) => [article.id, article]));
   const ordered: IssueArticle[] = [];
@@ -81,7 +87,9 @@ export async function orderedIssueArticles(
     byId.delete(item.articleId);
   }
   const fresh = [...byId.values()].sort(
-    (a, b) => Number(b.kind === "in_depth") - Number(a.kind === "in_depth") || b.publishedAt.getTime() - a.publishedAt.getTime(),
+    (a, b) =>
+      Number(b.kind === "in_depth") - Number(a.kind === "in_depth") ||
+      b.publishedAt.getTime() - a.publishedAt.getTime(),
   );
   return [...ordered, ...fresh.map((article) => ({ ...article, dropped: false }))];
 }

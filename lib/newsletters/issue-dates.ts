@@ -33,7 +33,12 @@ export async function nextIssueDate(newsletter: NewsletterKey, now: Date, reader
 }
 
 /** The window of the issue of `date` assembled at `now` (see issueWindow). */
-export async function windowOf(newsletter: NewsletterKey, date: IssueDate, now: Date, reader: Reader = db()): Promise<Window> {
+export async function windowOf(
+  newsletter: NewsletterKey,
+  date: IssueDate,
+  now: Date,
+  reader: Reader = db(),
+): Promise<Window> {
   const previous = await reader.newsletterIssue.findFirst({
     where: { newsletter, issueDate: { lt: dateColumn(date) }, status: { in: [...SETTLED] }, windowEnd: { not: null } },
     orderBy: { issueDate: "desc" },

@@ -31,7 +31,17 @@ export async function issueRecipients(tx: Tx, newsletter: NewsletterKey, now: Da
   // Readers who might read everything: those with comp access or any
   // subscription row; the access decision's own functions then decide.
   const candidates = await tx.$queryRawUnsafe<
-    { userId: string; email: string; compUntil: Date | null; subscriptions: { status: string; currentPeriodEnd: string; pastDueSince: string | null; endedAt: string | null }[] }[]
+    {
+      userId: string;
+      email: string;
+      compUntil: Date | null;
+      subscriptions: {
+        status: string;
+        currentPeriodEnd: string;
+        pastDueSince: string | null;
+        endedAt: string | null;
+      }[];
+    }[]
   >(
     `SELECT u.id::text AS "userId", u.email, u.comp_until AS "compUntil",
             COALESCE(json_agg(json_build_object(

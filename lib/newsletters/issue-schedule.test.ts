@@ -103,7 +103,10 @@ describe("weekly newsletters", () => {
     expect(iso(window.end)).toBe("2026-12-10T00:00:00.000Z");
     expect(sendsOn("free", "2026-12-10", utc)).toBe(true);
     expect(sendsOn("free", "2026-12-11", utc)).toBe(false);
-    expect(candidateIssueDates("weekly_review", utc, new Date("2026-12-07T12:00:00Z"), 2)).toEqual(["2026-12-12", "2026-12-19"]);
+    expect(candidateIssueDates("weekly_review", utc, new Date("2026-12-07T12:00:00Z"), 2)).toEqual([
+      "2026-12-12",
+      "2026-12-19",
+    ]);
   });
 
   it("follow the day setting", () => {
@@ -135,7 +138,13 @@ describe("the window an issue is assembled from", () => {
   });
 
   it("is closed at its nominal end when sent by the schedule", () => {
-    const window = issueWindow("daily_review", "2026-12-08", utc, new Date("2026-12-08T07:00:00Z"), new Date("2026-12-07T00:00:00Z"));
+    const window = issueWindow(
+      "daily_review",
+      "2026-12-08",
+      utc,
+      new Date("2026-12-08T07:00:00Z"),
+      new Date("2026-12-07T00:00:00Z"),
+    );
     expect(iso(window.start)).toBe("2026-12-07T00:00:00.000Z");
     expect(iso(window.end)).toBe("2026-12-08T00:00:00.000Z");
   });

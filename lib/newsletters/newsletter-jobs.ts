@@ -9,7 +9,15 @@ import { openBulkSender } from "@/lib/mail/send-mail";
 import { dateColumn } from "./issue-dates";
 import { dueIssueDate, scheduleFrom } from "./issue-schedule";
 import { NEWSLETTER_KEYS } from "./newsletter-catalog";
-import { BATCH_QUEUE, createNewsletterQueues, enqueueBatches, TICK_QUEUE, setNewsletterQueue, type BatchJob, type JobQueue } from "./newsletter-queue";
+import {
+  BATCH_QUEUE,
+  createNewsletterQueues,
+  enqueueBatches,
+  TICK_QUEUE,
+  setNewsletterQueue,
+  type BatchJob,
+  type JobQueue,
+} from "./newsletter-queue";
 import { sendBatch } from "./send-batch";
 import { finishIssueIfDone } from "./send-progress";
 import { prepareIssue, SCHEDULE, startIssueSend } from "./start-send";
@@ -28,7 +36,9 @@ export async function runSchedule(now: Date, queue: JobQueue, log: Log): Promise
     });
     if (existing && existing.status !== "draft") continue;
     const result = await startIssueSend(SCHEDULE, newsletter, { issueDate: due, now, queue });
-    log(`newsletters: ${newsletter} ${due}: ${result.kind === "started" ? `sending to ${result.recipients}` : result.kind}`);
+    log(
+      `newsletters: ${newsletter} ${due}: ${result.kind === "started" ? `sending to ${result.recipients}` : result.kind}`,
+    );
   }
 }
 
@@ -39,7 +49,10 @@ export async function runSchedule(now: Date, queue: JobQueue, log: Log): Promise
  * start-up, so a restarted worker resumes at once, and on every tick.
  */
 export async function sweepSends(queue: JobQueue, now = new Date()): Promise<void> {
-  const sending = await db().newsletterIssue.findMany({ where: { status: "sending" }, select: { id: true, html: true } });
+  const sending = await db().newsletterIssue.findMany({
+    where: { status: "sending" },
+    select: { id: true, html: true },
+  });
   const lease = env().NEWSLETTER_CLAIM_TIMEOUT_SECONDS;
   for (const issue of sending) {
     if (issue.html === null) {
@@ -64,7 +77,11 @@ export async function sweepSends(queue: JobQueue, now = new Date()): Promise<voi
  * on shutdown. `schedule: false` leaves the tick to others (a worker that only
  * sends, as in the delivery tests and the benchmark).
  */
-export async function registerNewsletterJobs(boss: PgBoss, log: Log, options: { schedule?: boolean } = {}): Promise<() => void> {
+export async function registerNewsletterJobs(
+  boss: PgBoss,
+  log: Log,
+  options: { schedule?: boolean } = {},
+): Promise<() => void> {
   await createNewsletterQueues(boss);
   setNewsletterQueue(boss);
   const sender = openBulkSender({ connections: env().NEWSLETTER_SMTP_CONNECTIONS });
@@ -81,7 +98,9 @@ export async function registerNewsletterJobs(boss: PgBoss, log: Log, options: { 
     const outcome = await sendBatch(job.data, sender);
     if (outcome.nextRunAt) await enqueueBatches(job.data.issueId, [job.data.batch], boss, outcome.nextRunAt);
     const took = ((Date.now() - started) / 1000).toFixed(1);
-    log(`newsletters: issue ${job.data.issueId} batch ${job.data.batch}: ${outcome.sent} sent, ${outcome.retrying} to retry, ${outcome.failed} failed (${took} s)`);
+    log(
+      `newsletters: issue ${job.data.issueId} batch ${job.data.batch}: ${outcome.sent} sent, ${outcome.retrying} to retry, ${outcome.failed} failed (${took} s)`,
+    );
   });
   await sweepSends(boss).catch((error: unknown) => log(`newsletters: sweep failed: ${String(error)}`));
   return () => sender.close();

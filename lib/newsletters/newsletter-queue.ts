@@ -43,13 +43,25 @@ export async function createNewsletterQueues(boss: PgBoss): Promise<void> {
   // "short": at most one queued (not yet started) job per batch, so the sweep
   // and retries cannot pile up copies; a copy could do no harm anyway, as
   // recipients are claimed row by row.
-  await boss.createQueue(BATCH_QUEUE, { name: BATCH_QUEUE, policy: "short", retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 3600 });
+  await boss.createQueue(BATCH_QUEUE, {
+    name: BATCH_QUEUE,
+    policy: "short",
+    retryLimit: 10,
+    retryDelay: 5,
+    retryBackoff: true,
+    expireInSeconds: 3600,
+  });
   await boss.createQueue(TICK_QUEUE, { name: TICK_QUEUE, policy: "short", expireInSeconds: 600 });
 }
 
 export type BatchJob = { issueId: string; batch: number };
 
-export async function enqueueBatches(issueId: string, batches: number[], queue?: JobQueue, startAfter?: Date): Promise<void> {
+export async function enqueueBatches(
+  issueId: string,
+  batches: number[],
+  queue?: JobQueue,
+  startAfter?: Date,
+): Promise<void> {
   const target = queue ?? (await newsletterQueue());
   for (const batch of batches) {
     await target.send(BATCH_QUEUE, { issueId, batch } satisfies BatchJob, {

@@ -49,15 +49,24 @@ export async function getNextIssue(actor: Actor, newsletter: NewsletterKey, now 
 }
 
 /** The next issue rendered exactly as it would be sent now (with a placeholder unsubscribe link). */
-export async function previewNextIssue(actor: Actor, newsletter: NewsletterKey, now = new Date()): Promise<RenderedIssue & { next: NextIssue }> {
+export async function previewNextIssue(
+  actor: Actor,
+  newsletter: NewsletterKey,
+  now = new Date(),
+): Promise<RenderedIssue & { next: NextIssue }> {
   const next = await getNextIssue(actor, newsletter, now);
-  const rendered = await renderIssue({ newsletter, issueDate: next.issueDate, editorNote: next.editorNote, articles: next.articles, now });
+  const rendered = await renderIssue({
+    newsletter,
+    issueDate: next.issueDate,
+    editorNote: next.editorNote,
+    articles: next.articles,
+    now,
+  });
   return { ...rendered, next };
 }
 
 export type IssueChange =
-  | { kind: "note"; note: string }
-  | { kind: "up" | "down" | "drop" | "restore"; articleId: string };
+  { kind: "note"; note: string } | { kind: "up" | "down" | "drop" | "restore"; articleId: string };
 
 /** "stale": the page showed an issue that is no longer the next one (it was sent, or its day passed). */
 export type EditResult = "saved" | "stale" | "not-in-issue";
@@ -75,7 +84,10 @@ export async function editNextIssue(
     const issue = await lockIssue(tx, newsletter, issueDate);
     if (issue.status !== "draft") return "stale";
     if (change.kind === "note") {
-      await tx.newsletterIssue.update({ where: { id: issue.id }, data: { editorNote: change.note.slice(0, MAX_NOTE_LENGTH) } });
+      await tx.newsletterIssue.update({
+        where: { id: issue.id },
+        data: { editorNote: change.note.slice(0, MAX_NOTE_LENGTH) },
+      });
     } else {
       const window = await windowOf(newsletter, issueDate, now, tx);
       const articles = await orderedIssueArticles(tx, issue.id, window, now);

@@ -32,7 +32,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 function audienceReader(info: NewsletterInfo, now: Date): ReaderForAccess {
   const subscribed = info.audience === "subscribers";
   return {
-    subscriptions: subscribed ? [{ status: "active", currentPeriodEnd: new Date(now.getTime() + DAY_MS), pastDueSince: null, endedAt: null }] : [],
+    subscriptions: subscribed
+      ? [{ status: "active", currentPeriodEnd: new Date(now.getTime() + DAY_MS), pastDueSince: null, endedAt: null }]
+      : [],
     compUntil: null,
     unlockedThisArticle: false,
     // Nothing is spent by receiving an email: the meter plays no part.
@@ -48,13 +50,21 @@ export function itemLevel(info: NewsletterInfo, article: { free: boolean }, now:
 }
 
 export function issueLabel(date: IssueDate): string {
-  return new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${date}T12:00:00Z`),
-  );
+  return new Intl.DateTimeFormat("en-GB", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${date}T12:00:00Z`));
 }
 
 function articleDate(date: Date): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", timeZone: env().PUBLICATION_TIMEZONE }).format(date);
+  return new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "long",
+    timeZone: env().PUBLICATION_TIMEZONE,
+  }).format(date);
 }
 
 export function issueWebPath(newsletter: NewsletterKey, date: IssueDate): string {
@@ -62,9 +72,12 @@ export function issueWebPath(newsletter: NewsletterKey, date: IssueDate): string
 }
 
 export function issueSubject(info: NewsletterInfo, date: IssueDate, articles: { title: string }[]): string {
-  const day = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(
-    new Date(`${date}T12:00:00Z`),
-  );
+  const day = new Intl.DateTimeFormat("en-GB", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    timeZone: "UTC",
+  }).format(new Date(`${date}T12:00:00Z`));
   const lead = articles[0]?.title;
   return lead ? `${info.name}, ${day}: ${lead}` : `${info.name}, ${day}`;
 }
@@ -84,7 +97,10 @@ export async function renderIssue(options: {
     const level = itemLevel(info, article, options.now);
     const text = await loadArticleText(article.id, level);
     if (!text) continue;
-    const markdown = level === "full" && text.gatedMarkdown ? `${text.previewMarkdown}\n\n${text.gatedMarkdown}` : text.previewMarkdown;
+    const markdown =
+      level === "full" && text.gatedMarkdown
+        ? `${text.previewMarkdown}\n\n${text.gatedMarkdown}`
+        : text.previewMarkdown;
     items.push({
       title: article.title,
       dek: article.dek,

@@ -104,7 +104,11 @@ function hostOf(url: string): string {
 }
 
 /** The message for one recipient: the issue's rendering with their own unsubscribe link. */
-export function messageFor(issue: Issue, recipient: { userId: string; email: string }, token = unsubscribeToken(recipient.userId, issue.newsletter)) {
+export function messageFor(
+  issue: Issue,
+  recipient: { userId: string; email: string },
+  token = unsubscribeToken(recipient.userId, issue.newsletter),
+) {
   const site = publicUrl();
   const host = hostOf(site);
   const info = NEWSLETTER_CATALOG[issue.newsletter];
@@ -133,8 +137,16 @@ const templates = new Map<string, Promise<MergeTemplate | null>>();
 function templateFor(issue: Issue): Promise<MergeTemplate | null> {
   let template = templates.get(issue.id);
   if (!template) {
-    const placeholders = { to: "merge-recipient@merge.invalid", messageId: `<merge-${issue.id}@merge.invalid>`, token: UNSUBSCRIBE_PLACEHOLDER };
-    const sample = messageFor(issue, { userId: "00000000-0000-4000-8000-000000000000", email: placeholders.to }, UNSUBSCRIBE_PLACEHOLDER);
+    const placeholders = {
+      to: "merge-recipient@merge.invalid",
+      messageId: `<merge-${issue.id}@merge.invalid>`,
+      token: UNSUBSCRIBE_PLACEHOLDER,
+    };
+    const sample = messageFor(
+      issue,
+      { userId: "00000000-0000-4000-8000-000000000000", email: placeholders.to },
+      UNSUBSCRIBE_PLACEHOLDER,
+    );
     template = composeMergeTemplate({ ...sample, from: env().MAIL_FROM, placeholders }).catch(() => null);
     templates.set(issue.id, template);
     if (templates.size > 20) templates.delete(templates.keys().next().value!);
@@ -143,7 +155,12 @@ function templateFor(issue: Issue): Promise<MergeTemplate | null> {
 }
 
 /** Sends one copy: merged from the issue's template when it can be, composed from scratch otherwise. */
-async function sendCopy(sender: BulkSender, issue: Issue, template: MergeTemplate | null, recipient: Claimed): Promise<void> {
+async function sendCopy(
+  sender: BulkSender,
+  issue: Issue,
+  template: MergeTemplate | null,
+  recipient: Claimed,
+): Promise<void> {
   const { token, ...message } = messageFor(issue, recipient);
   const raw = template ? mergeMessage(template, { to: message.to, messageId: message.messageId, token }) : null;
   if (raw) await sender.sendRaw(message.to, raw);
@@ -153,10 +170,15 @@ async function sendCopy(sender: BulkSender, issue: Issue, template: MergeTemplat
 export async function sendBatch(job: BatchJob, sender: BulkSender): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { sent: 0, retrying: 0, failed: 0, nextRunAt: null };
   const row = await db().newsletterIssue.findUnique({ where: { id: job.issueId } });
-  if (!row || row.status !== "sending" || row.html === null || row.text === null || row.subject === null) return outcome;
+  if (!row || row.status !== "sending" || row.html === null || row.text === null || row.subject === null)
+    return outcome;
   const issue: Issue = { id: row.id, newsletter: row.newsletter, subject: row.subject, html: row.html, text: row.text };
   const template = await templateFor(issue);
-  const { NEWSLETTER_CLAIM_TIMEOUT_SECONDS: lease, NEWSLETTER_MAX_ATTEMPTS: maxAttempts, NEWSLETTER_SMTP_CONNECTIONS: lanes } = env();
+  const {
+    NEWSLETTER_CLAIM_TIMEOUT_SECONDS: lease,
+    NEWSLETTER_MAX_ATTEMPTS: maxAttempts,
+    NEWSLETTER_SMTP_CONNECTIONS: lanes,
+  } = env();
 
   // Rows claimed by workers that vanished, too often to try again.
   await db().$executeRaw`
@@ -186,7 +208,8 @@ export async function sendBatch(job: BatchJob, sender: BulkSender): Promise<Batc
 
   // Delivered: earlier bounces of these addresses were not "in a row".
   if (delivered.length > 0) {
-    await db().$executeRaw`DELETE FROM mail_bounces WHERE user_id = ANY(${delivered}::uuid[]) AND suppressed_at IS NULL`;
+    await db()
+      .$executeRaw`DELETE FROM mail_bounces WHERE user_id = ANY(${delivered}::uuid[]) AND suppressed_at IS NULL`;
   }
   // What is left: retries waiting for their time, or rows another worker holds.
   const [next] = await db().$queryRaw<{ at: Date | null }[]>`

@@ -16,7 +16,9 @@ export async function finishIssueIfDone(issueId: string): Promise<boolean> {
 
 /** Progress of several issues at once (the newsroom's list), by issue id. */
 export async function progressOf(issueIds: string[]): Promise<Map<string, SendProgress>> {
-  const progress = new Map<string, SendProgress>(issueIds.map((id) => [id, { total: 0, sent: 0, pending: 0, failed: 0 }]));
+  const progress = new Map<string, SendProgress>(
+    issueIds.map((id) => [id, { total: 0, sent: 0, pending: 0, failed: 0 }]),
+  );
   if (issueIds.length === 0) return progress;
   const rows = await db().$queryRaw<{ issueId: string; status: string; count: number }[]>`
     SELECT issue_id::text AS "issueId", status::text AS status, count(*)::int AS count

@@ -20,7 +20,10 @@ export type SentIssueSummary = {
   progress: SendProgress;
 };
 
-export async function listSentIssues(actor: Actor, options: { page: number; perPage?: number }): Promise<{ issues: SentIssueSummary[]; hasMore: boolean }> {
+export async function listSentIssues(
+  actor: Actor,
+  options: { page: number; perPage?: number },
+): Promise<{ issues: SentIssueSummary[]; hasMore: boolean }> {
   assertRole(actor, "editor");
   const perPage = options.perPage ?? 30;
   const rows = await db().newsletterIssue.findMany({
@@ -28,7 +31,17 @@ export async function listSentIssues(actor: Actor, options: { page: number; perP
     orderBy: [{ startedAt: "desc" }, { id: "desc" }],
     skip: (options.page - 1) * perPage,
     take: perPage + 1,
-    select: { id: true, newsletter: true, issueDate: true, status: true, subject: true, startedBy: true, startedAt: true, finishedAt: true, recipients: true },
+    select: {
+      id: true,
+      newsletter: true,
+      issueDate: true,
+      status: true,
+      subject: true,
+      startedBy: true,
+      startedAt: true,
+      finishedAt: true,
+      recipients: true,
+    },
   });
   const page = rows.slice(0, perPage);
   const progress = await progressOf(page.map((row) => row.id));
@@ -56,7 +69,13 @@ export async function getIssueReport(actor: Actor, issueId: string): Promise<Iss
   assertRole(actor, "editor");
   const row = await db().newsletterIssue.findUnique({
     where: { id: issueId },
-    include: { items: { where: { dropped: false }, orderBy: { position: "asc" }, select: { article: { select: { title: true, slug: true } } } } },
+    include: {
+      items: {
+        where: { dropped: false },
+        orderBy: { position: "asc" },
+        select: { article: { select: { title: true, slug: true } } },
+      },
+    },
   });
   if (!row || row.status === "draft") return null;
   const [progress, failures, retrying] = await Promise.all([

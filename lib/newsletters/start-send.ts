@@ -49,13 +49,20 @@ export async function startIssueSend(
     if (kept.length === 0) {
       // Nothing to send: recorded, so the schedule does not ask again and
       // the next issue's window starts after this one.
-      await tx.newsletterIssue.update({ where: { id: issue.id }, data: { ...closing, status: "empty", finishedAt: now } });
+      await tx.newsletterIssue.update({
+        where: { id: issue.id },
+        data: { ...closing, status: "empty", finishedAt: now },
+      });
       return { kind: "empty", issueId: issue.id, issueDate };
     }
     await saveIssueOrder(tx, issue.id, articles);
     await tx.newsletterIssue.update({ where: { id: issue.id }, data: { ...closing, status: "sending" } });
     if (actor.id !== null) {
-      await recordAudit(tx, actor, { action: "newsletter.send", subject: `${newsletter} ${issueDate}`, details: { articles: kept.length } });
+      await recordAudit(tx, actor, {
+        action: "newsletter.send",
+        subject: `${newsletter} ${issueDate}`,
+        details: { articles: kept.length },
+      });
     }
     return { kind: "started", issueId: issue.id, issueDate, recipients: 0, batches: 0 };
   });
@@ -69,15 +76,27 @@ export async function startIssueSend(
  * log and queues its batches. Safe to run again (and concurrently): the
  * second finds the rendering stored and does nothing.
  */
-export async function prepareIssue(issueId: string, now: Date, queue?: JobQueue): Promise<{ recipients: number; batches: number }> {
+export async function prepareIssue(
+  issueId: string,
+  now: Date,
+  queue?: JobQueue,
+): Promise<{ recipients: number; batches: number }> {
   const issue = await db().newsletterIssue.findUniqueOrThrow({ where: { id: issueId } });
   if (issue.status !== "sending" || issue.html !== null) return { recipients: issue.recipients, batches: 0 };
   const articles = await frozenIssueArticles(db(), issueId);
   const issueDate = issueDateOf(issue.issueDate);
-  const rendered = await renderIssue({ newsletter: issue.newsletter, issueDate, editorNote: issue.editorNote, articles, now });
+  const rendered = await renderIssue({
+    newsletter: issue.newsletter,
+    issueDate,
+    editorNote: issue.editorNote,
+    articles,
+    now,
+  });
   const written = await db().$transaction(
     async (tx) => {
-      const [locked] = await tx.$queryRaw<{ html: string | null }[]>`SELECT html FROM newsletter_issues WHERE id = ${issueId}::uuid FOR UPDATE`;
+      const [locked] = await tx.$queryRaw<
+        { html: string | null }[]
+      >`SELECT html FROM newsletter_issues WHERE id = ${issueId}::uuid FOR UPDATE`;
       if (locked?.html !== null) return null;
       const recipients = await issueRecipients(tx, issue.newsletter, now);
       const batches = await writeSendLog(tx, issueId, recipients);
@@ -88,6 +107,11 @@ export async function prepareIssue(issueId: string, now: Date, queue?: JobQueue)
   );
   if (!written) return { recipients: issue.recipients, batches: 0 };
   if (written.batches === 0) await finishIssueIfDone(issueId);
-  else await enqueueBatches(issueId, Array.from({ length: written.batches }, (_, batch) => batch), queue);
+  else
+    await enqueueBatches(
+      issueId,
+      Array.from({ length: written.batches }, (_, batch) => batch),
+      queue,
+    );
   return written;
 }

@@ -25,16 +25,30 @@ export function maskEmail(email: string): string {
 /** What the confirmation page shows; changes nothing. */
 export async function inspectUnsubscribeLink(token: string, now = new Date()): Promise<UnsubscribeLink> {
   const verified = readUnsubscribeToken(token, now);
-  if (!verified.ok) return verified.reason === "expired" ? { kind: "expired", newsletter: verified.newsletter } : { kind: "invalid" };
+  if (!verified.ok)
+    return verified.reason === "expired" ? { kind: "expired", newsletter: verified.newsletter } : { kind: "invalid" };
   const user = await db().user.findUnique({
     where: { id: verified.userId },
     select: { email: true, newsletters: { where: { newsletter: verified.newsletter } } },
   });
   // The account was deleted since: nothing goes to it any more.
-  if (!user) return { kind: "valid", newsletter: verified.newsletter, userId: verified.userId, maskedEmail: "", receiving: false };
+  if (!user)
+    return {
+      kind: "valid",
+      newsletter: verified.newsletter,
+      userId: verified.userId,
+      maskedEmail: "",
+      receiving: false,
+    };
   const choice = user.newsletters[0];
   const receiving = choice ? choice.subscribed : verified.newsletter !== "free";
-  return { kind: "valid", newsletter: verified.newsletter, userId: verified.userId, maskedEmail: maskEmail(user.email), receiving };
+  return {
+    kind: "valid",
+    newsletter: verified.newsletter,
+    userId: verified.userId,
+    maskedEmail: maskEmail(user.email),
+    receiving,
+  };
 }
 
 /**

@@ -25,7 +25,13 @@ export async function recordAudit(
   entry: { action: AuditAction; subject: string; details?: Prisma.InputJsonObject },
 ): Promise<void> {
   await writer.auditEntry.create({
-    data: { actorId: actor.id, actor: actor.label, action: entry.action, subject: entry.subject, details: entry.details ?? {} },
+    data: {
+      actorId: actor.id,
+      actor: actor.label,
+      action: entry.action,
+      subject: entry.subject,
+      details: entry.details ?? {},
+    },
   });
 }
 

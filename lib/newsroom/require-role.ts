@@ -40,7 +40,10 @@ export function withRole<Params>(needed: Role, handler: Handler<Params>) {
     const noStore = { "Cache-Control": "private, no-store" };
     if (!reader) return NextResponse.json({ error: "not_signed_in" }, { status: 401, headers: noStore });
     if (!hasRole(reader.role, needed)) {
-      return NextResponse.json({ error: "forbidden", message: `This needs the ${needed} role.` }, { status: 403, headers: noStore });
+      return NextResponse.json(
+        { error: "forbidden", message: `This needs the ${needed} role.` },
+        { status: 403, headers: noStore },
+      );
     }
     let response: Response;
     try {

@@ -18,7 +18,10 @@ const MARKS = `StartSel=${MATCH_START}, StopSel=${MATCH_STOP}`;
 const WHOLE = `HighlightAll=true, ${MARKS}`;
 const EXCERPT = `MaxFragments=2, MaxWords=28, MinWords=12, FragmentDelimiter=" … ", ${MARKS}`;
 
-export async function buildSnippets(query: string, results: { id: string; level: AccessLevel }[]): Promise<Map<string, Snippets>> {
+export async function buildSnippets(
+  query: string,
+  results: { id: string; level: AccessLevel }[],
+): Promise<Map<string, Snippets>> {
   if (results.length === 0) return new Map();
   const ids = results.map((result) => result.id);
   const fullIds = results.filter((result) => result.level === "full").map((result) => result.id);
@@ -38,7 +41,11 @@ export async function buildSnippets(query: string, results: { id: string; level:
   return new Map(
     rows.map((row) => [
       row.id,
-      { title: parseHighlighted(row.title), dek: parseHighlighted(row.dek), snippet: parseHighlighted(row.snippet, { markdown: true }) },
+      {
+        title: parseHighlighted(row.title),
+        dek: parseHighlighted(row.dek),
+        snippet: parseHighlighted(row.snippet, { markdown: true }),
+      },
     ]),
   );
 }

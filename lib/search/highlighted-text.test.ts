@@ -11,7 +11,10 @@ describe("parseHighlighted", () => {
   });
 
   it("leaves out Markdown syntax from body snippets", () => {
-    const snippet = parseHighlighted(`## The ${S}Outlook${E}\n\nSee **the [report](https://example.org)** and > quotes`, { markdown: true });
+    const snippet = parseHighlighted(
+      `## The ${S}Outlook${E}\n\nSee **the [report](https://example.org)** and > quotes`,
+      { markdown: true },
+    );
     expect(plainText(snippet)).toBe("The Outlook See the report and > quotes");
   });
 });

@@ -37,5 +37,7 @@ export function plainText(highlighted: HighlightedText): string {
 
 /** HTML with matched words in <mark>, everything else escaped. */
 export function highlightedHtml(highlighted: HighlightedText): string {
-  return highlighted.map((piece) => (piece.match ? `<mark>${escapeHtml(piece.text)}</mark>` : escapeHtml(piece.text))).join("");
+  return highlighted
+    .map((piece) => (piece.match ? `<mark>${escapeHtml(piece.text)}</mark>` : escapeHtml(piece.text)))
+    .join("");
 }

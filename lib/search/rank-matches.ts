@@ -35,7 +35,14 @@ export type RankedPage =
   /** Only excluded words (-word): that would match nearly everything. */
   | { kind: "only-exclusions" };
 
-export type RankOptions = { query: string; filters: SearchFilters; sort: SearchSort; limit: number; offset: number; now: Date };
+export type RankOptions = {
+  query: string;
+  filters: SearchFilters;
+  sort: SearchSort;
+  limit: number;
+  offset: number;
+  now: Date;
+};
 
 function filterSql(filters: SearchFilters, now: Date): Prisma.Sql {
   const conditions = [Prisma.sql`a.status = 'published' AND a.published_at <= ${now}::timestamptz`];
@@ -43,10 +50,15 @@ function filterSql(filters: SearchFilters, now: Date): Prisma.Sql {
   if (filters.from) conditions.push(Prisma.sql`a.published_at >= ${filters.from}::timestamptz`);
   if (filters.before) conditions.push(Prisma.sql`a.published_at < ${filters.before}::timestamptz`);
   for (const tagId of [filters.topicId, filters.regionId]) {
-    if (tagId) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag_id = ${tagId}::uuid)`);
+    if (tagId)
+      conditions.push(
+        Prisma.sql`EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag_id = ${tagId}::uuid)`,
+      );
   }
   if (filters.authorId) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM article_authors w WHERE w.article_id = a.id AND w.author_id = ${filters.authorId}::uuid)`);
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM article_authors w WHERE w.article_id = a.id AND w.author_id = ${filters.authorId}::uuid)`,
+    );
   }
   return Prisma.join(conditions, " AND ");
 }
@@ -97,7 +109,9 @@ export async function rankMatches(options: RankOptions): Promise<RankedPage> {
   // The query sits in a MATERIALIZED CTE on purpose: the planner cannot see
   // it, so it does not estimate that a common word matches most rows and
   // pick a sequential scan, which would fetch every article's vector.
-  const rows = await db().$queryRaw<{ nodes: number; tree: string; total: number; id: string | null; free: boolean | null; score: number | null }[]>`
+  const rows = await db().$queryRaw<
+    { nodes: number; tree: string; total: number; id: string | null; free: boolean | null; score: number | null }[]
+  >`
     WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', ${options.query}) AS query),
     usable AS MATERIALIZED (SELECT query FROM q WHERE numnode(query) > 0 AND querytree(query) <> 'T'),
     matches AS MATERIALIZED (

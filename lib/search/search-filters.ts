@@ -30,9 +30,12 @@ export async function resolveSearchFilters(request: SearchRequest): Promise<Reso
     request.region ? getTag("region", request.region) : undefined,
     request.author ? getAuthor(request.author) : undefined,
   ]);
-  if (topic === null) return { ok: false, problem: { field: "topic", message: `There is no topic "${request.topic}".` } };
-  if (region === null) return { ok: false, problem: { field: "region", message: `There is no region "${request.region}".` } };
-  if (author === null) return { ok: false, problem: { field: "author", message: `There is no author "${request.author}".` } };
+  if (topic === null)
+    return { ok: false, problem: { field: "topic", message: `There is no topic "${request.topic}".` } };
+  if (region === null)
+    return { ok: false, problem: { field: "region", message: `There is no region "${request.region}".` } };
+  if (author === null)
+    return { ok: false, problem: { field: "author", message: `There is no author "${request.author}".` } };
   const filters: SearchFilters = {};
   if (topic) filters.topicId = topic.id;
   if (region) filters.regionId = region.id;

@@ -32,12 +32,22 @@ const NO_TERMS =
   "There is nothing to search for: very common words such as “the”, and punctuation, are left out. Try a more specific word.";
 const ONLY_EXCLUSIONS = "Add a word to search for: a word with a minus sign in front (-word) only leaves articles out.";
 
-export async function searchLibrary(params: RawParams, reader: Reader | null, now = new Date()): Promise<SearchOutcome> {
+export async function searchLibrary(
+  params: RawParams,
+  reader: Reader | null,
+  now = new Date(),
+): Promise<SearchOutcome> {
   const parsed = parseSearchRequest(params);
   if (!parsed.ok) {
     const { field, message } = parsed.problem;
     const raw = params instanceof URLSearchParams ? params.get("q") : [params.q].flat()[0];
-    return { kind: "refused", error: field === "q" ? "query_too_long" : "invalid_parameter", field, message, query: normalizeQuery(raw ?? "") };
+    return {
+      kind: "refused",
+      error: field === "q" ? "query_too_long" : "invalid_parameter",
+      field,
+      message,
+      query: normalizeQuery(raw ?? ""),
+    };
   }
   const request = parsed.request;
   if (request.query === "") return { kind: "empty", request };
@@ -53,9 +63,16 @@ export async function searchLibrary(params: RawParams, reader: Reader | null, no
     offset: (request.page - 1) * SEARCH_PAGE_SIZE,
     now,
   });
-  if (ranked.kind === "no-terms") return { kind: "refused", error: "no_search_terms", field: "q", message: NO_TERMS, query: request.query };
+  if (ranked.kind === "no-terms")
+    return { kind: "refused", error: "no_search_terms", field: "q", message: NO_TERMS, query: request.query };
   if (ranked.kind === "only-exclusions") {
-    return { kind: "refused", error: "only_excluded_words", field: "q", message: ONLY_EXCLUSIONS, query: request.query };
+    return {
+      kind: "refused",
+      error: "only_excluded_words",
+      field: "q",
+      message: ONLY_EXCLUSIONS,
+      query: request.query,
+    };
   }
 
   // The summaries load while access is decided and the snippets are cut.

@@ -12,7 +12,17 @@ describe("parseSearchRequest", () => {
     ["q=x&topic=&region=&kind=&sort=", { query: "x", sort: "relevance", page: 1 }],
     [
       "q=x&topic=energy&region=middle-east&author=jo-doe&kind=in_depth&from=2026-01-01&to=2026-01-31&sort=date&page=4",
-      { query: "x", topic: "energy", region: "middle-east", author: "jo-doe", kind: "in_depth", from: "2026-01-01", to: "2026-01-31", sort: "date", page: 4 },
+      {
+        query: "x",
+        topic: "energy",
+        region: "middle-east",
+        author: "jo-doe",
+        kind: "in_depth",
+        from: "2026-01-01",
+        to: "2026-01-31",
+        sort: "date",
+        page: 4,
+      },
     ],
   ])("reads %j", (query, request) => {
     expect(parse(query)).toEqual({ ok: true, request });
@@ -43,7 +53,10 @@ describe("parseSearchRequest", () => {
   });
 
   it("counts the length after collapsing whitespace", () => {
-    expect(parse(`q=${encodeURIComponent(`a${" ".repeat(1000)}b`)}`)).toMatchObject({ ok: true, request: { query: "a b" } });
+    expect(parse(`q=${encodeURIComponent(`a${" ".repeat(1000)}b`)}`)).toMatchObject({
+      ok: true,
+      request: { query: "a b" },
+    });
   });
 });
 

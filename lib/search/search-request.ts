@@ -46,7 +46,10 @@ const slug = (what: string) =>
   z
     .string()
     .max(100, `${what} is too long to be a ${what}'s name in a link.`)
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, `${what} must be a ${what}'s slug, such as the last part of its page's address.`);
+    .regex(
+      /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+      `${what} must be a ${what}'s slug, such as the last part of its page's address.`,
+    );
 
 const isoDay = (what: string) =>
   z
@@ -75,16 +78,26 @@ const schema = z
       .string()
       .regex(/^\d{1,7}$/, `page must be a whole number from 1 to ${MAX_PAGE}.`)
       .transform(Number)
-      .pipe(z.number().min(1, `page must be a whole number from 1 to ${MAX_PAGE}.`).max(MAX_PAGE, `page must be a whole number from 1 to ${MAX_PAGE}.`))
+      .pipe(
+        z
+          .number()
+          .min(1, `page must be a whole number from 1 to ${MAX_PAGE}.`)
+          .max(MAX_PAGE, `page must be a whole number from 1 to ${MAX_PAGE}.`),
+      )
       .default(1),
   })
-  .refine((input) => !input.from || !input.to || input.from <= input.to, { path: ["from"], message: "from must not be later than to." });
+  .refine((input) => !input.from || !input.to || input.from <= input.to, {
+    path: ["from"],
+    message: "from must not be later than to.",
+  });
 
 const FIELDS = ["q", "topic", "region", "author", "kind", "from", "to", "sort", "page"] as const;
 
 export function parseSearchRequest(params: RawParams): ParsedSearchRequest {
   // The query keeps its own emptiness check: a blank q is a valid, empty request.
-  const raw = Object.fromEntries(FIELDS.map((field) => [field, field === "q" ? readQuery(params) : read(params, field)]));
+  const raw = Object.fromEntries(
+    FIELDS.map((field) => [field, field === "q" ? readQuery(params) : read(params, field)]),
+  );
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -10,7 +10,10 @@ export function searchJson(outcome: SearchOutcome): SearchJson {
   if (outcome.kind === "empty") {
     return {
       status: 400,
-      body: { error: "missing_query", message: "Say what to search for in q, for example /api/search?q=energy+security" },
+      body: {
+        error: "missing_query",
+        message: "Say what to search for in q, for example /api/search?q=energy+security",
+      },
     };
   }
   if (outcome.kind === "refused") {

@@ -42,10 +42,14 @@ export async function fillBenchDatabase(url: string, articles: number, log: (lin
     const { rows } = await client.query<{ count: number }>("SELECT count(*)::int AS count FROM articles");
     const have = rows[0]!.count;
     if (have < articles) {
-      log(`loading ${(articles - have).toLocaleString("en-US")} generated articles (${have.toLocaleString("en-US")} there already)...`);
+      log(
+        `loading ${(articles - have).toLocaleString("en-US")} generated articles (${have.toLocaleString("en-US")} there already)...`,
+      );
       const started = performance.now();
       const counts = await seedDatabase(client, { articles, seed: 1 });
-      log(`loaded ${counts.articles.toLocaleString("en-US")} articles in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      log(
+        `loaded ${counts.articles.toLocaleString("en-US")} articles in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
     } else {
       log(`reusing the ${have.toLocaleString("en-US")} articles already there (--fresh reloads them)`);
     }

@@ -16,17 +16,23 @@ export type BenchPeople = {
 
 async function reader(client: pg.Client, label: string): Promise<{ id: string; cookie: string }> {
   const email = `${label}-${randomBytes(5).toString("hex")}@bench.example`;
-  const { rows } = await client.query<{ id: string }>("INSERT INTO users (email, email_verified) VALUES ($1, now()) RETURNING id", [email]);
+  const { rows } = await client.query<{ id: string }>(
+    "INSERT INTO users (email, email_verified) VALUES ($1, now()) RETURNING id",
+    [email],
+  );
   const token = randomBytes(32).toString("hex");
   // 29.5 days: Auth.js does not extend (write) a session with more than 29 left.
-  await client.query("INSERT INTO sessions (session_token, user_id, expires) VALUES ($1, $2, now() + interval '29 days 12 hours')", [
-    token,
-    rows[0]!.id,
-  ]);
+  await client.query(
+    "INSERT INTO sessions (session_token, user_id, expires) VALUES ($1, $2, now() + interval '29 days 12 hours')",
+    [token, rows[0]!.id],
+  );
   return { id: rows[0]!.id, cookie: `authjs.session-token=${token}` };
 }
 
-export async function preparePeople(url: string, options: { anonymousArticles: number; unlockReaders: number }): Promise<BenchPeople> {
+export async function preparePeople(
+  url: string,
+  options: { anonymousArticles: number; unlockReaders: number },
+): Promise<BenchPeople> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -11,7 +11,20 @@ import { TOPIC_PROFILES } from "../content/topics";
 export type BenchQuery = { kind: string; params: Record<string, string> };
 
 // Words in most generated articles, as a reader might still type them.
-const COMMON_WORDS = ["budget", "government", "prices", "policy", "plan", "ministry", "officials", "costs", "data", "markets", "growth", "reform"];
+const COMMON_WORDS = [
+  "budget",
+  "government",
+  "prices",
+  "policy",
+  "plan",
+  "ministry",
+  "officials",
+  "costs",
+  "data",
+  "markets",
+  "growth",
+  "reform",
+];
 const TYPOS = ["sanctoins", "elecshun", "pipleine", "inflaton", "refugess"];
 
 const MIX: [kind: string, count: number][] = [
@@ -53,11 +66,19 @@ export function searchQueryMix(seed = 2026): BenchQuery[] {
     "quoted phrase": () => ({ q: `"${rng.pick(subjects)}"` }),
     "several words": () => ({ q: `${place()} ${rng.pick(subjects)}` }),
     "with filters": () => ({ q: rng.chance(0.5) ? rng.pick(subjects) : place(), ...filter() }),
-    "OR / exclusion": () => ({ q: rng.chance(0.5) ? `${rng.pick(subjects)} OR ${rng.pick(subjects)}` : `${rng.pick(subjects)} -${place()}` }),
-    "date order, later page": () => ({ q: rng.chance(0.5) ? place() : rng.pick(subjects), sort: rng.pick(["date", "relevance"]), page: String(rng.int(2, 6)) }),
+    "OR / exclusion": () => ({
+      q: rng.chance(0.5) ? `${rng.pick(subjects)} OR ${rng.pick(subjects)}` : `${rng.pick(subjects)} -${place()}`,
+    }),
+    "date order, later page": () => ({
+      q: rng.chance(0.5) ? place() : rng.pick(subjects),
+      sort: rng.pick(["date", "relevance"]),
+      page: String(rng.int(2, 6)),
+    }),
     "typo, no match": () => ({ q: rng.pick(TYPOS) }),
   };
-  const queries = MIX.flatMap(([kind, count]) => Array.from({ length: count }, () => ({ kind, params: make[kind]!() })));
+  const queries = MIX.flatMap(([kind, count]) =>
+    Array.from({ length: count }, () => ({ kind, params: make[kind]!() })),
+  );
   // Interleaved, so that no stretch of the run is all of one kind.
   return rng.sample(queries, queries.length);
 }

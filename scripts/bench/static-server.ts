@@ -14,8 +14,13 @@ createServer((request, response) => {
 }).listen(Number(port), "127.0.0.1", () => console.log("ready"));
 `;
 
-export async function startStaticServer(file: string, port: number): Promise<{ url: string; pid: number; stop(): void }> {
-  const child: ChildProcess = spawn(process.execPath, ["-e", SERVER, file, String(port)], { stdio: ["ignore", "pipe", "inherit"] });
+export async function startStaticServer(
+  file: string,
+  port: number,
+): Promise<{ url: string; pid: number; stop(): void }> {
+  const child: ChildProcess = spawn(process.execPath, ["-e", SERVER, file, String(port)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.once("data", () => resolve());
     child.once("exit", (code) => reject(new Error(`the static server exited with ${code}`)));

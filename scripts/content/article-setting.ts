@@ -25,8 +25,14 @@ export type ArticleSetting = {
 
 // Coverage leans towards the regions a world-affairs desk writes about most.
 const REGION_WEIGHTS: Record<string, number> = {
-  europe: 1.4, "middle-east": 1.2, "asia-pacific": 1.3, americas: 1.1,
-  africa: 1, "russia-eurasia": 1, "south-asia": 0.9, arctic: 0.5,
+  europe: 1.4,
+  "middle-east": 1.2,
+  "asia-pacific": 1.3,
+  americas: 1.1,
+  africa: 1,
+  "russia-eurasia": 1,
+  "south-asia": 0.9,
+  arctic: 0.5,
 };
 
 export function chooseSetting(rng: Random, year: number): ArticleSetting {

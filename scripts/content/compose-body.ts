@@ -23,10 +23,26 @@ type Block = { role: SentenceRole; heading?: SectionRole };
 // The role that lends one sentence to a paragraph, so that, say, a politics
 // paragraph cites a number and an outlook paragraph names a risk first.
 const SUPPORT: Record<SentenceRole, SentenceRole> = {
-  lede: "context", context: "evidence", evidence: "context", politics: "evidence", risk: "evidence",
-  regional: "politics", scenario: "evidence", policy: "risk", outlook: "risk",
+  lede: "context",
+  context: "evidence",
+  evidence: "context",
+  politics: "evidence",
+  risk: "evidence",
+  regional: "politics",
+  scenario: "evidence",
+  policy: "risk",
+  outlook: "risk",
 };
-const SECTION_ORDER: readonly SectionRole[] = ["context", "evidence", "politics", "regional", "risk", "scenario", "policy", "outlook"];
+const SECTION_ORDER: readonly SectionRole[] = [
+  "context",
+  "evidence",
+  "politics",
+  "regional",
+  "risk",
+  "scenario",
+  "policy",
+  "outlook",
+];
 // Ordinal templates ("First, ...", "A second scenario ...") read wrong out of order.
 const SEQUENTIAL_ROLES = new Set<SentenceRole>(["scenario", "policy"]);
 const HTML_SENSITIVE = /['"&<>]/;
@@ -37,7 +53,8 @@ export function composeBody(options: ComposeBodyOptions): string {
   const next = templatePicker(rng);
   const blocks: string[] = [];
   plan.forEach((block, index) => {
-    if (block.heading) blocks.push(`## ${titleCase(fillTemplate(rng.pick(SECTION_HEADINGS[block.heading]), options.resolve))}`);
+    if (block.heading)
+      blocks.push(`## ${titleCase(fillTemplate(rng.pick(SECTION_HEADINGS[block.heading]), options.resolve))}`);
     const count = kind === "daily" ? rng.int(2, 4) : rng.int(3, 4);
     blocks.push(paragraph(block.role, count, next, options));
     if (paywallAfter === index + 1) blocks.push(PAYWALL_MARKER);
@@ -48,7 +65,9 @@ export function composeBody(options: ComposeBodyOptions): string {
 function planDaily(rng: Random): Block[] {
   const middle = rng.sample<SectionRole>(["politics", "regional", "risk", "evidence"], rng.int(1, 4));
   return [
-    { role: "lede" }, { role: "context" }, { role: "evidence" },
+    { role: "lede" },
+    { role: "context" },
+    { role: "evidence" },
     ...sortSections(middle).map((role) => ({ role })),
     { role: "outlook" },
   ];
@@ -59,7 +78,12 @@ function planDaily(rng: Random): Block[] {
 function planInDepth(rng: Random): Block[] {
   const rest = rng.int(8, 14) - 3;
   const sectionCount = rest <= 6 ? 2 : rest <= 9 ? 3 : 4;
-  const middle = sortSections(rng.sample<SectionRole>(["context", "evidence", "politics", "regional", "risk", "scenario", "policy"], sectionCount - 1));
+  const middle = sortSections(
+    rng.sample<SectionRole>(
+      ["context", "evidence", "politics", "regional", "risk", "scenario", "policy"],
+      sectionCount - 1,
+    ),
+  );
   const sizes = middle.map(() => 1);
   const outlookSize = rest - sizes.length >= 2 && rng.chance(0.5) ? 2 : 1;
   for (let left = rest - sizes.length - outlookSize; left > 0; left--) sizes[rng.int(0, sizes.length - 1)]! += 1;
@@ -67,7 +91,8 @@ function planInDepth(rng: Random): Block[] {
   middle.forEach((role, index) => {
     for (let i = 0; i < sizes[index]!; i++) blocks.push(i === 0 ? { role, heading: role } : { role });
   });
-  for (let i = 0; i < outlookSize; i++) blocks.push(i === 0 ? { role: "outlook", heading: "outlook" } : { role: "outlook" });
+  for (let i = 0; i < outlookSize; i++)
+    blocks.push(i === 0 ? { role: "outlook", heading: "outlook" } : { role: "outlook" });
   return blocks;
 }
 
@@ -75,12 +100,19 @@ function sortSections(roles: SectionRole[]): SectionRole[] {
   return roles.sort((a, b) => SECTION_ORDER.indexOf(a) - SECTION_ORDER.indexOf(b));
 }
 
-function paragraph(role: SentenceRole, count: number, next: (role: SentenceRole) => string, options: ComposeBodyOptions): string {
+function paragraph(
+  role: SentenceRole,
+  count: number,
+  next: (role: SentenceRole) => string,
+  options: ComposeBodyOptions,
+): string {
   const support = SUPPORT[role];
   const roles: SentenceRole[] =
-    role === "lede" ? ["lede", ...Array<SentenceRole>(count - 1).fill(support)]
-    : role === "outlook" ? [support, ...Array<SentenceRole>(count - 1).fill(role)]
-    : [role, support, ...Array<SentenceRole>(count - 2).fill(role)];
+    role === "lede"
+      ? ["lede", ...Array<SentenceRole>(count - 1).fill(support)]
+      : role === "outlook"
+        ? [support, ...Array<SentenceRole>(count - 1).fill(role)]
+        : [role, support, ...Array<SentenceRole>(count - 2).fill(role)];
   const sentences = roles.map((r) => sentence(r, next, options));
   // Leak tests look for a gated sentence in rendered HTML, where apostrophes
   // and ampersands are escaped; keep at least one sentence per paragraph that
@@ -91,7 +123,11 @@ function paragraph(role: SentenceRole, count: number, next: (role: SentenceRole)
   return sentences.join(" ");
 }
 
-function sentence(role: SentenceRole, next: (role: SentenceRole) => string, { resolve, ledger }: ComposeBodyOptions): string {
+function sentence(
+  role: SentenceRole,
+  next: (role: SentenceRole) => string,
+  { resolve, ledger }: ComposeBodyOptions,
+): string {
   let text = "";
   // With several fresh numbers per template a repeat is rare; after many
   // tries the pools would be exhausted, which the tests would catch.

@@ -57,7 +57,12 @@ describe("generateArticles", () => {
         expect(headings).toBeGreaterThanOrEqual(2);
         expect(headings).toBeLessThanOrEqual(4);
         // The default preview (first three blocks) is all prose.
-        expect(article.body.split("\n\n").slice(0, 3).some((block) => block.startsWith("## "))).toBe(false);
+        expect(
+          article.body
+            .split("\n\n")
+            .slice(0, 3)
+            .some((block) => block.startsWith("## ")),
+        ).toBe(false);
       }
     }
   });
@@ -92,7 +97,10 @@ describe("generateArticles", () => {
   it("keeps a sentence free of HTML-escaped characters in every paragraph", () => {
     for (const article of corpus) {
       for (const paragraph of paragraphs(article)) {
-        expect(sentences(paragraph).some((s) => !/['"&<>]/.test(s)), paragraph).toBe(true);
+        expect(
+          sentences(paragraph).some((s) => !/['"&<>]/.test(s)),
+          paragraph,
+        ).toBe(true);
       }
     }
   });
@@ -113,7 +121,11 @@ describe("generateArticles", () => {
     const topics = new Set(catalog.topics.map((t) => t.slug));
     const regions = new Set(catalog.regions.map((r) => r.slug));
     for (const article of corpus) {
-      for (const [slugs, known] of [[article.authorSlugs, authors], [article.topicSlugs, topics], [article.regionSlugs, regions]] as const) {
+      for (const [slugs, known] of [
+        [article.authorSlugs, authors],
+        [article.topicSlugs, topics],
+        [article.regionSlugs, regions],
+      ] as const) {
         expect(slugs.length).toBeGreaterThanOrEqual(1);
         expect(slugs.length).toBeLessThanOrEqual(2);
         expect(new Set(slugs).size).toBe(slugs.length);

@@ -57,7 +57,8 @@ const HISTORY_MS = 730 * DAY_MS;
 export function* generateArticles(options: GenerateArticlesOptions): Generator<GeneratedArticle, void, undefined> {
   const { count, seed = 1, now = new Date(), drafts = 0, scheduled = 0 } = options;
   for (const [name, value] of Object.entries({ count, drafts, scheduled })) {
-    if (!Number.isInteger(value) || value < 0) throw new RangeError(`generateArticles: ${name} must be a non-negative integer`);
+    if (!Number.isInteger(value) || value < 0)
+      throw new RangeError(`generateArticles: ${name} must be a non-negative integer`);
   }
   if (drafts + scheduled > count) throw new RangeError("generateArticles: drafts + scheduled exceeds count");
 
@@ -69,7 +70,8 @@ export function* generateArticles(options: GenerateArticlesOptions): Generator<G
     const rng = new Random(articleSeed(seed, index));
     const status = index < firstUnpublished ? "published" : index < firstUnpublished + drafts ? "draft" : "scheduled";
     const kind = rng.chance(IN_DEPTH_SHARE) ? "in_depth" : "daily";
-    const publishedAt = status === "published" ? pastDate(rng, now) : status === "scheduled" ? futureDate(rng, now) : null;
+    const publishedAt =
+      status === "published" ? pastDate(rng, now) : status === "scheduled" ? futureDate(rng, now) : null;
     const free = rng.chance(FREE_SHARE);
     const paywallAfter = rng.chance(PAYWALL_MARKER_SHARE) ? rng.int(2, 4) : null;
     const setting = chooseSetting(rng, (publishedAt ?? now).getUTCFullYear());
@@ -116,7 +118,8 @@ function pastDate(rng: Random, now: Date): Date {
   const [offset, weekendRoll, hour, minute] = [rng.float(), rng.float(), rng.int(5, 18), rng.int(0, 11) * 5];
   const date = new Date(now.getTime() - offset * HISTORY_MS);
   const weekday = date.getUTCDay();
-  if ((weekday === 0 || weekday === 6) && weekendRoll < 0.7) date.setTime(date.getTime() - (weekday === 0 ? 2 : 1) * DAY_MS);
+  if ((weekday === 0 || weekday === 6) && weekendRoll < 0.7)
+    date.setTime(date.getTime() - (weekday === 0 ? 2 : 1) * DAY_MS);
   date.setUTCHours(hour, minute, 0, 0);
   while (date.getTime() >= now.getTime()) date.setTime(date.getTime() - DAY_MS);
   return date;
@@ -132,7 +135,11 @@ function futureDate(rng: Random, now: Date): Date {
 // slug does not reveal how many similar pieces exist.
 function uniqueSlug(rng: Random, base: string, taken: Set<string>): string {
   let slug = base;
-  while (taken.has(slug)) slug = `${base}-${rng.int(0, 36 ** 4 - 1).toString(36).padStart(4, "0")}`;
+  while (taken.has(slug))
+    slug = `${base}-${rng
+      .int(0, 36 ** 4 - 1)
+      .toString(36)
+      .padStart(4, "0")}`;
   taken.add(slug);
   return slug;
 }
@@ -143,8 +150,16 @@ function pickAuthors(rng: Random, setting: ArticleSetting): AuthorProfile[] {
   const topicSlugs = setting.topics.map((t) => t.slug);
   const regionSlugs = setting.regions.map((r) => r.slug);
   const weight = (author: AuthorProfile) =>
-    0.15 + (author.topics.some((t) => topicSlugs.includes(t)) ? 1 : 0) + (author.regions.some((r) => regionSlugs.includes(r)) ? 1.5 : 0);
+    0.15 +
+    (author.topics.some((t) => topicSlugs.includes(t)) ? 1 : 0) +
+    (author.regions.some((r) => regionSlugs.includes(r)) ? 1.5 : 0);
   const first = rng.weighted(AUTHOR_PROFILES, weight);
   if (!rng.chance(0.2)) return [first];
-  return [first, rng.weighted(AUTHOR_PROFILES.filter((a) => a !== first), weight)];
+  return [
+    first,
+    rng.weighted(
+      AUTHOR_PROFILES.filter((a) => a !== first),
+      weight,
+    ),
+  ];
 }

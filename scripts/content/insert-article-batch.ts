@@ -38,10 +38,20 @@ SELECT (SELECT count(*) FROM inserted)::int AS articles,
  * Starts inserting `articles`. The parameters are built before this function
  * returns, so the caller may reuse its array while the query runs.
  */
-export async function insertArticleBatch(client: Client | PoolClient, articles: readonly GeneratedArticle[], ids: CatalogIds): Promise<BatchCounts> {
+export async function insertArticleBatch(
+  client: Client | PoolClient,
+  articles: readonly GeneratedArticle[],
+  ids: CatalogIds,
+): Promise<BatchCounts> {
   const columns = {
-    slug: [] as string[], title: [] as string[], dek: [] as string[], body: [] as string[],
-    kind: [] as string[], status: [] as string[], free: [] as boolean[], publishedAt: [] as (string | null)[],
+    slug: [] as string[],
+    title: [] as string[],
+    dek: [] as string[],
+    body: [] as string[],
+    kind: [] as string[],
+    status: [] as string[],
+    free: [] as boolean[],
+    publishedAt: [] as (string | null)[],
   };
   const authorLinks = { slug: [] as string[], authorId: [] as string[], position: [] as number[] };
   const tagLinks = { slug: [] as string[], tagId: [] as string[] };
@@ -72,10 +82,19 @@ export async function insertArticleBatch(client: Client | PoolClient, articles: 
   }
 
   const result = client.query<{ articles: number; article_authors: number; article_tags: number }>(INSERT_BATCH, [
-    columns.slug, columns.title, columns.dek, columns.body,
-    columns.kind, columns.status, columns.free, columns.publishedAt,
-    authorLinks.slug, authorLinks.authorId, authorLinks.position,
-    tagLinks.slug, tagLinks.tagId,
+    columns.slug,
+    columns.title,
+    columns.dek,
+    columns.body,
+    columns.kind,
+    columns.status,
+    columns.free,
+    columns.publishedAt,
+    authorLinks.slug,
+    authorLinks.authorId,
+    authorLinks.position,
+    tagLinks.slug,
+    tagLinks.tagId,
   ]);
   const row = (await result).rows[0]!;
   return { articles: row.articles, articleAuthors: row.article_authors, articleTags: row.article_tags };

@@ -12,7 +12,10 @@ export type CatalogIds = {
 
 export type CatalogCounts = { authors: number; topics: number; regions: number };
 
-export async function insertCatalog(client: Client | PoolClient, catalog: Catalog): Promise<{ ids: CatalogIds; inserted: CatalogCounts }> {
+export async function insertCatalog(
+  client: Client | PoolClient,
+  catalog: Catalog,
+): Promise<{ ids: CatalogIds; inserted: CatalogCounts }> {
   const { authors } = catalog;
   const tags = [...catalog.topics, ...catalog.regions];
 

@@ -5,7 +5,7 @@ import { OUTLOOK_SENTENCES, POLICY_SENTENCES, SCENARIO_SENTENCES } from "./closi
 // Sentence pools by the job a sentence does in an argument. A paragraph draws
 // most of its sentences from its own role and one from a supporting role.
 export type SentenceRole =
-  | "lede" | "context" | "evidence" | "politics" | "risk" | "regional" | "outlook" | "scenario" | "policy";
+  "lede" | "context" | "evidence" | "politics" | "risk" | "regional" | "outlook" | "scenario" | "policy";
 
 /** Roles an in-depth section can have; the lede only opens a piece. */
 export type SectionRole = Exclude<SentenceRole, "lede">;

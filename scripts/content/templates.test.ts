@@ -10,7 +10,10 @@ import { createSlotResolver } from "./slot-resolver";
 const ALL_TEMPLATES = [
   ...Object.values(SENTENCE_TEMPLATES).flat(),
   ...Object.values(SECTION_HEADINGS).flat(),
-  ...DAILY_HEADLINES, ...IN_DEPTH_HEADLINES, ...DEKS, ...IN_DEPTH_DEKS,
+  ...DAILY_HEADLINES,
+  ...IN_DEPTH_HEADLINES,
+  ...DEKS,
+  ...IN_DEPTH_DEKS,
 ];
 
 describe("templates", () => {

@@ -8,11 +8,15 @@ describe("text helpers", () => {
     expect(titleCase("why the Netherlands' gas storage gamble could backfire this winter")).toBe(
       "Why the Netherlands' Gas Storage Gamble Could Backfire This Winter",
     );
-    expect(titleCase("the long game: the IMF and long-term LNG contracts")).toBe("The Long Game: The IMF and Long-Term LNG Contracts");
+    expect(titleCase("the long game: the IMF and long-term LNG contracts")).toBe(
+      "The Long Game: The IMF and Long-Term LNG Contracts",
+    );
   });
 
   it("capitalises each sentence", () => {
-    expect(capitalizeSentences("officials insist. utilities are less sure? yes")).toBe("Officials insist. Utilities are less sure? Yes");
+    expect(capitalizeSentences("officials insist. utilities are less sure? yes")).toBe(
+      "Officials insist. Utilities are less sure? Yes",
+    );
   });
 
   it("forms possessives", () => {
@@ -28,7 +32,9 @@ describe("text helpers", () => {
   });
 
   it("slugifies headlines", () => {
-    expect(slugify("Why Germany's Gas Storage Gamble Could Backfire This Winter")).toBe("why-germanys-gas-storage-gamble-could-backfire-this-winter");
+    expect(slugify("Why Germany's Gas Storage Gamble Could Backfire This Winter")).toBe(
+      "why-germanys-gas-storage-gamble-could-backfire-this-winter",
+    );
     expect(slugify("Brasília and Bogotá: The 5G Race?")).toBe("brasilia-and-bogota-the-5g-race");
     const long = slugify("word ".repeat(40));
     expect(long.length).toBeLessThanOrEqual(80);

@@ -16,7 +16,8 @@ export function applyCachePolicy(request: IncomingMessage, response: ServerRespo
     // that a Set-Cookie among them counts and the policy is not overridden.
     const passed = args.findIndex((arg, index) => index > 0 && arg !== null && typeof arg === "object");
     if (passed > 0) {
-      for (const [name, value] of headerEntries(args[passed] as OutgoingHttpHeaders | unknown[])) response.setHeader(name, value);
+      for (const [name, value] of headerEntries(args[passed] as OutgoingHttpHeaders | unknown[]))
+        response.setHeader(name, value);
       args = args.slice(0, passed);
     }
     const headers = cacheHeadersFor({
@@ -35,7 +36,9 @@ export function applyCachePolicy(request: IncomingMessage, response: ServerRespo
 
 function headerEntries(headers: OutgoingHttpHeaders | unknown[]): [string, string | number | readonly string[]][] {
   if (!Array.isArray(headers)) {
-    return Object.entries(headers).filter((entry): entry is [string, string | number | string[]] => entry[1] !== undefined);
+    return Object.entries(headers).filter(
+      (entry): entry is [string, string | number | string[]] => entry[1] !== undefined,
+    );
   }
   // The raw form: [name, value, name, value, ...], a name possibly repeated.
   const merged = new Map<string, string[]>();

@@ -35,7 +35,10 @@ describe("answerClientErrors", () => {
   it("answers a head beyond Node's limit with a 431 the client gets to read, body and all still being sent", async () => {
     const port = await listening();
     const body = "x".repeat(200_000);
-    const answer = await exchange(port, `POST /?q=${"a".repeat(64_000)} HTTP/1.1\r\nHost: localhost\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+    const answer = await exchange(
+      port,
+      `POST /?q=${"a".repeat(64_000)} HTTP/1.1\r\nHost: localhost\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+    );
     expect(answer).toMatch(/^HTTP\/1\.1 431 /);
     expect(answer).toContain("too long");
     expect(answer).not.toContain("the app answered");

@@ -11,9 +11,13 @@ const DRAIN_MS = 5_000;
 
 function answerFor(code: string | undefined): { status: string; message: string } {
   if (code === "HPE_HEADER_OVERFLOW") {
-    return { status: "431 Request Header Fields Too Large", message: "Bad request: the address or the headers are too long." };
+    return {
+      status: "431 Request Header Fields Too Large",
+      message: "Bad request: the address or the headers are too long.",
+    };
   }
-  if (code === "ERR_HTTP_REQUEST_TIMEOUT") return { status: "408 Request Timeout", message: "The request took too long to arrive." };
+  if (code === "ERR_HTTP_REQUEST_TIMEOUT")
+    return { status: "408 Request Timeout", message: "The request took too long to arrive." };
   return { status: "400 Bad Request", message: "Bad request: it could not be read." };
 }
 

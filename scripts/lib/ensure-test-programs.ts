@@ -25,12 +25,18 @@ export async function ensureTestPrograms(root: string, log: (line: string) => vo
   if (missing.length === 0) return;
   const canInstall = process.getuid?.() === 0 && spawnSync("sh", ["-c", "command -v apt-get"]).status === 0;
   if (!canInstall) {
-    log(`not installed: ${missing.join(", ")}; install them (Debian: sudo apt-get install -y ${missing.join(" ")}) or set CHROMIUM_PATH / NGINX_PATH`);
+    log(
+      `not installed: ${missing.join(", ")}; install them (Debian: sudo apt-get install -y ${missing.join(" ")}) or set CHROMIUM_PATH / NGINX_PATH`,
+    );
     return;
   }
   log(`installing ${missing.join(" and ")} with apt-get (once per machine)`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   const updated = await runCommand("apt-get", ["update", "-qq"], { cwd: root, env });
-  const installed = updated === 0 ? await runCommand("apt-get", ["install", "-y", "-qq", ...missing], { cwd: root, env }) : updated;
-  if (installed !== 0) log(`apt-get could not install ${missing.join(" ")} (exit ${installed}); the end-to-end tests that need them will fail`);
+  const installed =
+    updated === 0 ? await runCommand("apt-get", ["install", "-y", "-qq", ...missing], { cwd: root, env }) : updated;
+  if (installed !== 0)
+    log(
+      `apt-get could not install ${missing.join(" ")} (exit ${installed}); the end-to-end tests that need them will fail`,
+    );
 }

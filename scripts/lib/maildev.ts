@@ -24,7 +24,17 @@ export async function startMailDev(root: string, ports: { smtp: number; web: num
 
   const child = spawn(
     path.join(root, "node_modules", ".bin", "maildev"),
-    ["--smtp", String(ports.smtp), "--web", String(ports.web), "--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "--silent"],
+    [
+      "--smtp",
+      String(ports.smtp),
+      "--web",
+      String(ports.web),
+      "--ip",
+      "127.0.0.1",
+      "--web-ip",
+      "127.0.0.1",
+      "--silent",
+    ],
     { cwd: root, detached: true, stdio: "ignore" },
   );
   const stop = () => {
@@ -38,7 +48,8 @@ export async function startMailDev(root: string, ports: { smtp: number; web: num
   };
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`MailDev exited with code ${child.exitCode} (ports ${ports.smtp}, ${ports.web} in use?)`);
+    if (child.exitCode !== null)
+      throw new Error(`MailDev exited with code ${child.exitCode} (ports ${ports.smtp}, ${ports.web} in use?)`);
     if (await answers(webUrl)) return { smtpUrl, webUrl, stop };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -10,7 +10,13 @@ export function startNextServer(root: string, port: number, env: NodeJS.ProcessE
     cwd: root,
     stdio: "inherit",
     detached: true,
-    env: { ...env, PORT: String(port), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: serverNodeOptions(env) },
+    env: {
+      ...env,
+      PORT: String(port),
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_OPTIONS: serverNodeOptions(env),
+    },
   });
   const exited = new Promise<number>((resolve) => child.once("exit", (code) => resolve(code ?? 0)));
   return {

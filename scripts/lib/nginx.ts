@@ -19,7 +19,9 @@ export function nginxBinary(): string {
   }
   const found = spawnSync("sh", ["-c", "command -v nginx"], { encoding: "utf8" }).stdout.trim();
   if (found) return found;
-  throw new Error("nginx is not installed: the two-server test needs it (Debian: apt-get install -y nginx; .ci/run installs it)");
+  throw new Error(
+    "nginx is not installed: the two-server test needs it (Debian: apt-get install -y nginx; .ci/run installs it)",
+  );
 }
 
 /** The load balancer's configuration: the one README's "Deployment" section shows, with test paths. */
@@ -52,8 +54,12 @@ http {
   fastcgi_temp_path ${dir}/fastcgi;
   uwsgi_temp_path ${dir}/uwsgi;
   scgi_temp_path ${dir}/scgi;
-${cache ? `  proxy_cache_path ${dir}/cache levels=1:2 keys_zone=folio_pages:10m max_size=256m inactive=10m use_temp_path=off;
-` : ""}  upstream folio {
+${
+  cache
+    ? `  proxy_cache_path ${dir}/cache levels=1:2 keys_zone=folio_pages:10m max_size=256m inactive=10m use_temp_path=off;
+`
+    : ""
+}  upstream folio {
 ${upstreams.map((upstream) => `    server 127.0.0.1:${upstream};`).join("\n")}
     keepalive 32;
   }
@@ -80,7 +86,10 @@ export async function startNginx(options: NginxOptions): Promise<Nginx> {
   const dir = mkdtempSync(path.join(tmpdir(), "folio-nginx-"));
   const config = path.join(dir, "nginx.conf");
   writeFileSync(config, nginxConfig({ ...options, dir }));
-  const child = spawn(binary, ["-p", dir, "-c", config, "-g", "daemon off;"], { detached: true, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(binary, ["-p", dir, "-c", config, "-g", "daemon off;"], {
+    detached: true,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -89,7 +98,13 @@ export async function startNginx(options: NginxOptions): Promise<Nginx> {
   const deadline = Date.now() + 20_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}: ${stderr}`);
-    if (await fetch(`${url}/api/health`).then((response) => response.ok, () => false)) break;
+    if (
+      await fetch(`${url}/api/health`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      break;
     if (Date.now() > deadline) throw new Error(`nginx did not answer on port ${port}: ${stderr}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -22,13 +22,18 @@ const nextLikePage: App = (request, response) => {
   response.setHeader("Content-Security-Policy", `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
   response.setHeader("Content-Type", "text/html; charset=utf-8");
   response.write(`<!DOCTYPE html><html><head><script nonce="${nonce}">boot()</script></head>`);
-  response.end(`<body><main>Page ${request.url} with "accept-encoding: ${request.headers["accept-encoding"] ?? "none"}"</main><script nonce="${nonce}">self.push(["${nonce}"])</script></body></html>`);
+  response.end(
+    `<body><main>Page ${request.url} with "accept-encoding: ${request.headers["accept-encoding"] ?? "none"}"</main><script nonce="${nonce}">self.push(["${nonce}"])</script></body></html>`,
+  );
 };
 
 /** The web server of scripts/serve.ts in small: the policy, then the page cache in front of the app. */
 async function serve(app: App, options: { changed?: () => boolean; maxBytes?: number } = {}) {
   let renders = 0;
-  const pages = pageCache({ maxBytes: options.maxBytes ?? 1024 * 1024, tagChanges: () => ({ changedSince: async () => options.changed?.() ?? false }) });
+  const pages = pageCache({
+    maxBytes: options.maxBytes ?? 1024 * 1024,
+    tagChanges: () => ({ changedSince: async () => options.changed?.() ?? false }),
+  });
   server = createServer((request, response) => {
     applyCachePolicy(request, response);
     void pages.handle(request, response, () => {
@@ -42,17 +47,24 @@ async function serve(app: App, options: { changed?: () => boolean; maxBytes?: nu
   return { origin, renders: () => renders };
 }
 
-const nonceOf = (response: Response) => /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
+const nonceOf = (response: Response) =>
+  /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
 
 describe("pageCacheKey", () => {
-  const request = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ method, url, headers: { host: "folio.test", ...headers } });
+  const request = (url: string, headers: Record<string, string> = {}, method = "GET") => ({
+    method,
+    url,
+    headers: { host: "folio.test", ...headers },
+  });
 
   it("keys a cookie-less GET or HEAD of a public page by host, forwarded protocol and host, and the address", () => {
     expect(pageCacheKey(request("/articles/a"))).toBe(pageCacheKey(request("/articles/a", {}, "HEAD")));
     expect(pageCacheKey(request("/articles/a"))).not.toBe(pageCacheKey(request("/articles/b")));
     expect(pageCacheKey(request("/articles/a"))).not.toBe(pageCacheKey(request("/articles/a?x=1")));
     expect(pageCacheKey(request("/articles/a"))).not.toBe(pageCacheKey(request("/articles/a", { host: "evil.test" })));
-    expect(pageCacheKey(request("/articles/a"))).not.toBe(pageCacheKey(request("/articles/a", { "x-forwarded-proto": "https" })));
+    expect(pageCacheKey(request("/articles/a"))).not.toBe(
+      pageCacheKey(request("/articles/a", { "x-forwarded-proto": "https" })),
+    );
     expect(pageCacheKey(request("/"))).not.toBeNull();
   });
 
@@ -115,13 +127,15 @@ describe("pageCache", () => {
     const { origin, renders } = await serve(nextLikePage);
     // The render that fills the cache is asked for the page uncompressed.
     expect(await (await fetch(`${origin}/articles/a`)).text()).toContain('"accept-encoding: none"');
-    const raw = await new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
-      get(`${origin}/articles/a`, { headers: { "accept-encoding": "gzip, deflate" } }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
-      }).on("error", reject);
-    });
+    const raw = await new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>(
+      (resolve, reject) => {
+        get(`${origin}/articles/a`, { headers: { "accept-encoding": "gzip, deflate" } }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+        }).on("error", reject);
+      },
+    );
     expect(raw.headers["content-encoding"]).toBe("gzip");
     expect(raw.headers.vary).toMatch(/Accept-Encoding/);
     expect(gunzipSync(raw.body).toString()).toContain("<main>Page /articles/a");
@@ -169,7 +183,8 @@ describe("pageCache", () => {
   });
 
   it("keeps pages deflated: twenty 60 KB articles fit in 256 KB, and come back whole", async () => {
-    const paragraph = (url: string, index: number) => `<p>Paragraph ${index} of ${url}: the ministry's figures for the quarter were revised again.</p>`;
+    const paragraph = (url: string, index: number) =>
+      `<p>Paragraph ${index} of ${url}: the ministry's figures for the quarter were revised again.</p>`;
     const articlePage: App = (request, response) => {
       const nonce = newNonce();
       response.setHeader("Content-Security-Policy", `script-src 'nonce-${nonce}'`);
@@ -190,8 +205,12 @@ describe("pageCache", () => {
   });
 
   it("a burst of readers for one page waits for a single render", async () => {
-    const { origin, renders } = await serve((request, response) => setTimeout(() => nextLikePage(request, response), 200));
-    const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${origin}/articles/burst`).then((response) => response.text())));
+    const { origin, renders } = await serve((request, response) =>
+      setTimeout(() => nextLikePage(request, response), 200),
+    );
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => fetch(`${origin}/articles/burst`).then((response) => response.text())),
+    );
     expect(answers.every((body) => body.includes("<main>Page /articles/burst"))).toBe(true);
     expect(renders()).toBe(1);
   });

@@ -69,7 +69,15 @@ const BYPASS_HEADERS = [
   "if-modified-since",
 ];
 // Response headers that belong to one response, not to the page.
-const UNSTORED_HEADERS = new Set(["date", "x-request-id", "content-length", "transfer-encoding", "connection", "keep-alive", "set-cookie"]);
+const UNSTORED_HEADERS = new Set([
+  "date",
+  "x-request-id",
+  "content-length",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "set-cookie",
+]);
 const NONCE_IN_POLICY = /'nonce-([A-Za-z0-9+/=_-]+)'/;
 const gzipAsync = promisify(gzip);
 const deflateRawAsync = promisify(deflateRaw);
@@ -88,7 +96,13 @@ export function pageCacheKey(request: Pick<IncomingMessage, "method" | "url" | "
   const url = request.url ?? "/";
   if (!isPublicPage(url.split("?")[0] ?? "/")) return null;
   const crawler = getBotType(headers["user-agent"] ?? "") ?? "";
-  return JSON.stringify([headers.host ?? "", headers["x-forwarded-proto"] ?? "", headers["x-forwarded-host"] ?? "", crawler, url]);
+  return JSON.stringify([
+    headers.host ?? "",
+    headers["x-forwarded-proto"] ?? "",
+    headers["x-forwarded-host"] ?? "",
+    crawler,
+    url,
+  ]);
 }
 
 /** The body split at every occurrence of the nonce. */
@@ -109,7 +123,13 @@ export function joinAroundNonce(parts: Buffer[], nonce: string): Buffer {
   return Buffer.concat(interleave(parts, Buffer.from(nonce)));
 }
 
-export function pageCache({ maxBytes, tagChanges = localTagCache }: { maxBytes: number; tagChanges?: () => TagChanges | undefined }) {
+export function pageCache({
+  maxBytes,
+  tagChanges = localTagCache,
+}: {
+  maxBytes: number;
+  tagChanges?: () => TagChanges | undefined;
+}) {
   const pages = new LRUCache<string, StoredPage>({
     maxSize: Math.max(1, maxBytes),
     sizeCalculation: (page) => Math.max(1, page.deflated.length),
@@ -232,7 +252,10 @@ async function send(page: StoredPage, request: IncomingMessage, response: Server
   for (const [name, value] of page.headers) response.setHeader(name, replaceNonce(value, NONCE_PLACEHOLDER, nonce));
   if (gzipped) response.setHeader("Content-Encoding", "gzip");
   response.setHeader("Vary", varyWith(response.getHeader("vary")?.toString(), "Accept-Encoding"));
-  response.setHeader("Content-Length", body.reduce((sum, chunk) => sum + chunk.length, 0));
+  response.setHeader(
+    "Content-Length",
+    body.reduce((sum, chunk) => sum + chunk.length, 0),
+  );
   response.setHeader("X-Folio-Page-Cache", "hit");
   if (request.method === "HEAD") return void response.end();
   // Corked, the chunks go out in one write (end() uncorks).

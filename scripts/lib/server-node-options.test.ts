@@ -15,7 +15,9 @@ describe("serverNodeOptions", () => {
 
   it("refuses a limit that is not a whole number of megabytes in range, saying which", () => {
     for (const value of ["lots", "100", "256.5", "-1"]) {
-      expect(() => serverNodeOptions({ FOLIO_HEAP_MB: value })).toThrow(`FOLIO_HEAP_MB must be a whole number of megabytes from 192 to 65536 (it is "${value}")`);
+      expect(() => serverNodeOptions({ FOLIO_HEAP_MB: value })).toThrow(
+        `FOLIO_HEAP_MB must be a whole number of megabytes from 192 to 65536 (it is "${value}")`,
+      );
     }
   });
 });

@@ -9,6 +9,9 @@ import { heapMegabytes } from "../../lib/config/env";
 
 export function serverNodeOptions(env: Record<string, string | undefined>): string {
   const parsed = heapMegabytes.safeParse(env.FOLIO_HEAP_MB);
-  if (!parsed.success) throw new Error(`FOLIO_HEAP_MB must be a whole number of megabytes from 192 to 65536 (it is "${env.FOLIO_HEAP_MB}")`);
+  if (!parsed.success)
+    throw new Error(
+      `FOLIO_HEAP_MB must be a whole number of megabytes from 192 to 65536 (it is "${env.FOLIO_HEAP_MB}")`,
+    );
   return [`--max-old-space-size=${parsed.data}`, env.NODE_OPTIONS].filter(Boolean).join(" ");
 }

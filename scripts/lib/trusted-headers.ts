@@ -13,7 +13,8 @@ const PROXY_ONLY = ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port",
 // (x-middleware-prefetch answers an empty 200 in place of the route). Routes
 // do not rely on their absence (they check the session themselves); the
 // server drops them anyway, whatever TRUST_PROXY says.
-const NEXT_INTERNAL = /^(x-middleware-|x-invoke-|x-matched-path$|x-now-route-matches$|x-next-revalidate|x-prerender-revalidate)/;
+const NEXT_INTERNAL =
+  /^(x-middleware-|x-invoke-|x-matched-path$|x-now-route-matches$|x-next-revalidate|x-prerender-revalidate)/;
 
 /** Cleans the request's headers in place and returns its request id. */
 export function applyTrustedHeaders(request: IncomingMessage, trustProxy: number): string {

@@ -25,7 +25,11 @@ const PAGE_BODY = `<!DOCTYPE html>
 </html>
 `;
 
-export function answerUnavailableAs503(request: IncomingMessage, response: ServerResponse, context: RequestContext): void {
+export function answerUnavailableAs503(
+  request: IncomingMessage,
+  response: ServerResponse,
+  context: RequestContext,
+): void {
   const isApi = (request.url ?? "").startsWith("/api/");
   const writeHead = response.writeHead;
   let replacement: string | null = null;

@@ -30,8 +30,15 @@ async function portalAction(portalUrl: string, action: string, subscription: str
 describe("Customer Portal", () => {
   it("creates a session whose page shows the plan and changes it", async () => {
     const { customer, subscription } = await subscribe(t.stripe);
-    const portal = await t.stripe.billingPortal.sessions.create({ customer: customer.id, return_url: "http://localhost:3000/account" });
-    expect(portal).toMatchObject({ object: "billing_portal.session", customer: customer.id, return_url: "http://localhost:3000/account" });
+    const portal = await t.stripe.billingPortal.sessions.create({
+      customer: customer.id,
+      return_url: "http://localhost:3000/account",
+    });
+    expect(portal).toMatchObject({
+      object: "billing_portal.session",
+      customer: customer.id,
+      return_url: "http://localhost:3000/account",
+    });
     expect(portal.id).toMatch(/^bps_/);
     expect(portal.url).toBe(`${t.emulator.url}/portal/${portal.id}`);
 
@@ -52,7 +59,10 @@ describe("Customer Portal", () => {
     expect(afterCancel).toContain("Resume plan");
 
     await portalAction(portal.url, "resume", subscription.id);
-    expect(await t.stripe.subscriptions.retrieve(subscription.id)).toMatchObject({ cancel_at_period_end: false, cancel_at: null });
+    expect(await t.stripe.subscriptions.retrieve(subscription.id)).toMatchObject({
+      cancel_at_period_end: false,
+      cancel_at: null,
+    });
 
     const annual = (await t.stripe.prices.list({ lookup_keys: ["all_access_annual"] })).data[0]!;
     await portalAction(portal.url, "switch", subscription.id, annual.id);
@@ -76,13 +86,20 @@ describe("the emulator clock", () => {
     const periodEnd = subscription.items.data[0]!.current_period_end;
     const { now } = await t.control<{ now: number }>("GET", "/_emulator/clock");
     const advanced = await t.control<Advance>("POST", "/_emulator/clock/advance", { seconds: periodEnd - now + 60 });
-    expect((await eventsOf(advanced.events)).map((event) => event.type)).toEqual(["invoice.paid", "customer.subscription.updated"]);
+    expect((await eventsOf(advanced.events)).map((event) => event.type)).toEqual([
+      "invoice.paid",
+      "customer.subscription.updated",
+    ]);
 
     const renewed = await t.stripe.subscriptions.retrieve(subscription.id, { expand: ["latest_invoice"] });
     expect(renewed.status).toBe("active");
     expect(renewed.items.data[0]!.current_period_start).toBe(periodEnd);
     expect(renewed.items.data[0]!.current_period_end).toBeGreaterThan(periodEnd);
-    expect(expanded(renewed.latest_invoice)).toMatchObject({ billing_reason: "subscription_cycle", status: "paid", amount_paid: 1200 });
+    expect(expanded(renewed.latest_invoice)).toMatchObject({
+      billing_reason: "subscription_cycle",
+      status: "paid",
+      amount_paid: 1200,
+    });
   });
 
   it("renews once per period when the clock jumps over several", async () => {
@@ -125,7 +142,8 @@ describe("the emulator clock", () => {
     const events = await eventsOf(advanced.events);
     expect(events.map((event) => event.type)).toEqual(["invoice.payment_failed", "customer.subscription.updated"]);
     const [failed, updated] = events;
-    if (failed?.type !== "invoice.payment_failed" || updated?.type !== "customer.subscription.updated") throw new Error("unexpected events");
+    if (failed?.type !== "invoice.payment_failed" || updated?.type !== "customer.subscription.updated")
+      throw new Error("unexpected events");
     expect(failed.data.object).toMatchObject({ status: "open", amount_paid: 0, amount_remaining: 1200 });
     expect(updated.data.object.status).toBe("past_due");
     expect(updated.data.previous_attributes).toMatchObject({ status: "active" });
@@ -150,9 +168,13 @@ describe("subscription updates through the API", () => {
       items: [{ id: item.id, price: annual.id }],
       metadata: { plan: "annual" },
     });
-    expect(switched.items.data[0]).toMatchObject({ id: item.id, price: { id: annual.id, recurring: { interval: "year" } } });
+    expect(switched.items.data[0]).toMatchObject({
+      id: item.id,
+      price: { id: annual.id, recurring: { interval: "year" } },
+    });
     expect(switched.metadata).toMatchObject({ plan: "annual" });
-    const periodDays = (switched.items.data[0]!.current_period_end - switched.items.data[0]!.current_period_start) / 86_400;
+    const periodDays =
+      (switched.items.data[0]!.current_period_end - switched.items.data[0]!.current_period_start) / 86_400;
     expect(periodDays).toBeGreaterThanOrEqual(365);
 
     await t.stripe.subscriptions.update(subscription.id, { cancel_at_period_end: true });
@@ -163,6 +185,9 @@ describe("subscription updates through the API", () => {
     expect(canceled).toMatchObject({ status: "canceled" });
     expect(canceled.ended_at).toBeTypeOf("number");
     const newest = (await t.stripe.events.list({ limit: 1 })).data[0]!;
-    expect(newest).toMatchObject({ type: "customer.subscription.deleted", request: { id: expect.stringMatching(/^req_/) } });
+    expect(newest).toMatchObject({
+      type: "customer.subscription.deleted",
+      request: { id: expect.stringMatching(/^req_/) },
+    });
   });
 });

@@ -14,7 +14,8 @@ export const billingPortalRoutes = [
     const customer = requiredString(params, "customer");
     if (!liveCustomer(core.state, customer)) throw noSuchResource("customer", customer, "customer");
     const returnUrl = optionalString(params, "return_url") || null;
-    if (returnUrl !== null && !URL.canParse(returnUrl)) throw invalidParam("return_url", "Not a valid URL", "url_invalid");
+    if (returnUrl !== null && !URL.canParse(returnUrl))
+      throw invalidParam("return_url", "Not a valid URL", "url_invalid");
     const id = newId("bps");
     const session: PortalSessionObject = {
       id,

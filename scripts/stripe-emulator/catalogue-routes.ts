@@ -31,7 +31,9 @@ export const catalogueRoutes = [
 
   apiRoute("GET", "/v1/products", ({ core, params }) => {
     const active = optionalBoolean(params, "active");
-    const products = newestFirst(core.state.products).filter((product) => active === undefined || product.active === active);
+    const products = newestFirst(core.state.products).filter(
+      (product) => active === undefined || product.active === active,
+    );
     return expandObject(core.state, listPage(products, params, "/v1/products"), expandList(params));
   }),
 

@@ -33,7 +33,9 @@ function lineItemList(core: EmulatorCore, id: string) {
 }
 
 export const checkoutSessionRoutes = [
-  apiRoute("POST", "/v1/checkout/sessions", ({ core, params }) => respond(core, createCheckoutSession(core, params), params)),
+  apiRoute("POST", "/v1/checkout/sessions", ({ core, params }) =>
+    respond(core, createCheckoutSession(core, params), params),
+  ),
 
   apiRoute("GET", "/v1/checkout/sessions", ({ core, params }) => {
     const customer = optionalString(params, "customer");
@@ -48,7 +50,9 @@ export const checkoutSessionRoutes = [
     return expandObject(core.state, listPage(sessions, params, "/v1/checkout/sessions"), expandList(params));
   }),
 
-  apiRoute("GET", "/v1/checkout/sessions/:id", ({ core, params, ids }) => respond(core, findSession(core, ids[0]!), params)),
+  apiRoute("GET", "/v1/checkout/sessions/:id", ({ core, params, ids }) =>
+    respond(core, findSession(core, ids[0]!), params),
+  ),
 
   apiRoute("GET", "/v1/checkout/sessions/:id/line_items", ({ core, params, ids }) => {
     findSession(core, ids[0]!);

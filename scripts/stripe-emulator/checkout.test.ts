@@ -12,7 +12,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.emulator.stop());
 
-async function createSession(customer: string, idempotencyKey?: string): Promise<Stripe.Response<Stripe.Checkout.Session>> {
+async function createSession(
+  customer: string,
+  idempotencyKey?: string,
+): Promise<Stripe.Response<Stripe.Checkout.Session>> {
   return t.stripe.checkout.sessions.create(
     {
       mode: "subscription",
@@ -63,7 +66,8 @@ describe("Checkout Sessions", () => {
     const customer = await t.stripe.customers.create({ email: "form@example.com" });
     const session = await createSession(customer.id);
     const html = await (await fetch(session.url!)).text();
-    for (const label of ["Email", "Card number", "Expiry", "CVC"]) expect(html).toMatch(new RegExp(`<label for="\\w+">${label}</label>`));
+    for (const label of ["Email", "Card number", "Expiry", "CVC"])
+      expect(html).toMatch(new RegExp(`<label for="\\w+">${label}</label>`));
     expect(html).toContain('value="form@example.com"');
     expect(html).toContain("All-Access");
     expect(html).toContain("$12.00 per month");
@@ -84,7 +88,12 @@ describe("Checkout Sessions", () => {
     expect(expanded(paid.customer).id).toBe(customer.id);
     const subscription = expanded(paid.subscription);
     expectTypeOf(subscription).toEqualTypeOf<Stripe.Subscription>();
-    expect(subscription).toMatchObject({ object: "subscription", status: "active", customer: customer.id, metadata: { userId: "user_123" } });
+    expect(subscription).toMatchObject({
+      object: "subscription",
+      status: "active",
+      customer: customer.id,
+      metadata: { userId: "user_123" },
+    });
     const item = subscription.items.data[0]!;
     expect(item.price.id).toBe(monthly.id);
     expect(item.current_period_start).toBeGreaterThanOrEqual(before);
@@ -96,10 +105,19 @@ describe("Checkout Sessions", () => {
     const invoice = expanded(withInvoice.latest_invoice);
     const nested = await t.stripe.checkout.sessions.retrieve(session.id, { expand: ["subscription.latest_invoice"] });
     expect(expanded(expanded(nested.subscription).latest_invoice).id).toBe(invoice.id);
-    expect(invoice).toMatchObject({ object: "invoice", status: "paid", amount_paid: 1200, billing_reason: "subscription_create" });
+    expect(invoice).toMatchObject({
+      object: "invoice",
+      status: "paid",
+      amount_paid: 1200,
+      billing_reason: "subscription_create",
+    });
     expect(invoice.parent?.subscription_details?.subscription).toBe(subscription.id);
-    expect((await t.stripe.invoices.list({ customer: customer.id })).data.map((entry) => entry.id)).toEqual([invoice.id]);
-    expect((await t.stripe.subscriptions.list({ customer: customer.id })).data.map((entry) => entry.id)).toEqual([subscription.id]);
+    expect((await t.stripe.invoices.list({ customer: customer.id })).data.map((entry) => entry.id)).toEqual([
+      invoice.id,
+    ]);
+    expect((await t.stripe.subscriptions.list({ customer: customer.id })).data.map((entry) => entry.id)).toEqual([
+      subscription.id,
+    ]);
 
     const events = await t.stripe.events.list({ limit: 3 });
     expect(events.data.map((event) => event.type).reverse()).toEqual([

@@ -14,7 +14,8 @@ import { firstItem } from "./subscription-changes";
 export function completeCheckout(core: EmulatorCore, session: CheckoutSessionObject, email: string): void {
   const { state } = core;
   const details = state.checkoutSessionDetails[session.id]!;
-  const customer = (session.customer ? liveCustomer(state, session.customer) : undefined) ?? createCustomer(core, { email });
+  const customer =
+    (session.customer ? liveCustomer(state, session.customer) : undefined) ?? createCustomer(core, { email });
   const line = details.lineItems[0]!;
   const price = state.prices[line.price.id] ?? line.price;
   const quantity = line.quantity ?? 1;

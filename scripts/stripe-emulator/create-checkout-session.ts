@@ -21,7 +21,8 @@ function optionalUrl(params: Params, name: string): string | null {
   const value = optionalString(params, name);
   if (value === undefined || value === "") return null;
   // `{CHECKOUT_SESSION_ID}` is not valid in a URL as is, so check with it filled in.
-  if (!URL.canParse(value.replaceAll("{CHECKOUT_SESSION_ID}", "cs_x"))) throw invalidParam(name, "Not a valid URL", "url_invalid");
+  if (!URL.canParse(value.replaceAll("{CHECKOUT_SESSION_ID}", "cs_x")))
+    throw invalidParam(name, "Not a valid URL", "url_invalid");
   return value;
 }
 
@@ -33,11 +34,17 @@ function lineItem(core: EmulatorCore, params: Params): { price: PriceObject; qua
   const priceId = requiredString(params, "line_items[0][price]");
   const quantity = optionalInteger(params, "line_items[0][quantity]");
   if (quantity === undefined) throw missingParam("line_items[0][quantity]");
-  if (quantity < 1) throw invalidParam("line_items[0][quantity]", "Quantity must be at least 1.", "parameter_invalid_integer");
+  if (quantity < 1)
+    throw invalidParam("line_items[0][quantity]", "Quantity must be at least 1.", "parameter_invalid_integer");
   const price = core.state.prices[priceId];
   if (!price) throw noSuchResource("price", priceId, "line_items[0][price]");
-  if (!price.active) throw invalidParam("line_items[0][price]", "The price specified is inactive. This field only accepts active prices.");
-  if (!price.recurring) throw invalidParam("line_items[0][price]", "`mode=subscription` requires at least one recurring price.");
+  if (!price.active)
+    throw invalidParam(
+      "line_items[0][price]",
+      "The price specified is inactive. This field only accepts active prices.",
+    );
+  if (!price.recurring)
+    throw invalidParam("line_items[0][price]", "`mode=subscription` requires at least one recurring price.");
   return { price, quantity };
 }
 

@@ -88,7 +88,10 @@ export function createInvoice(core: EmulatorCore, input: InvoiceInput): InvoiceO
   const id = newId("in");
   const subscription = input.subscription;
   const customer = liveCustomer(state, subscription.customer);
-  const total = Math.max(0, input.lines.reduce((sum, line) => sum + line.amount, 0));
+  const total = Math.max(
+    0,
+    input.lines.reduce((sum, line) => sum + line.amount, 0),
+  );
   state.invoiceCount += 1;
   const invoice: InvoiceObject = {
     id,

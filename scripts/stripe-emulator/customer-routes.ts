@@ -19,12 +19,15 @@ function findLiveCustomer({ core, ids }: ApiCall): CustomerObject {
 }
 
 export const customerRoutes = [
-  apiRoute("POST", "/v1/customers", ({ core, params }) => expandObject(core.state, createCustomer(core, params), expandList(params))),
+  apiRoute("POST", "/v1/customers", ({ core, params }) =>
+    expandObject(core.state, createCustomer(core, params), expandList(params)),
+  ),
 
   apiRoute("GET", "/v1/customers", ({ core, params }) => {
     const email = optionalString(params, "email");
     const customers = newestFirst(core.state.customers).filter(
-      (customer): customer is CustomerObject => !("deleted" in customer) && (email === undefined || customer.email === email),
+      (customer): customer is CustomerObject =>
+        !("deleted" in customer) && (email === undefined || customer.email === email),
     );
     return expandObject(core.state, listPage(customers, params, "/v1/customers"), expandList(params));
   }),
@@ -44,7 +47,8 @@ export const customerRoutes = [
   apiRoute("DELETE", "/v1/customers/:id", (call) => {
     const customer = findLiveCustomer(call);
     for (const subscription of Object.values(call.core.state.subscriptions)) {
-      if (subscription.customer === customer.id && subscription.status !== "canceled") cancelNow(call.core, subscription, call.cause);
+      if (subscription.customer === customer.id && subscription.status !== "canceled")
+        cancelNow(call.core, subscription, call.cause);
     }
     const deleted = { id: customer.id, object: "customer" as const, deleted: true as const };
     call.core.state.customers[customer.id] = deleted;

@@ -13,11 +13,19 @@ describe("customers", () => {
   it("creates, retrieves, updates and finds a customer by email", async () => {
     const created = await t.stripe.customers.create({ email: "ada@example.com", metadata: { userId: "u1" } });
     expectTypeOf(created).toMatchTypeOf<Stripe.Customer>();
-    expect(created).toMatchObject({ object: "customer", email: "ada@example.com", metadata: { userId: "u1" }, livemode: false });
+    expect(created).toMatchObject({
+      object: "customer",
+      email: "ada@example.com",
+      metadata: { userId: "u1" },
+      livemode: false,
+    });
     expect(created.id).toMatch(/^cus_/);
     expect(created.created).toBeTypeOf("number");
 
-    const updated = await t.stripe.customers.update(created.id, { email: "ada@example.org", metadata: { plan: "pro", userId: "" } });
+    const updated = await t.stripe.customers.update(created.id, {
+      email: "ada@example.org",
+      metadata: { plan: "pro", userId: "" },
+    });
     expect(updated.email).toBe("ada@example.org");
     expect(updated.metadata).toEqual({ plan: "pro" });
 

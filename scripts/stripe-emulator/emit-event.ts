@@ -27,7 +27,12 @@ export type EmitOptions = {
   created?: number;
 };
 
-export function emitEvent(core: EmulatorCore, type: Stripe.Event.Type, object: StripeObject, options: EmitOptions = {}): EventObject {
+export function emitEvent(
+  core: EmulatorCore,
+  type: Stripe.Event.Type,
+  object: StripeObject,
+  options: EmitOptions = {},
+): EventObject {
   const event: EventObject = {
     id: newId("evt"),
     object: "event",

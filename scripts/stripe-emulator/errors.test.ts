@@ -22,9 +22,16 @@ async function caught(promise: Promise<unknown>): Promise<Stripe.errors.StripeEr
 
 describe("errors", () => {
   it("a missing required param is a StripeInvalidRequestError naming the param", async () => {
-    const error = await caught(t.stripe.checkout.sessions.create({ line_items: [{ price: "price_all_access_monthly", quantity: 1 }] }));
+    const error = await caught(
+      t.stripe.checkout.sessions.create({ line_items: [{ price: "price_all_access_monthly", quantity: 1 }] }),
+    );
     expect(error).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
-    expect(error).toMatchObject({ statusCode: 400, param: "mode", code: "parameter_missing", type: "StripeInvalidRequestError" });
+    expect(error).toMatchObject({
+      statusCode: 400,
+      param: "mode",
+      code: "parameter_missing",
+      type: "StripeInvalidRequestError",
+    });
 
     const noCustomer = await caught(t.stripe.billingPortal.sessions.create({ customer: "" }));
     expect(noCustomer).toMatchObject({ param: "customer", code: "parameter_missing" });
@@ -62,7 +69,11 @@ describe("errors", () => {
   });
 
   it("a wrong API key is a StripeAuthenticationError", async () => {
-    const stranger = new Stripe("sk_test_wrong_key_123456", { host: "127.0.0.1", port: t.emulator.port, protocol: "http" });
+    const stranger = new Stripe("sk_test_wrong_key_123456", {
+      host: "127.0.0.1",
+      port: t.emulator.port,
+      protocol: "http",
+    });
     const error = await caught(stranger.customers.list());
     expect(error).toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
     expect(error.statusCode).toBe(401);
@@ -74,7 +85,9 @@ describe("errors", () => {
 
   it("reusing an idempotency key with other params is a StripeIdempotencyError", async () => {
     await t.stripe.customers.create({ email: "one@example.com" }, { idempotencyKey: "reused-key" });
-    const error = await caught(t.stripe.customers.create({ email: "two@example.com" }, { idempotencyKey: "reused-key" }));
+    const error = await caught(
+      t.stripe.customers.create({ email: "two@example.com" }, { idempotencyKey: "reused-key" }),
+    );
     expect(error).toBeInstanceOf(Stripe.errors.StripeIdempotencyError);
   });
 
@@ -87,7 +100,9 @@ describe("errors", () => {
   it("rejects changes to a canceled subscription, and leaves it as it was", async () => {
     const { subscription } = await subscribe(t.stripe);
     await t.stripe.subscriptions.cancel(subscription.id);
-    const error = await caught(t.stripe.subscriptions.update(subscription.id, { cancel_at_period_end: true, metadata: { a: "b" } }));
+    const error = await caught(
+      t.stripe.subscriptions.update(subscription.id, { cancel_at_period_end: true, metadata: { a: "b" } }),
+    );
     expect(error).toMatchObject({ statusCode: 400, type: "StripeInvalidRequestError" });
     expect((await t.stripe.subscriptions.retrieve(subscription.id)).metadata).toEqual({});
     const again = await caught(t.stripe.subscriptions.cancel(subscription.id));

@@ -17,7 +17,8 @@ export const eventRoutes = [
     const types = stringList(params, "types");
     const events = newestFirst(core.state.events).filter(
       (event) =>
-        (type === undefined || matchesType(event.type, type)) && (types === undefined || types.some((filter) => matchesType(event.type, filter))),
+        (type === undefined || matchesType(event.type, type)) &&
+        (types === undefined || types.some((filter) => matchesType(event.type, filter))),
     );
     return listPage(events, params, "/v1/events");
   }),

@@ -58,13 +58,18 @@ export function handleApiRequest(context: ApiContext, request: ApiRequest): ApiR
     "Request-Id": requestId,
     "Stripe-Version": apiVersion,
   };
-  const idempotencyKey = request.method === "POST" ? (request.headers["idempotency-key"] as string | undefined) : undefined;
+  const idempotencyKey =
+    request.method === "POST" ? (request.headers["idempotency-key"] as string | undefined) : undefined;
   try {
     checkApiKey(request.headers, context.apiKey);
     if (idempotencyKey) {
       const stored = context.core.idempotency.get(idempotencyKey);
       if (stored && stored.method === request.method && stored.path === request.path && stored.body === request.body) {
-        return { status: stored.status, body: stored.response, headers: { ...headers, "Idempotency-Key": idempotencyKey, "Idempotent-Replayed": "true" } };
+        return {
+          status: stored.status,
+          body: stored.response,
+          headers: { ...headers, "Idempotency-Key": idempotencyKey, "Idempotent-Replayed": "true" },
+        };
       }
       if (stored) {
         throw new StripeApiError(400, {
@@ -74,7 +79,8 @@ export function handleApiRequest(context: ApiContext, request: ApiRequest): ApiR
       }
     }
     const { route, ids } = findRoute(context.routes, request.method, request.path);
-    const params = request.method === "POST" ? parseBody(request.body, request.headers["content-type"]) : parseQuery(request.query);
+    const params =
+      request.method === "POST" ? parseBody(request.body, request.headers["content-type"]) : parseQuery(request.query);
     const result = route.handle({
       core: context.core,
       params,
@@ -83,12 +89,19 @@ export function handleApiRequest(context: ApiContext, request: ApiRequest): ApiR
     });
     const response = JSON.stringify(result, null, 2);
     if (idempotencyKey) {
-      context.core.idempotency.set(idempotencyKey, { method: request.method, path: request.path, body: request.body, status: 200, response });
+      context.core.idempotency.set(idempotencyKey, {
+        method: request.method,
+        path: request.path,
+        body: request.body,
+        status: 200,
+        response,
+      });
       headers["Idempotency-Key"] = idempotencyKey;
     }
     return { status: 200, body: response, headers };
   } catch (error) {
-    if (error instanceof StripeApiError) return { status: error.status, body: JSON.stringify(error.toJSON(), null, 2), headers };
+    if (error instanceof StripeApiError)
+      return { status: error.status, body: JSON.stringify(error.toJSON(), null, 2), headers };
     context.core.log(`internal error on ${request.method} ${request.path}: ${(error as Error).stack ?? String(error)}`);
     const body = { error: { type: "api_error", message: `The Stripe emulator failed: ${(error as Error).message}` } };
     return { status: 500, body: JSON.stringify(body), headers: { ...headers, "Stripe-Should-Retry": "false" } };

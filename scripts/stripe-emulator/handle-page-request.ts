@@ -26,9 +26,16 @@ function route(core: EmulatorCore, method: string, path: string, form: URLSearch
 
 export function handlePageRequest(core: EmulatorCore, method: string, path: string, body: string): PageResponse {
   try {
-    return route(core, method, path, new URLSearchParams(body)) ?? htmlPage("Not found", "<h1>This page does not exist</h1>", 404);
+    return (
+      route(core, method, path, new URLSearchParams(body)) ??
+      htmlPage("Not found", "<h1>This page does not exist</h1>", 404)
+    );
   } catch (error) {
     if (!(error instanceof StripeApiError)) throw error;
-    return htmlPage("Something went wrong", `<h1>Something went wrong</h1><p role="alert">${escapeHtml(error.message)}</p>`, 400);
+    return htmlPage(
+      "Something went wrong",
+      `<h1>Something went wrong</h1><p role="alert">${escapeHtml(error.message)}</p>`,
+      400,
+    );
   }
 }

@@ -27,7 +27,13 @@ function field(id: keyof FormValues, label: string, value: string, extra: string
 <input id="${id}" name="${id}" value="${escapeHtml(value)}" ${extra}>`;
 }
 
-function renderForm(core: EmulatorCore, session: CheckoutSessionObject, values: FormValues, error?: string, status = 200): PageResponse {
+function renderForm(
+  core: EmulatorCore,
+  session: CheckoutSessionObject,
+  values: FormValues,
+  error?: string,
+  status = 200,
+): PageResponse {
   const line = core.state.checkoutSessionDetails[session.id]!.lineItems[0]!;
   const { fixed } = sessionEmail(core, session);
   const product = productName(core.state, line.price);
@@ -57,7 +63,12 @@ export function showCheckoutPage(core: EmulatorCore, id: string): PageResponse |
   const session = core.state.checkoutSessions[id];
   if (!session) return undefined;
   if (session.status !== "open") return closedPage(session);
-  return renderForm(core, session, { email: sessionEmail(core, session).email, cardNumber: "", cardExpiry: "", cardCvc: "" });
+  return renderForm(core, session, {
+    email: sessionEmail(core, session).email,
+    cardNumber: "",
+    cardExpiry: "",
+    cardCvc: "",
+  });
 }
 
 export function submitCheckoutPage(core: EmulatorCore, id: string, form: URLSearchParams): PageResponse | undefined {
@@ -71,7 +82,8 @@ export function submitCheckoutPage(core: EmulatorCore, id: string, form: URLSear
     cardExpiry: form.get("cardExpiry") ?? "",
     cardCvc: form.get("cardCvc") ?? "",
   };
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email)) return renderForm(core, session, values, "Your email address is incomplete.", 400);
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email))
+    return renderForm(core, session, values, "Your email address is incomplete.", 400);
   if (session.customer && !liveCustomer(core.state, session.customer)) {
     return renderForm(core, session, values, "This customer has been deleted.", 400);
   }
@@ -80,6 +92,7 @@ export function submitCheckoutPage(core: EmulatorCore, id: string, form: URLSear
   if (card !== successCard) return renderForm(core, session, values, "Your card number is invalid.", 400);
 
   completeCheckout(core, session, values.email);
-  if (!session.success_url) return htmlPage("Thank you", "<h1>Thanks for subscribing</h1><p>Your payment went through.</p>");
+  if (!session.success_url)
+    return htmlPage("Thank you", "<h1>Thanks for subscribing</h1><p>Your payment went through.</p>");
   return { status: 303, location: session.success_url.replaceAll("{CHECKOUT_SESSION_ID}", session.id) };
 }

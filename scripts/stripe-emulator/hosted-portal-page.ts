@@ -10,7 +10,12 @@ import { formatAmount, longDate, planName, pricePerInterval } from "./price-labe
 import { applyCancellation, applyPriceSwitch, firstItem, updateSubscription } from "./subscription-changes";
 import type { PortalSessionObject, PriceObject, SubscriptionObject } from "./stripe-objects";
 
-const statusLabels: Record<string, string> = { active: "Active", past_due: "Past due", trialing: "Trial", unpaid: "Unpaid" };
+const statusLabels: Record<string, string> = {
+  active: "Active",
+  past_due: "Past due",
+  trialing: "Trial",
+  unpaid: "Unpaid",
+};
 
 function button(session: PortalSessionObject, action: string, subscription: string, label: string, extra = ""): string {
   return `<form method="post" action="/portal/${escapeHtml(session.id)}/${action}">
@@ -22,11 +27,16 @@ function button(session: PortalSessionObject, action: string, subscription: stri
 /** The product's other active recurring prices, offered as "Switch to annual" and the like. */
 function alternatives(core: EmulatorCore, price: PriceObject): PriceObject[] {
   return Object.values(core.state.prices).filter(
-    (candidate) => candidate.product === price.product && candidate.id !== price.id && candidate.active && candidate.recurring,
+    (candidate) =>
+      candidate.product === price.product && candidate.id !== price.id && candidate.active && candidate.recurring,
   );
 }
 
-function subscriptionSection(core: EmulatorCore, session: PortalSessionObject, subscription: SubscriptionObject): string {
+function subscriptionSection(
+  core: EmulatorCore,
+  session: PortalSessionObject,
+  subscription: SubscriptionObject,
+): string {
   const item = firstItem(subscription);
   const dateLine =
     subscription.cancel_at !== null
@@ -89,16 +99,25 @@ ${back}`;
   return htmlPage("Manage your subscription", body);
 }
 
-export function submitPortalAction(core: EmulatorCore, id: string, action: string, form: URLSearchParams): PageResponse | undefined {
+export function submitPortalAction(
+  core: EmulatorCore,
+  id: string,
+  action: string,
+  form: URLSearchParams,
+): PageResponse | undefined {
   const session = core.state.portalSessions[id];
   const subscription = core.state.subscriptions[form.get("subscription") ?? ""];
   // A portal session may only touch its own customer's subscriptions.
   if (!session || !subscription || subscription.customer !== session.customer) return undefined;
   const price = core.state.prices[form.get("price") ?? ""];
-  if (action === "cancel") updateSubscription(core, subscription, automatic, (target) => applyCancellation(core, target, "period_end"));
-  else if (action === "resume") updateSubscription(core, subscription, automatic, (target) => applyCancellation(core, target, null));
+  if (action === "cancel")
+    updateSubscription(core, subscription, automatic, (target) => applyCancellation(core, target, "period_end"));
+  else if (action === "resume")
+    updateSubscription(core, subscription, automatic, (target) => applyCancellation(core, target, null));
   else if (action === "switch" && price) {
-    updateSubscription(core, subscription, automatic, (target) => applyPriceSwitch(core, target, firstItem(target).id, price));
+    updateSubscription(core, subscription, automatic, (target) =>
+      applyPriceSwitch(core, target, firstItem(target).id, price),
+    );
   } else return undefined;
   return { status: 303, location: `/portal/${session.id}` };
 }

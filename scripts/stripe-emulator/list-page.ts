@@ -7,7 +7,8 @@ import type { ListObject } from "./stripe-objects";
 
 export function listPage<T extends { id: string }>(newestFirst: T[], params: Params, url: string): ListObject<T> {
   const limit = optionalInteger(params, "limit") ?? 10;
-  if (limit < 1 || limit > 100) throw invalidParam("limit", "Limit must be between 1 and 100.", "parameter_invalid_integer");
+  if (limit < 1 || limit > 100)
+    throw invalidParam("limit", "Limit must be between 1 and 100.", "parameter_invalid_integer");
   const startingAfter = optionalString(params, "starting_after");
   const endingBefore = optionalString(params, "ending_before");
   const position = (id: string, param: string) => {

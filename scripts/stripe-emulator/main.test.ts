@@ -24,7 +24,11 @@ describe("main.ts", () => {
         });
         child.once("exit", (code) => reject(new Error(`exited with ${code}: ${output}`)));
       });
-      const stripe = new Stripe("sk_test_emulator", { host: "127.0.0.1", port: Number(new URL(url).port), protocol: "http" });
+      const stripe = new Stripe("sk_test_emulator", {
+        host: "127.0.0.1",
+        port: Number(new URL(url).port),
+        protocol: "http",
+      });
       expect((await stripe.prices.list({ lookup_keys: ["all_access_annual"] })).data[0]?.unit_amount).toBe(12000);
       const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
       process.kill(-child.pid!, "SIGTERM");

@@ -47,7 +47,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port must be a
 const webhookSecret = values["webhook-secret"] ?? env.STRIPE_EMULATOR_WEBHOOK_SECRET;
 if (!webhookSecret) fail("--webhook-secret is required");
 const retryDelays = values["retry-delays"]?.split(",").map(Number);
-if (retryDelays?.some((delay) => !Number.isFinite(delay) || delay < 0)) fail("--retry-delays takes comma-separated milliseconds");
+if (retryDelays?.some((delay) => !Number.isFinite(delay) || delay < 0))
+  fail("--retry-delays takes comma-separated milliseconds");
 
 const emulator = await startStripeEmulator({
   port,

@@ -42,7 +42,12 @@ function renewSubscription(core: EmulatorCore, subscription: SubscriptionObject,
   const recurring = price.recurring!;
   const endedPeriod = { start: item.current_period_start, end: item.current_period_end };
   item.current_period_start = at;
-  item.current_period_end = nextPeriodEnd(subscription.billing_cycle_anchor, recurring.interval, at, recurring.interval_count);
+  item.current_period_end = nextPeriodEnd(
+    subscription.billing_cycle_anchor,
+    recurring.interval,
+    at,
+    recurring.interval_count,
+  );
 
   const failIndex = state.failNextPayment.indexOf(subscription.customer);
   const fails = failIndex !== -1;

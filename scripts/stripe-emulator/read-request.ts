@@ -31,7 +31,8 @@ export function parseBody(body: string, contentType: string | undefined): Params
     } catch {
       throw invalidRequest("Invalid JSON body.");
     }
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw invalidRequest("The JSON body must be an object.");
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+      throw invalidRequest("The JSON body must be an object.");
     return parsed as Params;
   }
   return parseQuery(body);

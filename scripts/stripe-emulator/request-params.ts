@@ -49,7 +49,8 @@ export function optionalBoolean(params: Params, name: string): boolean | undefin
 export function optionalInteger(params: Params, name: string): number | undefined {
   const value = lookup(params, name);
   if (value === undefined || value === "") return undefined;
-  const number = typeof value === "number" ? value : typeof value === "string" && /^-?\d+$/.test(value) ? Number(value) : NaN;
+  const number =
+    typeof value === "number" ? value : typeof value === "string" && /^-?\d+$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(number)) {
     throw invalidParam(name, `Invalid integer: ${String(value)}`, "parameter_invalid_integer");
   }

@@ -10,8 +10,20 @@ type PlanSeed = { id: string; lookupKey: string; nickname: string; unitAmount: n
 const productId = "prod_all_access";
 
 const plans: PlanSeed[] = [
-  { id: "price_all_access_monthly", lookupKey: "all_access_monthly", nickname: "Monthly", unitAmount: 1200, interval: "month" },
-  { id: "price_all_access_annual", lookupKey: "all_access_annual", nickname: "Annual", unitAmount: 12000, interval: "year" },
+  {
+    id: "price_all_access_monthly",
+    lookupKey: "all_access_monthly",
+    nickname: "Monthly",
+    unitAmount: 1200,
+    interval: "month",
+  },
+  {
+    id: "price_all_access_annual",
+    lookupKey: "all_access_annual",
+    nickname: "Annual",
+    unitAmount: 12000,
+    interval: "year",
+  },
 ];
 
 function product(created: number): ProductObject {
@@ -52,7 +64,13 @@ function price(plan: PlanSeed, created: number): PriceObject {
     metadata: {},
     nickname: plan.nickname,
     product: productId,
-    recurring: { interval: plan.interval, interval_count: 1, meter: null, trial_period_days: null, usage_type: "licensed" },
+    recurring: {
+      interval: plan.interval,
+      interval_count: 1,
+      meter: null,
+      trial_period_days: null,
+      usage_type: "licensed",
+    },
     tax_behavior: "unspecified",
     tiers_mode: null,
     transform_quantity: null,

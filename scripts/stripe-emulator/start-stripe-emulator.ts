@@ -115,7 +115,9 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
       log(`request failed: ${(error as Error).stack ?? String(error)}`);
       if (!response.headersSent) {
         const message = error instanceof Error ? error.message : String(error);
-        response.writeHead(500, { "Content-Type": "application/json" }).end(JSON.stringify({ error: { type: "api_error", message } }));
+        response
+          .writeHead(500, { "Content-Type": "application/json" })
+          .end(JSON.stringify({ error: { type: "api_error", message } }));
       }
     });
   });

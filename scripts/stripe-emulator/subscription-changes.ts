@@ -51,7 +51,11 @@ export function updateSubscription(
  * it back (null). Since 2025 Stripe shows a cancellation at period end both
  * as `cancel_at_period_end: true` and as `cancel_at` set to the period end.
  */
-export function applyCancellation(core: EmulatorCore, subscription: SubscriptionObject, at: number | "period_end" | null): void {
+export function applyCancellation(
+  core: EmulatorCore,
+  subscription: SubscriptionObject,
+  at: number | "period_end" | null,
+): void {
   assertNotCanceled(subscription);
   const periodEnd = firstItem(subscription).current_period_end;
   if (at === null) {
@@ -93,7 +97,8 @@ export function applyPriceSwitch(
   item.price = structuredClone(price);
   item.plan = planFromPrice(price);
   const sameCycle =
-    oldPrice.recurring?.interval === price.recurring.interval && oldPrice.recurring.interval_count === price.recurring.interval_count;
+    oldPrice.recurring?.interval === price.recurring.interval &&
+    oldPrice.recurring.interval_count === price.recurring.interval_count;
   if (sameCycle) return undefined;
 
   const quantity = item.quantity ?? 1;

@@ -6,7 +6,14 @@ import type { EmulatorCore } from "./emulator-core";
 import { newestFirst } from "./emulator-state";
 import { expandObject } from "./expand-object";
 import { listPage } from "./list-page";
-import { expandList, mergeMetadata, optionalBoolean, optionalInteger, optionalString, type Params } from "./request-params";
+import {
+  expandList,
+  mergeMetadata,
+  optionalBoolean,
+  optionalInteger,
+  optionalString,
+  type Params,
+} from "./request-params";
 import { invalidParam, noSuchResource } from "./stripe-error";
 import {
   applyCancellation,
@@ -33,7 +40,8 @@ function itemChange(core: EmulatorCore, params: Params): { itemId: string; price
   const itemId = optionalString(params, "items[0][id]");
   const priceId = optionalString(params, "items[0][price]");
   if (itemId === undefined && priceId === undefined) return undefined;
-  if (!itemId) throw invalidParam("items[0][id]", "The Stripe emulator changes existing items only: pass items[0][id].");
+  if (!itemId)
+    throw invalidParam("items[0][id]", "The Stripe emulator changes existing items only: pass items[0][id].");
   if (!priceId) throw invalidParam("items[0][price]", "Pass items[0][price] with the new price.");
   if (!core.state.prices[priceId]) throw noSuchResource("price", priceId, "items[0][price]");
   return { itemId, priceId };
@@ -71,7 +79,8 @@ export const subscriptionRoutes = [
         // Without a status filter Stripe leaves canceled subscriptions out.
         (status === "all" ||
           (status === undefined && subscription.status !== "canceled") ||
-          (status === "ended" && (subscription.status === "canceled" || subscription.status === "incomplete_expired")) ||
+          (status === "ended" &&
+            (subscription.status === "canceled" || subscription.status === "incomplete_expired")) ||
           subscription.status === status),
     );
     return expandObject(core.state, listPage(subscriptions, params, "/v1/subscriptions"), expandList(params));

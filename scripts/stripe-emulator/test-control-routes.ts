@@ -54,7 +54,8 @@ export const testControlRoutes = [
 
   apiRoute("POST", "/_emulator/webhooks/resume", ({ core, params }) => {
     const order = optionalString(params, "order") ?? "creation";
-    if (order !== "creation" && order !== "reverse") throw invalidParam("order", 'order must be "creation" or "reverse".');
+    if (order !== "creation" && order !== "reverse")
+      throw invalidParam("order", 'order must be "creation" or "reverse".');
     core.webhooks.resume(order);
     return core.webhooks.status();
   }),

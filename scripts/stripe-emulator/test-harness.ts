@@ -34,7 +34,8 @@ export async function startTestEmulator(options: Partial<StripeEmulatorOptions> 
 
 /** The object of an expanded field; fails the test if the field was not expanded. */
 export function expanded<T extends { id: string }>(value: string | T | null | undefined): T {
-  if (value === null || value === undefined || typeof value === "string") throw new Error(`expected an expanded object, got ${value}`);
+  if (value === null || value === undefined || typeof value === "string")
+    throw new Error(`expected an expanded object, got ${value}`);
   return value;
 }
 

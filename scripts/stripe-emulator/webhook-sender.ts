@@ -142,7 +142,12 @@ export class WebhookSender {
       status = response.status;
       await response.arrayBuffer().catch(() => undefined);
     } catch (caught) {
-      error = caught instanceof Error ? (caught.cause instanceof Error ? caught.cause.message : caught.message) : String(caught);
+      error =
+        caught instanceof Error
+          ? caught.cause instanceof Error
+            ? caught.cause.message
+            : caught.message
+          : String(caught);
     } finally {
       clearTimeout(timeout);
       this.inFlight = undefined;

@@ -37,13 +37,23 @@ describe("webhooks", () => {
 
     const [created] = receiver.received;
     expect(created!.signature).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
-    expect(created!.event).toMatchObject({ object: "event", api_version: "2026-10-28.endive", livemode: false, pending_webhooks: 1 });
+    expect(created!.event).toMatchObject({
+      object: "event",
+      api_version: "2026-10-28.endive",
+      livemode: false,
+      pending_webhooks: 1,
+    });
     if (created!.event.type !== "customer.subscription.created") throw new Error("unexpected type");
     expect(created!.event.data.object.id).toBe(subscription.id);
-    expect(await t.stripe.events.retrieve(created!.event.id)).toMatchObject({ id: created!.event.id, pending_webhooks: 0 });
+    expect(await t.stripe.events.retrieve(created!.event.id)).toMatchObject({
+      id: created!.event.id,
+      pending_webhooks: 0,
+    });
 
     // The same body under another secret must not verify.
-    expect(() => t.stripe.webhooks.constructEvent(created!.rawBody, created!.signature, "whsec_other")).toThrow(/signature/i);
+    expect(() => t.stripe.webhooks.constructEvent(created!.rawBody, created!.signature, "whsec_other")).toThrow(
+      /signature/i,
+    );
     expect(() => t.stripe.webhooks.constructEvent(created!.rawBody, created!.signature, webhookSecret)).not.toThrow();
   });
 
@@ -58,12 +68,18 @@ describe("webhooks", () => {
   it("retries a delivery the endpoint answered with 500", async () => {
     receiver.respondWith((event, delivery) => (event.type === "invoice.paid" && delivery === 1 ? 500 : 200));
     await subscribe(t.stripe);
-    await waitFor(() => receiver.received.filter((entry) => entry.status === 200).length === 3, "three successful deliveries");
+    await waitFor(
+      () => receiver.received.filter((entry) => entry.status === 200).length === 3,
+      "three successful deliveries",
+    );
     const paid = receiver.received.filter((entry) => entry.event.type === "invoice.paid");
     expect(paid.map((entry) => entry.status)).toEqual([500, 200]);
     expect(paid[0]!.event.id).toBe(paid[1]!.event.id);
 
-    const { data } = await t.control<{ data: DeliveryAttempt[] }>("GET", `/_emulator/deliveries?event=${paid[0]!.event.id}`);
+    const { data } = await t.control<{ data: DeliveryAttempt[] }>(
+      "GET",
+      `/_emulator/deliveries?event=${paid[0]!.event.id}`,
+    );
     expect(data.map(({ attempt, status }) => ({ attempt, status }))).toEqual([
       { attempt: 1, status: 500 },
       { attempt: 2, status: 200 },

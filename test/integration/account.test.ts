@@ -42,7 +42,9 @@ describe("account tokens", () => {
 
   it("are limited to three per purpose in fifteen minutes", async () => {
     const reader = await createReader();
-    const results = await Promise.all(Array.from({ length: 5 }, () => issueAccountToken(reader.id, "email_change", "x@example.org")));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => issueAccountToken(reader.id, "email_change", "x@example.org")),
+    );
     expect(results.filter((result) => result.issued)).toHaveLength(3);
   });
 });
@@ -52,7 +54,9 @@ describe("newsletters", () => {
     const reader = await createReader();
     expect(await setNewsletter(reader.id, "free", true, false)).toBe("updated");
     expect(await setNewsletter(reader.id, "daily_review", true, false)).toBe("subscribers-only");
-    expect((await listNewsletterChoices(reader.id, false)).map((c) => [c.newsletter, c.subscribed, c.available])).toEqual([
+    expect(
+      (await listNewsletterChoices(reader.id, false)).map((c) => [c.newsletter, c.subscribed, c.available]),
+    ).toEqual([
       ["free", true, true],
       ["daily_review", false, false],
       ["weekly_review", false, false],
@@ -80,9 +84,7 @@ describe("changing the email address", () => {
     expect(confirmation?.subject).toContain("Confirm your new email address");
     expect(await confirmEmailChange(tokenOf(linkIn(confirmation!)))).toEqual({ status: "changed", email: newEmail });
     expect((await db().user.findUniqueOrThrow({ where: { id: reader.id } })).email).toBe(newEmail);
-    expect((await mailsTo(reader.email)).map((mail) => mail.subject)).toEqual([
-      expect.stringContaining("was changed"),
-    ]);
+    expect((await mailsTo(reader.email)).map((mail) => mail.subject)).toEqual([expect.stringContaining("was changed")]);
     expect(await confirmEmailChange(tokenOf(linkIn(confirmation!)))).toEqual({ status: "invalid-link" });
   });
 
@@ -101,9 +103,18 @@ async function readerWithHistory() {
   const article = await createArticle();
   await spendUnlock(reader.id, article.id);
   await setNewsletter(reader.id, "free", true, false);
-  await recordSignInRequest({ email: reader.email, ip: `192.0.2.${uniqueSuffix()}`, source: "paywall", newsletter: true });
-  await db().session.create({ data: { sessionToken: `session-${uniqueSuffix()}`, userId: reader.id, expires: new Date(Date.now() + 86_400_000) } });
-  await db().verificationToken.create({ data: { identifier: reader.email, token: `hash-${uniqueSuffix()}`, expires: new Date(Date.now() + 600_000) } });
+  await recordSignInRequest({
+    email: reader.email,
+    ip: `192.0.2.${uniqueSuffix()}`,
+    source: "paywall",
+    newsletter: true,
+  });
+  await db().session.create({
+    data: { sessionToken: `session-${uniqueSuffix()}`, userId: reader.id, expires: new Date(Date.now() + 86_400_000) },
+  });
+  await db().verificationToken.create({
+    data: { identifier: reader.email, token: `hash-${uniqueSuffix()}`, expires: new Date(Date.now() + 600_000) },
+  });
   const paid = await buyMonthly(reader);
   const invoice = (await stripe().invoices.list({ customer: paid.customerId })).data[0]!;
   await db().$transaction(async (tx) => {
@@ -121,7 +132,13 @@ describe("the data export", () => {
     for (const mine of [reader.email, reader.id, article.slug, paid.subscriptionId, paid.customerId, invoiceId]) {
       expect(exported).toContain(mine);
     }
-    for (const theirs of [other.reader.email, other.reader.id, other.article.slug, other.paid.subscriptionId, other.invoiceId]) {
+    for (const theirs of [
+      other.reader.email,
+      other.reader.id,
+      other.article.slug,
+      other.paid.subscriptionId,
+      other.invoiceId,
+    ]) {
       expect(exported).not.toContain(theirs);
     }
   });

@@ -25,7 +25,10 @@ describe("getArticleBySlug", () => {
   it.each([
     ["a draft", { status: "draft" as const, publishedAt: null }],
     ["a scheduled article", { status: "scheduled" as const, publishedAt: new Date(Date.now() + HOUR) }],
-    ["a published article dated in the future", { status: "published" as const, publishedAt: new Date(Date.now() + HOUR) }],
+    [
+      "a published article dated in the future",
+      { status: "published" as const, publishedAt: new Date(Date.now() + HOUR) },
+    ],
   ])("does not show %s", async (_label, input) => {
     const article = await createArticle(input);
     expect(await getArticleBySlug(article.slug)).toBeNull();

@@ -22,7 +22,10 @@ describe("loadArticleText", () => {
 
   it("cuts at the editor's marker", async () => {
     const article = await createArticle({ body: `Lead.\n\n<!-- paywall -->\n\n${SECRET}.` });
-    expect(await loadArticleText(article.id, "preview")).toMatchObject({ previewMarkdown: "Lead.", hasGatedPart: true });
+    expect(await loadArticleText(article.id, "preview")).toMatchObject({
+      previewMarkdown: "Lead.",
+      hasGatedPart: true,
+    });
   });
 
   it("knows when an article is shorter than its preview", async () => {

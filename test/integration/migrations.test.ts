@@ -17,7 +17,8 @@ const migrationNames = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name)
   .sort();
-const sha256 = (file: string) => createHash("sha256").update(readFileSync(file, "utf8").replace(/\r\n/g, "\n")).digest("hex");
+const sha256 = (file: string) =>
+  createHash("sha256").update(readFileSync(file, "utf8").replace(/\r\n/g, "\n")).digest("hex");
 
 type Recorded = {
   migration_name: string;
@@ -26,7 +27,6 @@ type Recorded = {
   rolled_back_at: Date | null;
   applied_steps_count: number;
 };
-
 
 async function recorded(): Promise<Recorded[]> {
   const { rows } = await scratch.admin.query<Recorded>(
@@ -37,7 +37,9 @@ async function recorded(): Promise<Recorded[]> {
 }
 
 async function exists(relation: string): Promise<boolean> {
-  const { rows } = await scratch.admin.query<{ found: string | null }>("SELECT to_regclass($1) AS found", [`"${scratch.schema}"."${relation}"`]);
+  const { rows } = await scratch.admin.query<{ found: string | null }>("SELECT to_regclass($1) AS found", [
+    `"${scratch.schema}"."${relation}"`,
+  ]);
   return rows[0]!.found !== null;
 }
 
@@ -73,7 +75,10 @@ describe("migrate", () => {
   });
 
   it("lets one of two concurrent runs apply the migrations, exactly once", async () => {
-    const [first, second] = await Promise.all([migrate(url, { schema: scratch.schema }), migrate(url, { schema: scratch.schema })]);
+    const [first, second] = await Promise.all([
+      migrate(url, { schema: scratch.schema }),
+      migrate(url, { schema: scratch.schema }),
+    ]);
     expect([...first, ...second].sort()).toEqual(migrationNames);
     const rows = await recorded();
     expect(rows.map((row) => row.migration_name)).toEqual(migrationNames);
@@ -110,7 +115,9 @@ describe("migrate", () => {
       expect(await exists("half_done")).toBe(false);
       expect(await exists("half_done_id_idx")).toBe(false);
       const rows = await recorded();
-      expect(rows.map((row) => [row.migration_name, row.finished_at !== null])).toEqual([["20260101000000_good", true]]);
+      expect(rows.map((row) => [row.migration_name, row.finished_at !== null])).toEqual([
+        ["20260101000000_good", true],
+      ]);
     });
   });
 });

@@ -59,7 +59,8 @@ async function issueStatus(issueId: string): Promise<string | undefined> {
 const workers: WorkerProcess[] = [];
 const sinks: SmtpSink[] = [];
 afterAll(async () => {
-  for (const worker of workers) if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill("SIGKILL");
+  for (const worker of workers)
+    if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill("SIGKILL");
   for (const sink of sinks) await sink.stop();
 });
 
@@ -145,7 +146,11 @@ describe("sending an issue", () => {
     });
     sinks.push(sink);
     const worker = await startWorker(
-      workerSettings(sink, { NEWSLETTER_RETRY_SECONDS: "0.5", NEWSLETTER_MAX_ATTEMPTS: "5", NEWSLETTER_BOUNCE_LIMIT: "2" }),
+      workerSettings(sink, {
+        NEWSLETTER_RETRY_SECONDS: "0.5",
+        NEWSLETTER_MAX_ATTEMPTS: "5",
+        NEWSLETTER_BOUNCE_LIMIT: "2",
+      }),
     );
     workers.push(worker);
     const actor = await editor();
@@ -168,10 +173,15 @@ describe("sending an issue", () => {
     const refused = first.find((row) => row.userId === permanent.id)!;
     expect(refused).toMatchObject({ status: "failed", attempts: 1 });
     expect(refused.error).toContain("550");
-    expect(await db().mailBounce.findUnique({ where: { userId: permanent.id } })).toMatchObject({ bounces: 1, suppressedAt: null });
+    expect(await db().mailBounce.findUnique({ where: { userId: permanent.id } })).toMatchObject({
+      bounces: 1,
+      suppressedAt: null,
+    });
 
     const secondIssue = await sendOne();
-    expect((await deliveries(secondIssue)).find((row) => row.userId === permanent.id)).toMatchObject({ status: "failed" });
+    expect((await deliveries(secondIssue)).find((row) => row.userId === permanent.id)).toMatchObject({
+      status: "failed",
+    });
     const bounce = await db().mailBounce.findUnique({ where: { userId: permanent.id } });
     expect(bounce).toMatchObject({ bounces: 2, email: permanent.email });
     expect(bounce?.suppressedAt).toBeInstanceOf(Date);
@@ -193,9 +203,15 @@ describe("what the newsletters carry", () => {
     const previewSentence = `Officials met in the capital to discuss the pipeline ${tag}preview`;
     const freeSentence = `The free report found the grid upgrade on schedule ${tag}free`;
     const freeDate = await freshIssueDate("free");
-    const body = [`${previewSentence}.`, "<!-- paywall -->", `${gatedSentence}.`, "More gated text follows."].join("\n\n");
+    const body = [`${previewSentence}.`, "<!-- paywall -->", `${gatedSentence}.`, "More gated text follows."].join(
+      "\n\n",
+    );
     const gated = await publishInWindow("free", freeDate, { title: `Pipeline Vote Delayed ${tag}`, body });
-    await publishInWindow("free", freeDate, { title: `Grid Upgrade ${tag}`, free: true, body: `Opening.\n\n${freeSentence}.` });
+    await publishInWindow("free", freeDate, {
+      title: `Grid Upgrade ${tag}`,
+      free: true,
+      body: `Opening.\n\n${freeSentence}.`,
+    });
     const reader = await createFreeReader("free-reader");
     const subscriber = await createSubscriber("review-reader");
 
@@ -225,7 +241,10 @@ describe("what the newsletters carry", () => {
     // The same article in the Daily Review, for subscribers: whole.
     const dailyDate = await freshIssueDate("daily_review");
     const dailyWindow = nominalWindow("daily_review", dailyDate, scheduleFrom(env()));
-    await db().article.update({ where: { id: gated.id }, data: { publishedAt: new Date(dailyWindow.start.getTime() + 60_000) } });
+    await db().article.update({
+      where: { id: gated.id },
+      data: { publishedAt: new Date(dailyWindow.start.getTime() + 60_000) },
+    });
     const daily = await startIssueSend(actor, "daily_review", { issueDate: dailyDate });
     if (daily.kind !== "started") throw new Error(`not started: ${daily.kind}`);
     await waitUntil("the Daily Review is sent", async () => (await issueStatus(daily.issueId)) === "sent");
@@ -253,7 +272,8 @@ describe("one-click unsubscribe (RFC 8058)", () => {
 
     const copy = messagesOf(sink, started.issueId).find((message) => message.to === subscriber.email)!;
     const parsed = await simpleParser(copy.raw);
-    const header = (name: string) => parsed.headerLines.find((line) => line.key === name)?.line.replace(/^[^:]+:\s*/, "");
+    const header = (name: string) =>
+      parsed.headerLines.find((line) => line.key === name)?.line.replace(/^[^:]+:\s*/, "");
     expect(header("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
     const url = header("list-unsubscribe")?.match(/^<(.+)>$/)?.[1] ?? "";
     expect(url).toMatch(/^http:\/\/localhost:\d+\/api\/unsubscribe\/u1\.[A-Za-z0-9._-]+$/);
@@ -266,12 +286,19 @@ describe("one-click unsubscribe (RFC 8058)", () => {
         new Request(`http://localhost/api/unsubscribe/${value}`, {
           method: "POST",
           // As a mail provider sends it: from its own servers, another origin, no cookie.
-          headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://mail.example.net", "sec-fetch-site": "cross-site" },
+          headers: {
+            "content-type": "application/x-www-form-urlencoded",
+            origin: "https://mail.example.net",
+            "sec-fetch-site": "cross-site",
+          },
           body: "List-Unsubscribe=One-Click",
         }),
         { params: Promise.resolve({ token: value }) },
       );
-    const choice = () => db().newsletterSubscription.findUnique({ where: { userId_newsletter: { userId: subscriber.id, newsletter: "daily_review" } } });
+    const choice = () =>
+      db().newsletterSubscription.findUnique({
+        where: { userId_newsletter: { userId: subscriber.id, newsletter: "daily_review" } },
+      });
 
     const forged = await oneClick(token.slice(0, -2) + (token.endsWith("AA") ? "BB" : "AA"));
     expect(forged.status).toBe(400);
@@ -290,7 +317,10 @@ describe("one-click unsubscribe (RFC 8058)", () => {
     // The next issue leaves the reader out.
     const nextDate = await freshIssueDate("daily_review");
     await publishInWindow("daily_review", nextDate);
-    const next = await startIssueSend(await editor(), "daily_review", { issueDate: nextDate, queue: { send: async () => null } });
+    const next = await startIssueSend(await editor(), "daily_review", {
+      issueDate: nextDate,
+      queue: { send: async () => null },
+    });
     if (next.kind !== "started") throw new Error(`not started: ${next.kind}`);
     expect((await deliveries(next.issueId)).some((row) => row.userId === subscriber.id)).toBe(false);
     await db().newsletterIssue.delete({ where: { id: next.issueId } });

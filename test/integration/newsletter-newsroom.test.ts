@@ -72,9 +72,13 @@ describe("the next issue", () => {
     expect(next.windowOpen).toBe(false);
     expect(next.articles.map((article) => article.title)).toEqual([`Report ${tag}`, `Late ${tag}`, `Early ${tag}`]);
 
-    expect(await editNextIssue(editor, "daily_review", date, { kind: "down", articleId: report.id }, now)).toBe("saved");
+    expect(await editNextIssue(editor, "daily_review", date, { kind: "down", articleId: report.id }, now)).toBe(
+      "saved",
+    );
     expect(await editNextIssue(editor, "daily_review", date, { kind: "drop", articleId: early.id }, now)).toBe("saved");
-    expect(await editNextIssue(editor, "daily_review", date, { kind: "note", note: `Good morning ${tag}.` }, now)).toBe("saved");
+    expect(await editNextIssue(editor, "daily_review", date, { kind: "note", note: `Good morning ${tag}.` }, now)).toBe(
+      "saved",
+    );
     const edited = await getNextIssue(editor, "daily_review", now);
     expect(edited.articles.map((article) => [article.title, article.dropped])).toEqual([
       [`Late ${tag}`, false],
@@ -92,7 +96,9 @@ describe("the next issue", () => {
     const later = await createArticle({ title: `Later ${tag}`, kind: "in_depth", publishedAt: at(6) });
     expect((await getNextIssue(editor, "daily_review", now)).articles.at(-1)?.id).toBe(later.id);
     expect(await editNextIssue(editor, "daily_review", "1989-01-02", { kind: "note", note: "x" }, now)).toBe("stale");
-    expect(await editNextIssue(editor, "daily_review", date, { kind: "drop", articleId: randomUUID() }, now)).toBe("not-in-issue");
+    expect(await editNextIssue(editor, "daily_review", date, { kind: "drop", articleId: randomUUID() }, now)).toBe(
+      "not-in-issue",
+    );
 
     // Sent: frozen in that order, no longer editable, and the next issue is the next weekday's.
     await createSubscriber("newsroom");
@@ -101,17 +107,32 @@ describe("the next issue", () => {
     created.push(started.issueId);
     expect(started.recipients).toBeGreaterThan(0);
     expect(await editNextIssue(editor, "daily_review", date, { kind: "note", note: "too late" }, now)).toBe("stale");
-    expect((await startIssueSend(editor, "daily_review", { issueDate: date, now, queue: noQueue })).kind).toBe("already");
+    expect((await startIssueSend(editor, "daily_review", { issueDate: date, now, queue: noQueue })).kind).toBe(
+      "already",
+    );
     expect((await getNextIssue(editor, "daily_review", now)).issueDate).not.toBe(date);
     const issueReport = await getIssueReport(editor, started.issueId);
-    expect(issueReport?.articles.map((article) => article.title)).toEqual([`Late ${tag}`, `Report ${tag}`, `Later ${tag}`]);
-    expect(issueReport?.progress).toMatchObject({ total: started.recipients, sent: 0, pending: started.recipients, failed: 0 });
+    expect(issueReport?.articles.map((article) => article.title)).toEqual([
+      `Late ${tag}`,
+      `Report ${tag}`,
+      `Later ${tag}`,
+    ]);
+    expect(issueReport?.progress).toMatchObject({
+      total: started.recipients,
+      sent: 0,
+      pending: started.recipients,
+      failed: 0,
+    });
   });
 
   it("with nothing in its window is not sent, and the next window starts where it ended", async () => {
     const editor = await person("editor");
     const date = await freshIssueDate("daily_review");
-    const result = await startIssueSend(editor, "daily_review", { issueDate: date, now: morningOf(date), queue: noQueue });
+    const result = await startIssueSend(editor, "daily_review", {
+      issueDate: date,
+      now: morningOf(date),
+      queue: noQueue,
+    });
     expect(result.kind).toBe("empty");
     created.push(result.issueId);
     const issue = await db().newsletterIssue.findUniqueOrThrow({ where: { id: result.issueId } });
@@ -128,23 +149,35 @@ describe("the web archive", () => {
     const editor = await person("editor");
     const date = await freshIssueDate("daily_review");
     const gatedSentence = `The minister signed the order at midnight ${uniqueSuffix()}`;
-    await publishInWindow("daily_review", date, { body: ["It began quietly.", "<!-- paywall -->", `${gatedSentence}.`].join("\n\n") });
+    await publishInWindow("daily_review", date, {
+      body: ["It began quietly.", "<!-- paywall -->", `${gatedSentence}.`].join("\n\n"),
+    });
     await publishInWindow("daily_review", date, { free: true, body: "A free piece.\n\nAll of it." });
-    const started = await startIssueSend(editor, "daily_review", { issueDate: date, now: morningOf(date), queue: noQueue });
+    const started = await startIssueSend(editor, "daily_review", {
+      issueDate: date,
+      now: morningOf(date),
+      queue: noQueue,
+    });
     if (started.kind !== "started") throw new Error(started.kind);
     created.push(started.issueId);
 
     const issue = await getArchivedIssue("daily_review", date);
     expect(issue?.articles).toHaveLength(2);
     const textFor = async (reader: Parameters<typeof archivedItemsFor>[1]) =>
-      (await archivedItemsFor(issue!, reader)).map((item) => `${item.text.previewMarkdown}\n${item.text.gatedMarkdown ?? ""}`).join("\n");
+      (await archivedItemsFor(issue!, reader))
+        .map((item) => `${item.text.previewMarkdown}\n${item.text.gatedMarkdown ?? ""}`)
+        .join("\n");
 
     expect(await textFor(null)).not.toContain(gatedSentence);
     expect(await textFor(null)).toContain("All of it.");
     const registered = await createReader();
-    expect(await textFor({ id: registered.id, email: registered.email, role: "reader", compUntil: null })).not.toContain(gatedSentence);
+    expect(
+      await textFor({ id: registered.id, email: registered.email, role: "reader", compUntil: null }),
+    ).not.toContain(gatedSentence);
     const subscriber = await createSubscriber("archive");
-    expect(await textFor({ id: subscriber.id, email: subscriber.email, role: "reader", compUntil: subscriber.compUntil })).toContain(gatedSentence);
+    expect(
+      await textFor({ id: subscriber.id, email: subscriber.email, role: "reader", compUntil: subscriber.compUntil }),
+    ).toContain(gatedSentence);
 
     // Drafts and issues not sent are not in the archive.
     expect(await getArchivedIssue("daily_review", "1989-01-02")).toBeNull();

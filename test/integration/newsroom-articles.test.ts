@@ -35,7 +35,15 @@ async function created(actor: Actor, overrides: Parameters<typeof articleContent
 async function stored(id: string) {
   return db().article.findUniqueOrThrow({
     where: { id },
-    select: { version: true, status: true, title: true, slug: true, body: true, publishedAt: true, firstPublished: true },
+    select: {
+      version: true,
+      status: true,
+      title: true,
+      slug: true,
+      body: true,
+      publishedAt: true,
+      firstPublished: true,
+    },
   });
 }
 
@@ -61,7 +69,10 @@ describe("role checks", () => {
     const operations: [string, () => Promise<unknown>][] = [
       ["create", () => createArticle(reader, content)],
       ["save", () => saveArticle(reader, article.id, { content, version: before.article.version })],
-      ["autosave", () => saveArticle(reader, article.id, { content, version: before.article.version }, { autosave: true })],
+      [
+        "autosave",
+        () => saveArticle(reader, article.id, { content, version: before.article.version }, { autosave: true }),
+      ],
       ["read for editing", () => getEditableArticle(reader, article.id)],
       ["list", () => listNewsroomArticles(reader, { page: 1 })],
       ["list choices", () => listEditorChoices(reader)],
@@ -129,14 +140,18 @@ describe("slugs", () => {
     const slug = `parallel-${uniqueSuffix()}`;
     const results = await Promise.all(editors.map((editor) => createArticle(editor, articleContent({ slug }))));
     expect(results.filter((result) => result.kind === "created")).toHaveLength(1);
-    expect(results.filter((result) => result.kind === "invalid" && result.fieldErrors.slug === SLUG_TAKEN)).toHaveLength(9);
+    expect(
+      results.filter((result) => result.kind === "invalid" && result.fieldErrors.slug === SLUG_TAKEN),
+    ).toHaveLength(9);
     expect(await db().article.count({ where: { slug } })).toBe(1);
   });
 
   it("are numbered apart when ten drafts with one headline are created at once", async () => {
     const editor = await actorWith("editor");
     const title = `Same Headline ${uniqueSuffix()}`;
-    const results = await Promise.all(Array.from({ length: 10 }, () => createArticle(editor, articleContent({ title }))));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => createArticle(editor, articleContent({ title }))),
+    );
     const slugs = results.map((result) => (result.kind === "created" ? result.slug : "not created"));
     const base = title.toLowerCase().replace(/ /g, "-");
     expect(new Set(slugs)).toEqual(new Set([base, ...Array.from({ length: 9 }, (_, index) => `${base}-${index + 2}`)]));
@@ -148,7 +163,10 @@ describe("slugs", () => {
     const draftSlug = `draft-slug-${uniqueSuffix()}`;
     let version = article.version;
     const save = async (slug: string) => {
-      const result = await saveArticle(editor, article.id, { content: articleContent({ title: "Kept", slug }), version });
+      const result = await saveArticle(editor, article.id, {
+        content: articleContent({ title: "Kept", slug }),
+        version,
+      });
       if (result.kind !== "saved") throw new Error(`not saved: ${JSON.stringify(result)}`);
       version = result.version;
     };
@@ -179,7 +197,9 @@ describe("slugs", () => {
     await unpublishArticle(editor, article.id);
     expect(await findRedirectedSlug(again)).toBeNull();
     await save(`after-unpublishing-${uniqueSuffix()}`);
-    expect(await db().articleSlugRedirect.findUnique({ where: { slug: renamed } })).toMatchObject({ articleId: article.id });
+    expect(await db().articleSlugRedirect.findUnique({ where: { slug: renamed } })).toMatchObject({
+      articleId: article.id,
+    });
   });
 
   it("of an article published before the newsroom existed are kept too", async () => {
@@ -187,7 +207,10 @@ describe("slugs", () => {
     const seeded = await insertArticle({ status: "published" });
     const editable = await getEditableArticle(editor, seeded.id);
     const renamed = `renamed-${uniqueSuffix()}`;
-    const result = await saveArticle(editor, seeded.id, { content: { ...editable!.content, slug: renamed }, version: 1 });
+    const result = await saveArticle(editor, seeded.id, {
+      content: { ...editable!.content, slug: renamed },
+      version: 1,
+    });
     expect(result.kind).toBe("saved");
     expect(await findRedirectedSlug(seeded.slug)).toBe(renamed);
   });
@@ -199,9 +222,17 @@ describe("saving", () => {
     const [first, second] = [await createAuthor("First Author"), await createAuthor("Second Author")];
     const topic = await createTag("topic");
     const region = await createTag("region");
-    const article = await created(editor, { authorIds: [second.id, first.id], topicIds: [topic.id], regionIds: [region.id] });
+    const article = await created(editor, {
+      authorIds: [second.id, first.id],
+      topicIds: [topic.id],
+      regionIds: [region.id],
+    });
     const editable = await getEditableArticle(editor, article.id);
-    expect(editable?.content).toMatchObject({ authorIds: [second.id, first.id], topicIds: [topic.id], regionIds: [region.id] });
+    expect(editable?.content).toMatchObject({
+      authorIds: [second.id, first.id],
+      topicIds: [topic.id],
+      regionIds: [region.id],
+    });
 
     const wrong = await saveArticle(editor, article.id, {
       content: articleContent({ topicIds: [region.id], authorIds: [crypto.randomUUID()] }),
@@ -235,7 +266,12 @@ describe("saving", () => {
     const editor = await actorWith("editor");
     const article = await created(editor);
     await publishArticle(editor, article.id);
-    const autosave = await saveArticle(editor, article.id, { content: articleContent(), version: 1 }, { autosave: true });
+    const autosave = await saveArticle(
+      editor,
+      article.id,
+      { content: articleContent(), version: 1 },
+      { autosave: true },
+    );
     expect(autosave).toMatchObject({ kind: "conflict", status: "published" });
     expect((await saveArticle(editor, article.id, { content: articleContent(), version: 1 })).kind).toBe("saved");
   });
@@ -244,7 +280,9 @@ describe("saving", () => {
     const editor = await actorWith("editor");
     const article = await created(editor);
     await publishArticle(editor, article.id);
-    expect(await saveArticle(editor, article.id, { content: articleContent({ body: "  " }), version: 1 })).toMatchObject({
+    expect(
+      await saveArticle(editor, article.id, { content: articleContent({ body: "  " }), version: 1 }),
+    ).toMatchObject({
       kind: "invalid",
       fieldErrors: { body: expect.stringContaining("needs a body") },
     });
@@ -258,9 +296,17 @@ describe("revisions", () => {
   it("are kept for every save that changes something, and listed newest first", async () => {
     const editor = await actorWith("editor");
     const article = await created(editor, { title: "Version one" });
-    const two = await saveArticle(editor, article.id, { content: articleContent({ title: "Version two", slug: article.slug }), version: 1 }, { autosave: true });
+    const two = await saveArticle(
+      editor,
+      article.id,
+      { content: articleContent({ title: "Version two", slug: article.slug }), version: 1 },
+      { autosave: true },
+    );
     expect(two).toMatchObject({ kind: "saved", version: 2 });
-    const same = await saveArticle(editor, article.id, { content: articleContent({ title: "Version two", slug: article.slug }), version: 2 });
+    const same = await saveArticle(editor, article.id, {
+      content: articleContent({ title: "Version two", slug: article.slug }),
+      version: 2,
+    });
     // The body differs (articleContent makes a unique one), so this is a change too.
     expect(same).toMatchObject({ kind: "saved", version: 3 });
     const editable = await getEditableArticle(editor, article.id);
@@ -280,10 +326,17 @@ describe("revisions", () => {
     const original = articleContent({ title: "The original", authorIds: [gone.id, kept.id] });
     const article = await createArticle(editor, original);
     if (article.kind !== "created") throw new Error("not created");
-    await saveArticle(editor, article.id, { content: articleContent({ title: "A rewrite", slug: article.slug, authorIds: [] }), version: 1 });
+    await saveArticle(editor, article.id, {
+      content: articleContent({ title: "A rewrite", slug: article.slug, authorIds: [] }),
+      version: 1,
+    });
     await db().author.delete({ where: { id: gone.id } });
 
-    expect(await restoreRevision(editor, article.id, 1)).toMatchObject({ kind: "restored", version: 3, slugKept: false });
+    expect(await restoreRevision(editor, article.id, 1)).toMatchObject({
+      kind: "restored",
+      version: 3,
+      slugKept: false,
+    });
     const restored = await getEditableArticle(editor, article.id);
     expect(restored?.content).toEqual({ ...original, slug: article.slug, authorIds: [kept.id] });
     const revision = await getRevision(editor, article.id, 3);
@@ -310,7 +363,11 @@ describe("revisions", () => {
     await saveArticle(editor, article.id, { content: articleContent({ slug: moved }), version: 1 });
     const other = await created(editor, { slug: article.slug });
     expect(other.slug).toBe(article.slug);
-    expect(await restoreRevision(editor, article.id, 1)).toMatchObject({ kind: "restored", slugKept: true, slug: moved });
+    expect(await restoreRevision(editor, article.id, 1)).toMatchObject({
+      kind: "restored",
+      slugKept: true,
+      slug: moved,
+    });
   });
 });
 
@@ -347,7 +404,10 @@ describe("publishing", () => {
     const article = await created(editor);
     await saveArticle(editor, article.id, { content: articleContent({ body: "", slug: article.slug }), version: 1 });
     expect(await publishArticle(editor, article.id, { version: 1 })).toEqual({ kind: "conflict", version: 2 });
-    expect(await publishArticle(editor, article.id, { version: 2 })).toMatchObject({ kind: "invalid", fieldErrors: { body: expect.any(String) } });
+    expect(await publishArticle(editor, article.id, { version: 2 })).toMatchObject({
+      kind: "invalid",
+      fieldErrors: { body: expect.any(String) },
+    });
     expect((await stored(article.id)).status).toBe("draft");
     expect(await auditOf(article.id)).toHaveLength(0);
   });
@@ -372,7 +432,9 @@ describe("publishing", () => {
     expect(await stored(article.id)).toMatchObject({ status: "draft", publishedAt: null });
     await publishArticle(editor, article.id);
     expect(await scheduleArticle(editor, article.id, { at })).toEqual({ kind: "already-published" });
-    expect((await auditOf(article.id)).map((entry) => [entry.action, (entry.details as { from: string }).from])).toEqual([
+    expect(
+      (await auditOf(article.id)).map((entry) => [entry.action, (entry.details as { from: string }).from]),
+    ).toEqual([
       ["article.schedule", "draft"],
       ["article.unpublish", "scheduled"],
       ["article.publish", "draft"],
@@ -397,7 +459,10 @@ describe("publishing", () => {
 describe("the live preview", () => {
   it("cuts at the marker, or after the first paragraphs, and renders sanitised HTML", async () => {
     const editor = await actorWith("editor");
-    const marked = await previewArticleBody(editor, "Before **the** cut.\r\n\r\n<!-- paywall -->\r\n\r\nAfter the cut.");
+    const marked = await previewArticleBody(
+      editor,
+      "Before **the** cut.\r\n\r\n<!-- paywall -->\r\n\r\nAfter the cut.",
+    );
     expect(marked).toMatchObject({
       cutBy: "marker",
       hasGatedPart: true,
@@ -405,7 +470,11 @@ describe("the live preview", () => {
       gatedHtml: "<p>After the cut.</p>",
     });
     const counted = await previewArticleBody(editor, "One.\n\nTwo.\n\nThree.\n\nFour.\n\n<script>alert(1)</script>");
-    expect(counted).toMatchObject({ cutBy: "paragraphs", previewHtml: "<p>One.</p>\n<p>Two.</p>\n<p>Three.</p>", gatedHtml: "<p>Four.</p>" });
+    expect(counted).toMatchObject({
+      cutBy: "paragraphs",
+      previewHtml: "<p>One.</p>\n<p>Two.</p>\n<p>Three.</p>",
+      gatedHtml: "<p>Four.</p>",
+    });
     expect((await previewArticleBody(editor, "Short.")).hasGatedPart).toBe(false);
   });
 });
@@ -424,6 +493,8 @@ describe("the newsroom's list", () => {
     const published = await listNewsroomArticles(editor, { query: word, status: "published", page: 1, perPage: 1 });
     expect(published).toMatchObject({ total: 2, pageCount: 2 });
     expect(published.articles.map((article) => article.id)).toEqual([newer.id]);
-    expect((await listNewsroomArticles(editor, { query: word, status: "draft", page: 1 })).articles.map((a) => a.status)).toEqual(["draft"]);
+    expect(
+      (await listNewsroomArticles(editor, { query: word, status: "draft", page: 1 })).articles.map((a) => a.status),
+    ).toEqual(["draft"]);
   });
 });

@@ -32,7 +32,10 @@ function dayFromNow(days: number): string {
 }
 
 let subscriptionNumber = 0;
-function subscription(userId: string, fields: { plan: "monthly" | "annual"; status: string; periodEnd: Date; pastDueSince?: Date; endedAt?: Date }) {
+function subscription(
+  userId: string,
+  fields: { plan: "monthly" | "annual"; status: string; periodEnd: Date; pastDueSince?: Date; endedAt?: Date },
+) {
   subscriptionNumber += 1;
   return {
     id: `sub_test_${uniqueSuffix()}_${subscriptionNumber}`,
@@ -60,9 +63,13 @@ describe("role checks", () => {
         ["revoke comp", () => revokeComp(actor, { userId: target.id })],
         ["change role", () => changeReaderRole(actor, { userId: target.id, role: "admin" })],
       ];
-      for (const [name, operation] of refused) await expect(operation(), `${actor.role}: ${name}`).rejects.toThrow(ForbiddenError);
+      for (const [name, operation] of refused)
+        await expect(operation(), `${actor.role}: ${name}`).rejects.toThrow(ForbiddenError);
     }
-    expect(await db().user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ role: "reader", compUntil: null });
+    expect(await db().user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({
+      role: "reader",
+      compUntil: null,
+    });
     expect(await db().auditEntry.count({ where: { subject: target.email } })).toBe(0);
   });
 });
@@ -74,7 +81,12 @@ describe("finding readers", () => {
     const emails = [`b-${word}@example.org`, `${word}-z@example.org`, `a-${word}@example.net`, `${word}-a@example.org`];
     for (const email of emails) await db().user.create({ data: { email } });
     const found = await searchReaders(admin, { query: ` ${word.toUpperCase()} `, page: 1 });
-    expect(found.readers.map((reader) => reader.email)).toEqual([`${word}-a@example.org`, `${word}-z@example.org`, `a-${word}@example.net`, `b-${word}@example.org`]);
+    expect(found.readers.map((reader) => reader.email)).toEqual([
+      `${word}-a@example.org`,
+      `${word}-z@example.org`,
+      `a-${word}@example.net`,
+      `b-${word}@example.org`,
+    ]);
     expect(found.hasMore).toBe(false);
     const pages = await Promise.all([1, 2, 3].map((page) => searchReaders(admin, { query: word, page, perPage: 2 })));
     expect(pages.map((page) => page.readers.map((reader) => reader.email))).toEqual([
@@ -92,7 +104,9 @@ describe("finding readers", () => {
     const admin = await actorWith("admin");
     const word = `pln${uniqueSuffix()}`;
     const payer = await db().user.create({ data: { email: `${word}-payer@example.org` } });
-    await db().subscription.create({ data: subscription(payer.id, { plan: "annual", status: "active", periodEnd: new Date(Date.now() + 300 * DAY) }) });
+    await db().subscription.create({
+      data: subscription(payer.id, { plan: "annual", status: "active", periodEnd: new Date(Date.now() + 300 * DAY) }),
+    });
     await db().user.create({ data: { email: `${word}-comp@example.org`, compUntil: new Date(Date.now() + DAY) } });
     await db().user.create({ data: { email: `${word}-free@example.org`, compUntil: new Date(Date.now() - DAY) } });
     const found = await searchReaders(admin, { query: word, page: 1 });
@@ -124,15 +138,26 @@ describe("the counts", () => {
           const minuteAgo = new Date(now.getTime() - 60_000);
           const person = (data: Omit<Prisma.UserCreateInput, "email"> = {}) =>
             tx.user.create({ data: { email: `count-${uniqueSuffix()}@example.org`, createdAt: minuteAgo, ...data } });
-          const add = (userId: string, fields: Parameters<typeof subscription>[1]) => tx.subscription.create({ data: subscription(userId, fields) });
+          const add = (userId: string, fields: Parameters<typeof subscription>[1]) =>
+            tx.subscription.create({ data: subscription(userId, fields) });
           const later = new Date(now.getTime() + 20 * DAY);
           const earlier = new Date(now.getTime() - DAY);
           const old = new Date(now.getTime() - 30 * DAY);
           // Paying: monthly, annual, annual cancelled with time left, monthly past due within its grace.
           await add((await person()).id, { plan: "monthly", status: "active", periodEnd: later });
           await add((await person({ createdAt: old })).id, { plan: "annual", status: "active", periodEnd: later });
-          await add((await person({ createdAt: old })).id, { plan: "annual", status: "canceled", periodEnd: later, endedAt: now });
-          await add((await person({ createdAt: old })).id, { plan: "monthly", status: "past_due", periodEnd: earlier, pastDueSince: earlier });
+          await add((await person({ createdAt: old })).id, {
+            plan: "annual",
+            status: "canceled",
+            periodEnd: later,
+            endedAt: now,
+          });
+          await add((await person({ createdAt: old })).id, {
+            plan: "monthly",
+            status: "past_due",
+            periodEnd: earlier,
+            pastDueSince: earlier,
+          });
           // Past due, with no date seen yet: the grace period starts now.
           await add((await person({ createdAt: old })).id, { plan: "monthly", status: "past_due", periodEnd: earlier });
           // Two subscriptions, one person: one subscriber, on the plan of the later one.
@@ -141,10 +166,22 @@ describe("the counts", () => {
           await add(twice.id, { plan: "annual", status: "trialing", periodEnd: new Date(later.getTime() + 10 * DAY) });
           // A price that is neither plan's (an old one, say).
           await tx.subscription.create({
-            data: { ...subscription((await person({ createdAt: old })).id, { plan: "monthly", status: "active", periodEnd: later }), plan: "legacy_price" },
+            data: {
+              ...subscription((await person({ createdAt: old })).id, {
+                plan: "monthly",
+                status: "active",
+                periodEnd: later,
+              }),
+              plan: "legacy_price",
+            },
           });
           // Not paying: ended, past due beyond the grace, never paid.
-          await add((await person({ createdAt: old })).id, { plan: "monthly", status: "canceled", periodEnd: earlier, endedAt: earlier });
+          await add((await person({ createdAt: old })).id, {
+            plan: "monthly",
+            status: "canceled",
+            periodEnd: earlier,
+            endedAt: earlier,
+          });
           await add((await person({ createdAt: old })).id, {
             plan: "annual",
             status: "past_due",
@@ -154,7 +191,11 @@ describe("the counts", () => {
           await add((await person({ createdAt: old })).id, { plan: "monthly", status: "incomplete", periodEnd: later });
           // Comp: running (one also pays), ended.
           await person({ compUntil: later });
-          await add((await person({ createdAt: old, compUntil: later })).id, { plan: "annual", status: "active", periodEnd: later });
+          await add((await person({ createdAt: old, compUntil: later })).id, {
+            plan: "annual",
+            status: "active",
+            periodEnd: later,
+          });
           await person({ createdAt: old, compUntil: earlier });
           // Joined six days ago: new this week; eight days ago: not.
           await person({ createdAt: new Date(now.getTime() - 6 * DAY) });
@@ -213,20 +254,29 @@ describe("complimentary All-Access", () => {
     const admin = await actorWith("admin");
     const reader = await createReader();
     const article = await createArticle({ free: false });
-    expect((await accessForArticle(await asReader(reader.id), article)).decision).toEqual({ level: "preview", reason: "quota-available" });
+    expect((await accessForArticle(await asReader(reader.id), article)).decision).toEqual({
+      level: "preview",
+      reason: "quota-available",
+    });
 
     const day = dayFromNow(10);
     const granted = await grantComp(admin, { userId: reader.id, day });
     const until = new Date(`${day}T00:00:00Z`).getTime() + DAY;
     expect(granted).toEqual({ kind: "granted", email: reader.email, until: new Date(until) });
     expect((await db().user.findUniqueOrThrow({ where: { id: reader.id } })).compUntil).toEqual(new Date(until));
-    expect((await accessForArticle(await asReader(reader.id), article)).decision).toEqual({ level: "full", reason: "comp" });
+    expect((await accessForArticle(await asReader(reader.id), article)).decision).toEqual({
+      level: "full",
+      reason: "comp",
+    });
     expect(await getReaderProfile(admin, reader.id)).toMatchObject({ plan: "comp", compRunning: true });
 
     const revoked = await revokeComp(admin, { userId: reader.id });
     expect(revoked).toEqual({ kind: "revoked", email: reader.email });
     expect((await db().user.findUniqueOrThrow({ where: { id: reader.id } })).compUntil).toBeNull();
-    expect((await accessForArticle(await asReader(reader.id), article)).decision).toEqual({ level: "preview", reason: "quota-available" });
+    expect((await accessForArticle(await asReader(reader.id), article)).decision).toEqual({
+      level: "preview",
+      reason: "quota-available",
+    });
     // Nothing left to revoke: nothing logged.
     expect(await revokeComp(admin, { userId: reader.id })).toEqual({ kind: "not-comped", email: reader.email });
 
@@ -242,9 +292,14 @@ describe("complimentary All-Access", () => {
     const admin = await actorWith("admin");
     const reader = await createReader();
     for (const day of [dayFromNow(-1), "2026-02-30", "soon", "", undefined, 12]) {
-      expect(await grantComp(admin, { userId: reader.id, day }), String(day)).toMatchObject({ kind: "invalid-date", message: expect.any(String) });
+      expect(await grantComp(admin, { userId: reader.id, day }), String(day)).toMatchObject({
+        kind: "invalid-date",
+        message: expect.any(String),
+      });
     }
-    expect(await grantComp(admin, { userId: "00000000-0000-4000-8000-000000000000", day: dayFromNow(3) })).toEqual({ kind: "not-found" });
+    expect(await grantComp(admin, { userId: "00000000-0000-4000-8000-000000000000", day: dayFromNow(3) })).toEqual({
+      kind: "not-found",
+    });
     expect(await revokeComp(admin, { userId: "nonsense" })).toEqual({ kind: "not-found" });
     expect((await db().user.findUniqueOrThrow({ where: { id: reader.id } })).compUntil).toBeNull();
     expect(await db().auditEntry.count({ where: { subject: reader.email } })).toBe(0);
@@ -253,8 +308,14 @@ describe("complimentary All-Access", () => {
   it("logs each of two admins' grants at once, in turn", async () => {
     const [first, second] = [await actorWith("admin"), await actorWith("admin")];
     const reader = await createReader();
-    await Promise.all([grantComp(first, { userId: reader.id, day: dayFromNow(5) }), grantComp(second, { userId: reader.id, day: dayFromNow(9) })]);
-    const entries = await db().auditEntry.findMany({ where: { subject: reader.email, action: "comp.grant" }, orderBy: { createdAt: "asc" } });
+    await Promise.all([
+      grantComp(first, { userId: reader.id, day: dayFromNow(5) }),
+      grantComp(second, { userId: reader.id, day: dayFromNow(9) }),
+    ]);
+    const entries = await db().auditEntry.findMany({
+      where: { subject: reader.email, action: "comp.grant" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(entries).toHaveLength(2);
     // The later entry saw the earlier grant as "previous": they did not overlap.
     const [earlier, later] = entries.map((entry) => entry.details as { until: string; previous: string | null });
@@ -270,10 +331,19 @@ describe("roles from a reader's page", () => {
     const admin = await createPerson("admin");
     const actor = { id: admin.id, label: admin.email, role: admin.role };
     const reader = await createReader();
-    expect(await changeReaderRole(actor, { userId: reader.id, role: "editor" })).toMatchObject({ kind: "changed", from: "reader", to: "editor" });
+    expect(await changeReaderRole(actor, { userId: reader.id, role: "editor" })).toMatchObject({
+      kind: "changed",
+      from: "reader",
+      to: "editor",
+    });
     expect((await db().user.findUniqueOrThrow({ where: { id: reader.id } })).role).toBe("editor");
-    expect(await db().auditEntry.count({ where: { subject: reader.email, action: "role.change", actorId: admin.id } })).toBe(1);
-    expect(await changeReaderRole(actor, { userId: reader.id, role: "reader" })).toMatchObject({ kind: "changed", to: "reader" });
+    expect(
+      await db().auditEntry.count({ where: { subject: reader.email, action: "role.change", actorId: admin.id } }),
+    ).toBe(1);
+    expect(await changeReaderRole(actor, { userId: reader.id, role: "reader" })).toMatchObject({
+      kind: "changed",
+      to: "reader",
+    });
     expect(await changeReaderRole(actor, { userId: admin.id, role: "editor" })).toEqual({ kind: "own-admin-role" });
     expect(await changeReaderRole(actor, { userId: "nope", role: "editor" })).toEqual({ kind: "not-found" });
   });

@@ -38,7 +38,12 @@ describe("changing roles", () => {
     expect(result).toMatchObject({ kind: "changed", from: "reader", to: "editor", created: false });
     expect((await db().user.findUniqueOrThrow({ where: { id: target.id } })).role).toBe("editor");
     const [entry] = await db().auditEntry.findMany({ where: { subject: target.email } });
-    expect(entry).toMatchObject({ actorId: admin.id, actor: admin.email, action: "role.change", details: { from: "reader", to: "editor" } });
+    expect(entry).toMatchObject({
+      actorId: admin.id,
+      actor: admin.email,
+      action: "role.change",
+      details: { from: "reader", to: "editor" },
+    });
     // Again: nothing to change, nothing logged.
     expect((await changeRole(actorOf(admin), { email: target.email, role: "editor" })).kind).toBe("unchanged");
     expect(await db().auditEntry.count({ where: { subject: target.email } })).toBe(1);
@@ -47,7 +52,9 @@ describe("changing roles", () => {
   it("does not let an admin demote themselves, nor invent accounts from the UI", async () => {
     const admin = await personWith("admin");
     expect((await changeRole(actorOf(admin), { email: admin.email, role: "reader" })).kind).toBe("own-admin-role");
-    expect((await changeRole(actorOf(admin), { email: `nobody-${uniqueSuffix()}@example.org`, role: "editor" })).kind).toBe("not-found");
+    expect(
+      (await changeRole(actorOf(admin), { email: `nobody-${uniqueSuffix()}@example.org`, role: "editor" })).kind,
+    ).toBe("not-found");
     expect((await changeRole(actorOf(admin), { email: "not an address", role: "editor" })).kind).toBe("invalid-email");
   });
 
@@ -79,8 +86,14 @@ describe("npm run admin:add", { timeout: 180_000 }, () => {
     const before = await db().user.count();
     const bad = run("npx", ["tsx", "scripts/admin-add.ts", "not-an-address"], { cwd: root, env: process.env });
     await expect(bad).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("not a valid email address") });
-    const badRole = run("npx", ["tsx", "scripts/admin-add.ts", "x@example.org", "--role", "owner"], { cwd: root, env: process.env });
-    await expect(badRole).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("--role must be admin or editor") });
+    const badRole = run("npx", ["tsx", "scripts/admin-add.ts", "x@example.org", "--role", "owner"], {
+      cwd: root,
+      env: process.env,
+    });
+    await expect(badRole).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("--role must be admin or editor"),
+    });
     expect(await db().user.count()).toBe(before);
   });
 });
@@ -102,7 +115,10 @@ describe("complimentary All-Access", () => {
     expect((await accessForArticle(comped, article, now)).decision).toEqual({ level: "full", reason: "comp" });
     expect(await isSubscriber(comped, now)).toBe(true);
     const ended = { ...comped, compUntil: new Date(now.getTime() - 1000) };
-    expect((await accessForArticle(ended, article, now)).decision).toEqual({ level: "preview", reason: "quota-available" });
+    expect((await accessForArticle(ended, article, now)).decision).toEqual({
+      level: "preview",
+      reason: "quota-available",
+    });
     expect(await isSubscriber(ended, now)).toBe(false);
   });
 });

@@ -12,9 +12,13 @@ import { createArticle, createAuthor, createTag, uniqueSuffix } from "../fixture
 import { actors, actorWith } from "../fixtures/people-with-roles";
 
 const bylineOf = async (articleId: string) =>
-  (await db().articleAuthor.findMany({ where: { articleId }, orderBy: { position: "asc" }, select: { authorId: true } })).map(
-    (row) => row.authorId,
-  );
+  (
+    await db().articleAuthor.findMany({
+      where: { articleId },
+      orderBy: { position: "asc" },
+      select: { authorId: true },
+    })
+  ).map((row) => row.authorId);
 const tagsOf = async (articleId: string) =>
   (await db().articleTag.findMany({ where: { articleId }, select: { tagId: true } })).map((row) => row.tagId).sort();
 
@@ -48,9 +52,16 @@ describe("role checks", () => {
       if (created.kind !== "saved") throw new Error(`not created: ${JSON.stringify(created)}`);
       const other = await createTag("region");
       expect((await listTaxonomyItems(actor, "region")).map((item) => item.id)).toContain(created.item.id);
-      expect(await getTaxonomyItem(actor, "region", created.item.id)).toMatchObject({ name: created.item.name, articleCount: 0 });
-      expect((await updateTaxonomyItem(actor, "region", created.item.id, { name: "Renamed", slug: created.item.slug })).kind).toBe("saved");
-      expect((await mergeTaxonomyItems(actor, "region", { fromId: created.item.id, intoId: other.id })).kind).toBe("merged");
+      expect(await getTaxonomyItem(actor, "region", created.item.id)).toMatchObject({
+        name: created.item.name,
+        articleCount: 0,
+      });
+      expect(
+        (await updateTaxonomyItem(actor, "region", created.item.id, { name: "Renamed", slug: created.item.slug })).kind,
+      ).toBe("saved");
+      expect((await mergeTaxonomyItems(actor, "region", { fromId: created.item.id, intoId: other.id })).kind).toBe(
+        "merged",
+      );
       expect((await deleteTaxonomyItem(actor, "region", other.id)).kind).toBe("deleted");
     }
   });
@@ -75,8 +86,14 @@ describe("creating and editing", () => {
     const first = await createTaxonomyItem(editor, "topic", { name: "First", slug });
     expect(first).toMatchObject({ kind: "saved", item: { slug, name: "First", description: "" } });
     const again = await createTaxonomyItem(editor, "topic", { name: "Second", slug: slug.toUpperCase() });
-    expect(again).toMatchObject({ kind: "invalid", problem: "slug-taken", errors: { slug: `Another topic already has the slug “${slug}”.` } });
-    expect(await createTaxonomyItem(editor, "region", { name: "Same slug, other kind", slug })).toMatchObject({ kind: "saved" });
+    expect(again).toMatchObject({
+      kind: "invalid",
+      problem: "slug-taken",
+      errors: { slug: `Another topic already has the slug “${slug}”.` },
+    });
+    expect(await createTaxonomyItem(editor, "region", { name: "Same slug, other kind", slug })).toMatchObject({
+      kind: "saved",
+    });
 
     const second = await createTaxonomyItem(editor, "topic", { name: "Second" });
     if (second.kind !== "saved" || first.kind !== "saved") throw new Error("not created");
@@ -85,7 +102,9 @@ describe("creating and editing", () => {
       problem: "slug-taken",
     });
     // Saving one under its own slug is no clash.
-    expect(await updateTaxonomyItem(editor, "topic", first.item.id, { name: "First, renamed", slug, description: "About." })).toMatchObject({
+    expect(
+      await updateTaxonomyItem(editor, "topic", first.item.id, { name: "First, renamed", slug, description: "About." }),
+    ).toMatchObject({
       kind: "saved",
       item: { name: "First, renamed", slug, description: "About." },
     });
@@ -116,7 +135,9 @@ describe("creating and editing", () => {
       problem: "invalid-slug",
     });
     expect(await db().author.findUniqueOrThrow({ where: { id: author.id } })).toEqual(author);
-    expect(await updateTaxonomyItem(editor, "author", "00000000-0000-4000-8000-000000000000", { name: "Ghost" })).toEqual({ kind: "not-found" });
+    expect(
+      await updateTaxonomyItem(editor, "author", "00000000-0000-4000-8000-000000000000", { name: "Ghost" }),
+    ).toEqual({ kind: "not-found" });
     expect(await updateTaxonomyItem(editor, "author", "nonsense", { name: "Ghost" })).toEqual({ kind: "not-found" });
     const topic = await createTag("topic");
     expect(await updateTaxonomyItem(editor, "region", topic.id, { name: "Wrong kind" })).toEqual({ kind: "not-found" });
@@ -125,9 +146,20 @@ describe("creating and editing", () => {
   it("saves an author's role and bio", async () => {
     const editor = await actorWith("editor");
     const author = await createAuthor();
-    const saved = await updateTaxonomyItem(editor, "author", author.id, { name: "Ana Ruiz", slug: author.slug, role: "Andes correspondent", bio: "Reports from Lima." });
-    expect(saved).toMatchObject({ kind: "saved", item: { name: "Ana Ruiz", role: "Andes correspondent", bio: "Reports from Lima." } });
-    expect(await db().author.findUniqueOrThrow({ where: { id: author.id } })).toMatchObject({ role: "Andes correspondent", bio: "Reports from Lima." });
+    const saved = await updateTaxonomyItem(editor, "author", author.id, {
+      name: "Ana Ruiz",
+      slug: author.slug,
+      role: "Andes correspondent",
+      bio: "Reports from Lima.",
+    });
+    expect(saved).toMatchObject({
+      kind: "saved",
+      item: { name: "Ana Ruiz", role: "Andes correspondent", bio: "Reports from Lima." },
+    });
+    expect(await db().author.findUniqueOrThrow({ where: { id: author.id } })).toMatchObject({
+      role: "Andes correspondent",
+      bio: "Reports from Lima.",
+    });
   });
 });
 
@@ -147,13 +179,19 @@ describe("merging", () => {
     expect(await tagsOf(onlyInto.id)).toEqual([into.id]);
     expect(await db().tag.findUnique({ where: { id: from.id } })).toBeNull();
     expect(await db().articleTag.count({ where: { tagId: from.id } })).toBe(0);
-    const [entry] = await db().auditEntry.findMany({ where: { action: "taxonomy.merge", subject: `topic ${from.slug}` } });
+    const [entry] = await db().auditEntry.findMany({
+      where: { action: "taxonomy.merge", subject: `topic ${from.slug}` },
+    });
     expect(entry).toMatchObject({ actorId: editor.id, details: { into: into.slug, articles: 2 } });
   });
 
   it("moves an author's bylines, keeping the merged author in the earlier place on a byline with both", async () => {
     const editor = await actorWith("editor");
-    const [from, into, other] = [await createAuthor("Old Name"), await createAuthor("Kept Name"), await createAuthor("Co-author")];
+    const [from, into, other] = [
+      await createAuthor("Old Name"),
+      await createAuthor("Kept Name"),
+      await createAuthor("Co-author"),
+    ];
     const fromFirst = await createArticle({ authorIds: [from.id, other.id, into.id] });
     const intoFirst = await createArticle({ authorIds: [into.id, from.id, other.id] });
     const onlyFrom = await createArticle({ authorIds: [other.id, from.id] });
@@ -171,16 +209,29 @@ describe("merging", () => {
     const region = await createTag("region");
     const article = await createArticle({ tagIds: [topic.id, region.id] });
     expect(await mergeTaxonomyItems(editor, "topic", { fromId: topic.id, intoId: topic.id })).toEqual({ kind: "same" });
-    expect(await mergeTaxonomyItems(editor, "topic", { fromId: topic.id, intoId: region.id })).toEqual({ kind: "not-found", which: "into" });
-    expect(await mergeTaxonomyItems(editor, "topic", { fromId: region.id, intoId: topic.id })).toEqual({ kind: "not-found", which: "from" });
-    expect(await mergeTaxonomyItems(editor, "topic", { fromId: topic.id, intoId: "nope" })).toEqual({ kind: "not-found", which: "into" });
+    expect(await mergeTaxonomyItems(editor, "topic", { fromId: topic.id, intoId: region.id })).toEqual({
+      kind: "not-found",
+      which: "into",
+    });
+    expect(await mergeTaxonomyItems(editor, "topic", { fromId: region.id, intoId: topic.id })).toEqual({
+      kind: "not-found",
+      which: "from",
+    });
+    expect(await mergeTaxonomyItems(editor, "topic", { fromId: topic.id, intoId: "nope" })).toEqual({
+      kind: "not-found",
+      which: "into",
+    });
     expect(await tagsOf(article.id)).toEqual([topic.id, region.id].sort());
   });
 
   it("settles two editors merging a pair into each other at once: one merge, one not-found, every article kept", async () => {
     const [first, second] = [await actorWith("editor"), await actorWith("editor")];
     const [a, b] = [await createTag("region"), await createTag("region")];
-    const articles = [await createArticle({ tagIds: [a.id] }), await createArticle({ tagIds: [b.id] }), await createArticle({ tagIds: [a.id, b.id] })];
+    const articles = [
+      await createArticle({ tagIds: [a.id] }),
+      await createArticle({ tagIds: [b.id] }),
+      await createArticle({ tagIds: [a.id, b.id] }),
+    ];
     const results = await Promise.all([
       mergeTaxonomyItems(first, "region", { fromId: a.id, intoId: b.id }),
       mergeTaxonomyItems(second, "region", { fromId: b.id, intoId: a.id }),
@@ -199,8 +250,16 @@ describe("deleting", () => {
     const region = await createTag("region");
     await createArticle({ authorIds: [author.id], tagIds: [region.id], status: "draft", publishedAt: null });
     await createArticle({ tagIds: [region.id] });
-    expect(await deleteTaxonomyItem(editor, "author", author.id)).toEqual({ kind: "in-use", name: author.name, articles: 1 });
-    expect(await deleteTaxonomyItem(editor, "region", region.id)).toEqual({ kind: "in-use", name: region.name, articles: 2 });
+    expect(await deleteTaxonomyItem(editor, "author", author.id)).toEqual({
+      kind: "in-use",
+      name: author.name,
+      articles: 1,
+    });
+    expect(await deleteTaxonomyItem(editor, "region", region.id)).toEqual({
+      kind: "in-use",
+      name: region.name,
+      articles: 2,
+    });
     expect(await db().author.findUnique({ where: { id: author.id } })).not.toBeNull();
     expect(await db().tag.findUnique({ where: { id: region.id } })).not.toBeNull();
   });
@@ -208,9 +267,17 @@ describe("deleting", () => {
   it("deletes one no article uses, logs it, and then finds nothing", async () => {
     const admin: Actor = await actorWith("admin");
     const topic = await createTag("topic");
-    expect(await deleteTaxonomyItem(admin, "topic", topic.id)).toEqual({ kind: "deleted", name: topic.name, slug: topic.slug });
+    expect(await deleteTaxonomyItem(admin, "topic", topic.id)).toEqual({
+      kind: "deleted",
+      name: topic.name,
+      slug: topic.slug,
+    });
     expect(await db().tag.findUnique({ where: { id: topic.id } })).toBeNull();
-    expect(await db().auditEntry.count({ where: { action: "taxonomy.delete", subject: `topic ${topic.slug}`, actorId: admin.id } })).toBe(1);
+    expect(
+      await db().auditEntry.count({
+        where: { action: "taxonomy.delete", subject: `topic ${topic.slug}`, actorId: admin.id },
+      }),
+    ).toBe(1);
     expect(await deleteTaxonomyItem(admin, "topic", topic.id)).toEqual({ kind: "not-found" });
     expect(await deleteTaxonomyItem(admin, "region", "garbage")).toEqual({ kind: "not-found" });
   });

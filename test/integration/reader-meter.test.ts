@@ -29,7 +29,10 @@ describe("spendUnlock", () => {
     const reader = await createReader();
     const [a, b, c] = await articles(3);
     for (const article of [a!, b!, c!]) await spendUnlock(reader.id, article.id, NOVEMBER);
-    expect(await spendUnlock(reader.id, a!.id, NOVEMBER)).toMatchObject({ kind: "already-unlocked", meter: { used: 3 } });
+    expect(await spendUnlock(reader.id, a!.id, NOVEMBER)).toMatchObject({
+      kind: "already-unlocked",
+      meter: { used: 3 },
+    });
     expect(await spendUnlock(reader.id, a!.id, new Date("2027-03-01T00:00:00Z"))).toMatchObject({
       kind: "already-unlocked",
       meter: { used: 0 },

@@ -48,7 +48,10 @@ async function until(at: Date): Promise<void> {
 }
 
 async function statusOf(id: string) {
-  return db().article.findUniqueOrThrow({ where: { id }, select: { status: true, publishedAt: true, firstPublished: true } });
+  return db().article.findUniqueOrThrow({
+    where: { id },
+    select: { status: true, publishedAt: true, firstPublished: true },
+  });
 }
 
 async function waitForPublication(id: string): Promise<void> {
@@ -60,7 +63,9 @@ async function waitForPublication(id: string): Promise<void> {
 }
 
 function publishEntries(articleId: string) {
-  return db().auditEntry.findMany({ where: { action: "article.publish", details: { path: ["articleId"], equals: articleId } } });
+  return db().auditEntry.findMany({
+    where: { action: "article.publish", details: { path: ["articleId"], equals: articleId } },
+  });
 }
 
 function jobsFor(articleId: string) {
@@ -94,7 +99,11 @@ describe("scheduled publishing", () => {
     await until(new Date(Date.now() + 3000));
     const entries = await publishEntries(id);
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ actorId: null, actor: SCHEDULED_PUBLISHING.label, details: { from: "scheduled" } });
+    expect(entries[0]).toMatchObject({
+      actorId: null,
+      actor: SCHEDULED_PUBLISHING.label,
+      details: { from: "scheduled" },
+    });
   });
 
   it("goes live when its job was lost", async () => {

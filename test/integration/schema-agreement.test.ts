@@ -18,7 +18,6 @@ function editSchema(from: string | RegExp, to: string): string {
   return edited;
 }
 
-
 const scratch = scratchSchemaForFile({ migrated: true });
 
 describe("schema.prisma and the migrations", () => {
@@ -80,12 +79,16 @@ describe("the drift check", () => {
     [
       "a constraint name that is not Prisma's",
       editSchema(/(email\s+String\s+)@unique/, '$1@unique(map: "users_email_unique")'),
-      ["unique index users_email_unique on users(email): named users_email_key in the database, Prisma expects users_email_unique"],
+      [
+        "unique index users_email_unique on users(email): named users_email_key in the database, Prisma expects users_email_unique",
+      ],
     ],
     [
       "a changed onDelete",
       editSchema(/(tag\s+Tag\s+@relation\(fields: \[tagId\], references: \[id\], onDelete: )Restrict/, "$1Cascade"),
-      ["foreign key article_tags_tag_id_fkey on article_tags(tag_id) -> tags(id): ON DELETE CASCADE in schema.prisma, RESTRICT in the database"],
+      [
+        "foreign key article_tags_tag_id_fkey on article_tags(tag_id) -> tags(id): ON DELETE CASCADE in schema.prisma, RESTRICT in the database",
+      ],
     ],
     [
       "an Unsupported column's type",
@@ -100,7 +103,9 @@ describe("the drift check", () => {
     [
       "a GIN index the schema no longer declares",
       editSchema(/\n  @@index\(\[headlineVector\], type: Gin\)/, ""),
-      ["index articles_headline_vector_idx on articles(headline_vector) using gin: in the database, not in schema.prisma"],
+      [
+        "index articles_headline_vector_idx on articles(headline_vector) using gin: in the database, not in schema.prisma",
+      ],
     ],
     [
       "an index's method",
@@ -132,7 +137,9 @@ describe("the drift check", () => {
   });
 
   it("reports a generated column that became an ordinary one", async () => {
-    await scratch.admin.query(`ALTER TABLE "${scratch.schema}"."articles" ALTER COLUMN "search_vector" DROP EXPRESSION`);
+    await scratch.admin.query(
+      `ALTER TABLE "${scratch.schema}"."articles" ALTER COLUMN "search_vector" DROP EXPRESSION`,
+    );
     expect(await findSchemaDrift(url, scratch.schema)).toEqual([
       "column articles.search_vector: default dbgenerated() in schema.prisma, no default in the database",
     ]);
@@ -151,7 +158,9 @@ describe("the drift check", () => {
   });
 
   it("reports a changed @@map as a table on each side", async () => {
-    const drift = await findSchemaDrift(url, scratch.schema, { schemaText: editSchema('@@map("folio_meta")', '@@map("meta")') });
+    const drift = await findSchemaDrift(url, scratch.schema, {
+      schemaText: editSchema('@@map("folio_meta")', '@@map("meta")'),
+    });
     expect(drift).toContain("table meta: in schema.prisma, not in the database");
     expect(drift).toContain("table folio_meta: in the database, not in schema.prisma");
     expect(drift).toContain("primary key meta_pkey on meta(key): in schema.prisma, not in the database");
@@ -169,8 +178,8 @@ describe("the drift check", () => {
   });
 
   it("refuses a schema Prisma cannot parse, with Prisma's message", async () => {
-    await expect(findSchemaDrift(url, scratch.schema, { schemaText: "model Broken {\n  id Nope @id\n}\n" })).rejects.toThrow(
-      /prisma schema is invalid:[\s\S]*Nope/,
-    );
+    await expect(
+      findSchemaDrift(url, scratch.schema, { schemaText: "model Broken {\n  id Nope @id\n}\n" }),
+    ).rejects.toThrow(/prisma schema is invalid:[\s\S]*Nope/);
   });
 });

@@ -73,7 +73,9 @@ describe("snippets", () => {
     const reader = await createReader();
     await spendUnlock(reader.id, unlocked.article.id);
     expect(plainText(onlyHit(await results({ q: unlocked.secret }, reader)).snippet)).toContain(unlocked.secret);
-    expect(JSON.stringify((await results({ q: unlocked.secret }, await createReader())).hits)).not.toContain(unlocked.secret);
+    expect(JSON.stringify((await results({ q: unlocked.secret }, await createReader())).hits)).not.toContain(
+      unlocked.secret,
+    );
 
     const free = await gatedArticle({ free: true });
     const hit = onlyHit(await results({ q: free.secret }));
@@ -94,7 +96,9 @@ describe("suggestions", () => {
   it("match headlines with a word starting with each word typed so far", async () => {
     const word = uniqueWord();
     const article = await createArticle({ title: `Negotiations over ${word} resume` });
-    expect(await suggestHeadlines(`negotiat ${word.slice(0, 6)}`)).toEqual([{ slug: article.slug, title: article.title }]);
+    expect(await suggestHeadlines(`negotiat ${word.slice(0, 6)}`)).toEqual([
+      { slug: article.slug, title: article.title },
+    ]);
     expect(await suggestHeadlines(`${word} resu`)).toEqual([{ slug: article.slug, title: article.title }]);
     expect(await suggestHeadlines(`${word.slice(0, 6)} resumed`)).toEqual([]);
     expect(await suggestHeadlines("a")).toEqual([]);

@@ -16,7 +16,10 @@ describe("ranking", () => {
   it("puts a headline match above a body match, and a dek match between them", async () => {
     const word = uniqueWord();
     const publishedAt = daysAgo(1);
-    const inBody = await createArticle({ body: `${word} here, ${word} there, ${word} everywhere.\n\n${FILLER}`, publishedAt });
+    const inBody = await createArticle({
+      body: `${word} here, ${word} there, ${word} everywhere.\n\n${FILLER}`,
+      publishedAt,
+    });
     const inHeadline = await createArticle({ title: `The ${word} question`, body: FILLER, publishedAt });
     const inDek = await createArticle({ dek: `Why ${word} matters.`, body: FILLER, publishedAt });
     expect(slugsOf(await results({ q: word }))).toEqual([inHeadline.slug, inDek.slug, inBody.slug]);
@@ -55,7 +58,9 @@ describe("ranking", () => {
     });
     // Older than every body match, so outside the newest candidates.
     const headlines = await Promise.all(
-      [1, 2, 3].map((index) => createArticle({ title: `${word} report ${index}`, body: FILLER, publishedAt: daysAgo(400 + index) })),
+      [1, 2, 3].map((index) =>
+        createArticle({ title: `${word} report ${index}`, body: FILLER, publishedAt: daysAgo(400 + index) }),
+      ),
     );
     const first = await results({ q: word });
     expect(first.total).toBe(bodyMatches + 3);
@@ -63,7 +68,8 @@ describe("ranking", () => {
 
     // Every match is on exactly one page: ranked candidates, then the rest newest first.
     const seen: string[] = [];
-    for (let page = 1; page <= first.pageCount; page++) seen.push(...slugsOf(await results({ q: word, page: String(page) })));
+    for (let page = 1; page <= first.pageCount; page++)
+      seen.push(...slugsOf(await results({ q: word, page: String(page) })));
     expect(seen).toHaveLength(bodyMatches + 3);
     expect(new Set(seen).size).toBe(bodyMatches + 3);
     expect(HEADLINE_CANDIDATES).toBeGreaterThanOrEqual(3);
@@ -98,8 +104,19 @@ describe("query syntax", () => {
     expect((await search({ q: "   " })).kind).toBe("empty");
     expect(await search({ q: "the and of" })).toMatchObject({ kind: "refused", error: "no_search_terms" });
     expect(await search({ q: `-${uniqueWord()}` })).toMatchObject({ kind: "refused", error: "only_excluded_words" });
-    expect(await search({ q: "x".repeat(1000) })).toMatchObject({ kind: "refused", error: "query_too_long", field: "q" });
-    for (const q of ['"""', "OR OR OR", "-", "!!! && || ( ) : * ' \\", `"${uniqueWord()}" OR -"${uniqueWord()}" ((`, "a\u0000b"]) {
+    expect(await search({ q: "x".repeat(1000) })).toMatchObject({
+      kind: "refused",
+      error: "query_too_long",
+      field: "q",
+    });
+    for (const q of [
+      '"""',
+      "OR OR OR",
+      "-",
+      "!!! && || ( ) : * ' \\",
+      `"${uniqueWord()}" OR -"${uniqueWord()}" ((`,
+      "a\u0000b",
+    ]) {
       expect(["results", "refused"]).toContain((await search({ q })).kind);
     }
     expect((await results({ q: `${"word ".repeat(40)}${uniqueWord()}`.slice(0, 256) })).total).toBe(0);
@@ -135,7 +152,10 @@ describe("filters", () => {
     expect(await search({ q: "energy", topic: "no-such-topic" })).toMatchObject({ kind: "refused", field: "topic" });
     expect(await search({ q: "energy", region: "../etc" })).toMatchObject({ kind: "refused", field: "region" });
     expect(await search({ q: "energy", from: "2026-02-30" })).toMatchObject({ kind: "refused", field: "from" });
-    expect(await search({ q: "energy", from: "2026-05-02", to: "2026-05-01" })).toMatchObject({ kind: "refused", field: "from" });
+    expect(await search({ q: "energy", from: "2026-05-02", to: "2026-05-01" })).toMatchObject({
+      kind: "refused",
+      field: "from",
+    });
     expect(await search({ q: "energy", sort: "popularity" })).toMatchObject({ kind: "refused", field: "sort" });
   });
 
@@ -152,7 +172,11 @@ describe("pagination", () => {
   it("counts every match and splits them into pages, with an empty page past the end", async () => {
     const word = uniqueWord();
     const count = SEARCH_PAGE_SIZE + 3;
-    await Promise.all(Array.from({ length: count }, (_, index) => createArticle({ body: `Item ${word}.`, publishedAt: daysAgo(index + 1) })));
+    await Promise.all(
+      Array.from({ length: count }, (_, index) =>
+        createArticle({ body: `Item ${word}.`, publishedAt: daysAgo(index + 1) }),
+      ),
+    );
     const first = await results({ q: word });
     expect(first).toMatchObject({ total: count, pageCount: 2 });
     expect(first.hits).toHaveLength(SEARCH_PAGE_SIZE);
@@ -180,7 +204,10 @@ describe("the search vector", () => {
     expect((await results({ q: before })).total).toBe(0);
     expect(slugsOf(await results({ q: after }))).toEqual([article.slug]);
 
-    await db().article.update({ where: { id: article.id }, data: { dek: `On ${dekWord}.`, body: `Now about ${bodyWord}.` } });
+    await db().article.update({
+      where: { id: article.id },
+      data: { dek: `On ${dekWord}.`, body: `Now about ${bodyWord}.` },
+    });
     expect(slugsOf(await results({ q: dekWord }))).toEqual([article.slug]);
     expect(slugsOf(await results({ q: bodyWord }))).toEqual([article.slug]);
 

@@ -24,10 +24,24 @@ describe("getSessionAndUser", () => {
     const found = await getSessionAndUser(sessionToken);
     expect(found).toEqual({
       session: { sessionToken, userId: reader.id, expires },
-      user: { id: reader.id, email: reader.email, name: "Ada", image: null, emailVerified: null, role: "editor", compUntil },
+      user: {
+        id: reader.id,
+        email: reader.email,
+        name: "Ada",
+        image: null,
+        emailVerified: null,
+        role: "editor",
+        compUntil,
+      },
     });
-    const stock = await PrismaAdapter(db() as unknown as Parameters<typeof PrismaAdapter>[0]).getSessionAndUser!(sessionToken);
-    expect(found!.session).toEqual({ sessionToken: stock!.session.sessionToken, userId: stock!.session.userId, expires: stock!.session.expires });
+    const stock = await PrismaAdapter(db() as unknown as Parameters<typeof PrismaAdapter>[0]).getSessionAndUser!(
+      sessionToken,
+    );
+    expect(found!.session).toEqual({
+      sessionToken: stock!.session.sessionToken,
+      userId: stock!.session.userId,
+      expires: stock!.session.expires,
+    });
     expect(found!.user).toMatchObject({ id: stock!.user.id, email: stock!.user.email, role: "editor", compUntil });
   });
 

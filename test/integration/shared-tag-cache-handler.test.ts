@@ -31,12 +31,20 @@ async function copyInThisProcess(): Promise<SharedTagCacheHandler> {
 /** What the whole-page cache asks: this process's latest copy of the module, through globalThis. */
 const tagChanges = () => localTagCache()!;
 
-const entry = (body: string) => ({ kind: "FETCH", data: { headers: {}, body, status: 200, url: "" }, revalidate: 3600 });
+const entry = (body: string) => ({
+  kind: "FETCH",
+  data: { headers: {}, body, status: 200, url: "" },
+  revalidate: 3600,
+});
 const unique = (name: string) => `${name}-${randomBytes(4).toString("hex")}`;
 const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** How long until the handler stops serving the entry (it reads the table beside its reads, once a second). */
-async function msUntilGone(handler: SharedTagCacheHandler, key: string, context: { tags?: string[]; softTags?: string[] }): Promise<number> {
+async function msUntilGone(
+  handler: SharedTagCacheHandler,
+  key: string,
+  context: { tags?: string[]; softTags?: string[] },
+): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < 5_000) {
     if ((await handler.get(key, context)) === null) return Date.now() - started;

@@ -14,7 +14,6 @@ async function deliver(payload: string, options?: Parameters<typeof webhookReque
   return { status: response.status, body: (await response.json()) as { result?: string } };
 }
 
-
 async function purchase() {
   const reader = await createReader();
   const paid = await buyMonthly(reader);
@@ -101,7 +100,12 @@ describe("events", () => {
   });
 
   it("answers 200 to event types it does not handle, and records nothing", async () => {
-    const event = { id: `evt_unhandled_${Date.now()}`, object: "event", type: "customer.tax_id.created", data: { object: {} } };
+    const event = {
+      id: `evt_unhandled_${Date.now()}`,
+      object: "event",
+      type: "customer.tax_id.created",
+      data: { object: {} },
+    };
     const { status, body } = await deliver(JSON.stringify(event));
     expect([status, body.result]).toEqual([200, "ignored"]);
     expect(await db().stripeEvent.findUnique({ where: { id: event.id } })).toBeNull();

@@ -5,7 +5,11 @@ import type { SearchParamValue } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Delete your account", robots: { index: false }, referrer: "no-referrer" };
 
-export default async function ConfirmDeletePage({ searchParams }: { searchParams: Promise<Record<string, SearchParamValue>> }) {
+export default async function ConfirmDeletePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, SearchParamValue>>;
+}) {
   const token = (await searchParams).token;
   return (
     <ConfirmTokenPage

@@ -3,9 +3,17 @@ import type { Metadata } from "next";
 import { ConfirmTokenPage } from "@/components/account/confirm-token-page";
 import type { SearchParamValue } from "@/lib/http/search-params";
 
-export const metadata: Metadata = { title: "Confirm your new email address", robots: { index: false }, referrer: "no-referrer" };
+export const metadata: Metadata = {
+  title: "Confirm your new email address",
+  robots: { index: false },
+  referrer: "no-referrer",
+};
 
-export default async function ConfirmEmailPage({ searchParams }: { searchParams: Promise<Record<string, SearchParamValue>> }) {
+export default async function ConfirmEmailPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, SearchParamValue>>;
+}) {
   const token = (await searchParams).token;
   return (
     <ConfirmTokenPage

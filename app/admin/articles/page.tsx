@@ -13,7 +13,11 @@ export const metadata = { title: "Articles" };
 
 const first = (value: SearchParamValue) => (Array.isArray(value) ? value[0] : value);
 
-export default async function ArticlesPage({ searchParams }: { searchParams: Promise<Record<string, SearchParamValue>> }) {
+export default async function ArticlesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, SearchParamValue>>;
+}) {
   const actor = await requireRole("editor", "/admin/articles");
   const params = await searchParams;
   const status = STATUSES.find((value) => value === first(params.status));
@@ -34,7 +38,11 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
         {query ? ` with “${query}” in the headline` : ""}
       </p>
       {result.articles.length > 0 && <ArticleTable articles={result.articles} />}
-      <Pagination basePath={filters ? `/admin/articles?${filters}` : "/admin/articles"} page={result.page} pageCount={result.pageCount} />
+      <Pagination
+        basePath={filters ? `/admin/articles?${filters}` : "/admin/articles"}
+        page={result.page}
+        pageCount={result.pageCount}
+      />
     </div>
   );
 }

@@ -6,7 +6,11 @@ import { requireRole } from "@/lib/newsroom/require-role";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Authors" };
 
-export default async function AuthorsPage({ searchParams }: { searchParams: Promise<Record<string, SearchParamValue>> }) {
+export default async function AuthorsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, SearchParamValue>>;
+}) {
   const actor = await requireRole("editor", "/admin/authors");
   return <TaxonomyListPage actor={actor} kind="author" query={await searchParams} />;
 }

@@ -13,7 +13,11 @@ import { listSentIssues } from "@/lib/newsletters/sent-issues";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Newsletters" };
 
-export default async function NewslettersPage({ searchParams }: { searchParams: Promise<Record<string, SearchParamValue>> }) {
+export default async function NewslettersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, SearchParamValue>>;
+}) {
   const actor = await requireRole("editor", "/admin/newsletters");
   const page = parsePage((await searchParams).page);
   const [nextIssues, sent] = await Promise.all([
@@ -36,7 +40,9 @@ export default async function NewslettersPage({ searchParams }: { searchParams: 
                 {issueLabel(next.issueDate)}: sent by the schedule at {formatDateTime(next.sendAt)}
               </p>
               <p>
-                {kept === 0 ? "Nothing in it yet: an issue with no articles is not sent." : `${kept} article${kept === 1 ? "" : "s"} so far.`}
+                {kept === 0
+                  ? "Nothing in it yet: an issue with no articles is not sent."
+                  : `${kept} article${kept === 1 ? "" : "s"} so far.`}
                 {next.editorNote && " With an editor's note."}
               </p>
               <Link href={`/admin/newsletters/${next.info.slug}`} className="button button-small">
@@ -68,10 +74,20 @@ export default async function NewslettersPage({ searchParams }: { searchParams: 
                   </Link>
                 </td>
                 <td>
-                  {issue.startedAt ? formatDateTime(issue.startedAt) : ""} {issue.startedBy && <span className="meta">by {issue.startedBy}</span>}
+                  {issue.startedAt ? formatDateTime(issue.startedAt) : ""}{" "}
+                  {issue.startedBy && <span className="meta">by {issue.startedBy}</span>}
                 </td>
                 <td>{issue.status === "empty" ? "not sent: nothing in it" : issue.recipients}</td>
-                <td>{issue.status === "empty" ? "" : <>{issue.status === "sending" ? "sending: " : ""}<SendProgressLine progress={issue.progress} /></>}</td>
+                <td>
+                  {issue.status === "empty" ? (
+                    ""
+                  ) : (
+                    <>
+                      {issue.status === "sending" ? "sending: " : ""}
+                      <SendProgressLine progress={issue.progress} />
+                    </>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -9,7 +9,11 @@ import { requireRole } from "@/lib/newsroom/require-role";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Readers" };
 
-export default async function ReadersPage({ searchParams }: { searchParams: Promise<Record<string, SearchParamValue>> }) {
+export default async function ReadersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, SearchParamValue>>;
+}) {
   const actor = await requireRole("admin", "/admin/readers");
   const params = await searchParams;
   const query = typeof params.q === "string" ? params.q.trim().slice(0, 254) : "";

@@ -6,7 +6,11 @@ import { requireRole } from "@/lib/newsroom/require-role";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Regions" };
 
-export default async function RegionsPage({ searchParams }: { searchParams: Promise<Record<string, SearchParamValue>> }) {
+export default async function RegionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, SearchParamValue>>;
+}) {
   const actor = await requireRole("editor", "/admin/regions");
   return <TaxonomyListPage actor={actor} kind="region" query={await searchParams} />;
 }

@@ -6,7 +6,11 @@ import { requireRole } from "@/lib/newsroom/require-role";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Topics" };
 
-export default async function TopicsPage({ searchParams }: { searchParams: Promise<Record<string, SearchParamValue>> }) {
+export default async function TopicsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, SearchParamValue>>;
+}) {
   const actor = await requireRole("editor", "/admin/topics");
   return <TaxonomyListPage actor={actor} kind="topic" query={await searchParams} />;
 }

@@ -60,7 +60,8 @@ export default async function ArticlePage({ params }: Props) {
     getReader().then((reader) => accessForArticle(reader, article)),
     loadRenderedPreview(article.id),
   ]);
-  const gatedMarkdown = access.decision.level === "full" && preview?.hasGatedPart ? await loadGatedMarkdown(article.id) : null;
+  const gatedMarkdown =
+    access.decision.level === "full" && preview?.hasGatedPart ? await loadGatedMarkdown(article.id) : null;
   if (!preview) notFound();
 
   return (

@@ -6,7 +6,11 @@ import type { SearchParamValue } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Check your email", robots: { index: false } };
 
-export default async function CheckEmailPage({ searchParams }: { searchParams: Promise<Record<string, SearchParamValue>> }) {
+export default async function CheckEmailPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, SearchParamValue>>;
+}) {
   const email = (await searchParams).email;
   const address = typeof email === "string" ? email.slice(0, 254) : "your inbox";
   return (

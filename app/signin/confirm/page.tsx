@@ -9,7 +9,11 @@ export const metadata: Metadata = { title: "Confirm sign-in", robots: { index: f
 
 const text = (value: SearchParamValue) => (typeof value === "string" ? value.slice(0, 320) : "");
 
-export default async function ConfirmSignInPage({ searchParams }: { searchParams: Promise<Record<string, SearchParamValue>> }) {
+export default async function ConfirmSignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, SearchParamValue>>;
+}) {
   const query = await searchParams;
   const token = text(query.token);
   const email = text(query.email);

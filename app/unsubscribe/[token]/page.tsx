@@ -32,11 +32,19 @@ export default async function UnsubscribePage({
   const link = await inspectUnsubscribeLink(token);
   const manage = <Link href="/account#newsletters">your account page</Link>;
   if (link.kind === "invalid") {
-    return <Trouble title="This unsubscribe link is not valid">Please use the link from the email again, or sign in and choose your newsletters on {manage}.</Trouble>;
+    return (
+      <Trouble title="This unsubscribe link is not valid">
+        Please use the link from the email again, or sign in and choose your newsletters on {manage}.
+      </Trouble>
+    );
   }
   if (link.kind === "expired") {
     const name = link.newsletter ? NEWSLETTER_CATALOG[link.newsletter].name : "this newsletter";
-    return <Trouble title="This unsubscribe link has expired">To stop receiving {name}, sign in and switch it off on {manage}.</Trouble>;
+    return (
+      <Trouble title="This unsubscribe link has expired">
+        To stop receiving {name}, sign in and switch it off on {manage}.
+      </Trouble>
+    );
   }
   const name = NEWSLETTER_CATALOG[link.newsletter].name;
   if (result === "unsubscribed" || result === "already" || !link.receiving) {
@@ -58,7 +66,11 @@ export default async function UnsubscribePage({
       <p className="kicker">Newsletters</p>
       <h1>Unsubscribe from {name}?</h1>
       <p>
-        {link.maskedEmail ? <>The address {link.maskedEmail} will no longer receive {name}. </> : null}
+        {link.maskedEmail ? (
+          <>
+            The address {link.maskedEmail} will no longer receive {name}.{" "}
+          </>
+        ) : null}
         Your other newsletters and your account stay as they are.
       </p>
       <form method="post" action={`/api/unsubscribe/${token}`}>

@@ -30,7 +30,9 @@ type PublishingAnswer = {
 
 function dateLine(status: EditorArticle["status"], publishedAt: string | null, timeZone: string): string {
   if (status === "draft" || !publishedAt) return "Not published yet";
-  const date = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone }).format(new Date(publishedAt));
+  const date = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone }).format(
+    new Date(publishedAt),
+  );
   return status === "scheduled" ? `${date} (scheduled)` : date;
 }
 
@@ -150,7 +152,11 @@ export function ArticleEditor({
           />
           <div className="editor-actions">
             <button type="submit" className="button button-primary" disabled={state.kind === "saving"}>
-              {article.id === null ? "Save draft" : article.status === "published" ? "Save and update the article" : "Save"}
+              {article.id === null
+                ? "Save draft"
+                : article.status === "published"
+                  ? "Save and update the article"
+                  : "Save"}
             </button>
           </div>
         </form>

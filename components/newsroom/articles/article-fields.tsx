@@ -59,7 +59,16 @@ function TagBoxes({
   );
 }
 
-export function ArticleFields({ content, update, errors, choices, currentSlug, hasBeenPublic, previewParagraphs, interactive }: Props) {
+export function ArticleFields({
+  content,
+  update,
+  errors,
+  choices,
+  currentSlug,
+  hasBeenPublic,
+  previewParagraphs,
+  interactive,
+}: Props) {
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   // One more author slot than authors, and at least three.
   const slots = Math.max(3, content.authorIds.length + 1);
@@ -141,12 +150,23 @@ export function ArticleFields({ content, update, errors, choices, currentSlug, h
           ] as const
         ).map(([value, label]) => (
           <label key={value} className="checkbox">
-            <input type="radio" name="kind" value={value} checked={content.kind === value} onChange={() => update({ kind: value })} />
+            <input
+              type="radio"
+              name="kind"
+              value={value}
+              checked={content.kind === value}
+              onChange={() => update({ kind: value })}
+            />
             {label}
           </label>
         ))}
         <label className="checkbox editor-free">
-          <input type="checkbox" name="free" checked={content.free} onChange={(event) => update({ free: event.target.checked })} />
+          <input
+            type="checkbox"
+            name="free"
+            checked={content.free}
+            onChange={(event) => update({ free: event.target.checked })}
+          />
           Free to all (no paywall)
         </label>
         <FieldError id="kind-error" message={errors.kind ?? errors.free} />
@@ -157,7 +177,11 @@ export function ArticleFields({ content, update, errors, choices, currentSlug, h
         {Array.from({ length: slots }, (_, slot) => (
           <label key={slot} className="editor-author-slot">
             <span>Author {slot + 1}</span>
-            <select name="authorIds" value={content.authorIds[slot] ?? ""} onChange={(event) => setAuthor(slot, event.target.value)}>
+            <select
+              name="authorIds"
+              value={content.authorIds[slot] ?? ""}
+              onChange={(event) => setAuthor(slot, event.target.value)}
+            >
               <option value="">—</option>
               {choices.authors.map((author) => (
                 <option key={author.id} value={author.id}>

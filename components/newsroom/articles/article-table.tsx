@@ -28,7 +28,9 @@ export function ArticleTable({ articles }: { articles: NewsroomArticleRow[] }) {
               <span className={`status-badge status-${article.status}`}>{STATUS_LABELS[article.status]}</span>
               <span className="meta">
                 {" "}
-                {article.publishedAt ? formatDateTime(article.publishedAt) : `edited ${formatDateTime(article.updatedAt)}`}
+                {article.publishedAt
+                  ? formatDateTime(article.publishedAt)
+                  : `edited ${formatDateTime(article.updatedAt)}`}
               </span>
             </td>
             <td>{kindLabel(article.kind)}</td>

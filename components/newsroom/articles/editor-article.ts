@@ -7,7 +7,19 @@ import { hasBeenPublic, type EditableArticle } from "@/lib/newsroom/articles/edi
 import { fieldErrorParam } from "@/lib/newsroom/articles/editor-answer";
 import type { EditorArticle } from "./editor-types";
 
-const FIELDS = ["title", "dek", "slug", "kind", "free", "authorIds", "topicIds", "regionIds", "body", "version", "publishAt"] as const;
+const FIELDS = [
+  "title",
+  "dek",
+  "slug",
+  "kind",
+  "free",
+  "authorIds",
+  "topicIds",
+  "regionIds",
+  "body",
+  "version",
+  "publishAt",
+] as const;
 
 /**
  * A draft whose slug is the one made from its headline keeps following the
@@ -36,7 +48,17 @@ export const NEW_ARTICLE: EditorArticle = {
   publishedAt: null,
   hasBeenPublic: false,
   savedAt: null,
-  content: { title: "", dek: "", slug: "", kind: "daily", free: false, authorIds: [], topicIds: [], regionIds: [], body: "" },
+  content: {
+    title: "",
+    dek: "",
+    slug: "",
+    kind: "daily",
+    free: false,
+    authorIds: [],
+    topicIds: [],
+    regionIds: [],
+    body: "",
+  },
 };
 
 const first = (value: SearchParamValue) => (Array.isArray(value) ? value[0] : value);

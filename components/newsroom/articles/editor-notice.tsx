@@ -21,7 +21,15 @@ const NOTICES: Record<string, { text: string; error?: boolean }> = {
   "not-found": { text: "There is no such article or revision.", error: true },
 };
 
-export function EditorNotice({ code, message, error: failed }: { code: string | undefined; message?: string; error?: boolean }) {
+export function EditorNotice({
+  code,
+  message,
+  error: failed,
+}: {
+  code: string | undefined;
+  message?: string;
+  error?: boolean;
+}) {
   const notice = code ? NOTICES[code] : undefined;
   if (!notice && !message) return null;
   const error = failed ?? notice?.error ?? false;

@@ -28,7 +28,17 @@ function statusLine(status: ArticleStatus, publishedAt: string | null, timeZone:
   return "Draft: only the newsroom sees it";
 }
 
-export function PublishingPanel({ id, version, status, publishedAt, slug, timeZone, publishAtError, busy, onAction }: Props) {
+export function PublishingPanel({
+  id,
+  version,
+  status,
+  publishedAt,
+  slug,
+  timeZone,
+  publishAtError,
+  busy,
+  onAction,
+}: Props) {
   const form = (action: PublishingAction) => ({
     method: "post",
     action: `/api/admin/articles/${id}/${action}`,
@@ -64,7 +74,9 @@ export function PublishingPanel({ id, version, status, publishedAt, slug, timeZo
                   name="publishAt"
                   type="datetime-local"
                   required
-                  defaultValue={status === "scheduled" && publishedAt ? toLocalInput(new Date(publishedAt), timeZone) : ""}
+                  defaultValue={
+                    status === "scheduled" && publishedAt ? toLocalInput(new Date(publishedAt), timeZone) : ""
+                  }
                   {...describedBy("publishAt-error", publishAtError)}
                 />
                 <button type="submit" className="button" disabled={busy}>

@@ -40,7 +40,8 @@ export function SaveStatus({
   let text: string;
   if (state.kind === "failed") text = state.message;
   else if (state.kind === "saving") text = "Saving…";
-  else if (state.kind === "new") text = dirty ? "Not saved yet: autosave starts once the draft has a headline." : "Not saved yet.";
+  else if (state.kind === "new")
+    text = dirty ? "Not saved yet: autosave starts once the draft has a headline." : "Not saved yet.";
   else if (dirty) text = autosaves ? "Unsaved changes: saving in a moment…" : "Unsaved changes.";
   else text = `Saved at ${formatTime(state.at, timeZone, { seconds: true, date: false })}`;
   return (

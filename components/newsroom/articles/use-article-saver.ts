@@ -30,7 +30,8 @@ type Answer = {
 const JSON_HEADERS = { "Content-Type": "application/json", Accept: "application/json" };
 
 function refusal(status: number, answer: Answer): string {
-  if (status === 401) return "You are signed out, so nothing was saved. Sign in again in another tab; your text is still here.";
+  if (status === 401)
+    return "You are signed out, so nothing was saved. Sign in again in another tab; your text is still here.";
   if (status === 403) return "Your account can no longer edit articles, so nothing was saved.";
   return answer.message ?? `Not saved: Folio answered ${status}. Your text is still here.`;
 }
@@ -46,7 +47,9 @@ export function useArticleSaver(initial: EditorArticle, initialErrors: FieldErro
   });
   const [content, setContent] = useState(initial.content);
   const [saved, setSaved] = useState(initial.content);
-  const [state, setState] = useState<SaveState>(initial.id && initial.savedAt ? { kind: "saved", at: initial.savedAt } : { kind: "new" });
+  const [state, setState] = useState<SaveState>(
+    initial.id && initial.savedAt ? { kind: "saved", at: initial.savedAt } : { kind: "new" },
+  );
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>(initialErrors);
 
   // What the next save reads: refs, because saves run after renders.
@@ -59,51 +62,57 @@ export function useArticleSaver(initial: EditorArticle, initialErrors: FieldErro
     setContent(next);
   }, []);
 
-  const saveOnce = useCallback(
-    async (mode: SaveMode, force: boolean): Promise<boolean> => {
-      const { content: sending, id, version } = latest.current;
-      if (id && !force && sameContent(sending, latest.current.saved)) return true;
-      setState({ kind: "saving" });
-      let response: Response;
-      try {
-        response = await fetch(id ? `/api/admin/articles/${id}` : "/api/admin/articles", {
-          method: "POST",
-          headers: JSON_HEADERS,
-          body: JSON.stringify({ ...sending, version, autosave: mode === "auto" }),
-        });
-      } catch {
-        setState({ kind: "failed", message: "Folio could not be reached, so nothing was saved. Your text is still here." });
-        return false;
-      }
-      const answer = (await response.json().catch(() => ({}))) as Answer;
-      if (response.ok) {
-        const newId = answer.id ?? id;
-        latest.current = { ...latest.current, saved: sending, id: newId, version: answer.version ?? version };
-        setSaved(sending);
-        setArticle((before) => ({ ...before, id: newId, version: answer.version ?? version, status: answer.status ?? before.status, slug: answer.slug ?? before.slug }));
-        setFieldErrors({});
-        setState({ kind: "saved", at: answer.savedAt ?? new Date().toISOString() });
-        // The new article has an address now; reloading the page keeps it.
-        if (!id && newId) window.history.replaceState(null, "", `/admin/articles/${newId}`);
-        return true;
-      }
-      if (response.status === 409) {
-        // Someone may have published it meanwhile: then autosave stops here too.
-        if (answer.status) setArticle((before) => ({ ...before, status: answer.status ?? before.status }));
-        setState({
-          kind: "conflict",
-          message: answer.message ?? "Someone saved this article after you opened it, so your changes were not saved.",
-          version: answer.version ?? version,
-          status: answer.status ?? "draft",
-        });
-        return false;
-      }
-      if (response.status === 400 && answer.fieldErrors) setFieldErrors(answer.fieldErrors);
-      setState({ kind: "failed", message: refusal(response.status, answer) });
+  const saveOnce = useCallback(async (mode: SaveMode, force: boolean): Promise<boolean> => {
+    const { content: sending, id, version } = latest.current;
+    if (id && !force && sameContent(sending, latest.current.saved)) return true;
+    setState({ kind: "saving" });
+    let response: Response;
+    try {
+      response = await fetch(id ? `/api/admin/articles/${id}` : "/api/admin/articles", {
+        method: "POST",
+        headers: JSON_HEADERS,
+        body: JSON.stringify({ ...sending, version, autosave: mode === "auto" }),
+      });
+    } catch {
+      setState({
+        kind: "failed",
+        message: "Folio could not be reached, so nothing was saved. Your text is still here.",
+      });
       return false;
-    },
-    [],
-  );
+    }
+    const answer = (await response.json().catch(() => ({}))) as Answer;
+    if (response.ok) {
+      const newId = answer.id ?? id;
+      latest.current = { ...latest.current, saved: sending, id: newId, version: answer.version ?? version };
+      setSaved(sending);
+      setArticle((before) => ({
+        ...before,
+        id: newId,
+        version: answer.version ?? version,
+        status: answer.status ?? before.status,
+        slug: answer.slug ?? before.slug,
+      }));
+      setFieldErrors({});
+      setState({ kind: "saved", at: answer.savedAt ?? new Date().toISOString() });
+      // The new article has an address now; reloading the page keeps it.
+      if (!id && newId) window.history.replaceState(null, "", `/admin/articles/${newId}`);
+      return true;
+    }
+    if (response.status === 409) {
+      // Someone may have published it meanwhile: then autosave stops here too.
+      if (answer.status) setArticle((before) => ({ ...before, status: answer.status ?? before.status }));
+      setState({
+        kind: "conflict",
+        message: answer.message ?? "Someone saved this article after you opened it, so your changes were not saved.",
+        version: answer.version ?? version,
+        status: answer.status ?? "draft",
+      });
+      return false;
+    }
+    if (response.status === 400 && answer.fieldErrors) setFieldErrors(answer.fieldErrors);
+    setState({ kind: "failed", message: refusal(response.status, answer) });
+    return false;
+  }, []);
 
   /** Saves what is in the editor now, after any save already running. */
   const save = useCallback(
@@ -125,7 +134,12 @@ export function useArticleSaver(initial: EditorArticle, initialErrors: FieldErro
   );
 
   const setPublication = useCallback((status: ArticleStatus, publishedAt: string | null) => {
-    setArticle((before) => ({ ...before, status, publishedAt, hasBeenPublic: before.hasBeenPublic || status === "published" }));
+    setArticle((before) => ({
+      ...before,
+      status,
+      publishedAt,
+      hasBeenPublic: before.hasBeenPublic || status === "published",
+    }));
   }, []);
 
   return {

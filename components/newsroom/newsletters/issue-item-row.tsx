@@ -1,7 +1,21 @@
 // One article of the next issue, with the forms that move, drop or restore it.
 import type { IssueArticle } from "@/lib/newsletters/issue-articles";
 
-function ItemButton({ action, label, articleId, issueDate, endpoint, title }: { action: string; label: string; articleId: string; issueDate: string; endpoint: string; title: string }) {
+function ItemButton({
+  action,
+  label,
+  articleId,
+  issueDate,
+  endpoint,
+  title,
+}: {
+  action: string;
+  label: string;
+  articleId: string;
+  issueDate: string;
+  endpoint: string;
+  title: string;
+}) {
   return (
     <form method="post" action={endpoint}>
       <input type="hidden" name="issueDate" value={issueDate} />
@@ -14,7 +28,14 @@ function ItemButton({ action, label, articleId, issueDate, endpoint, title }: { 
   );
 }
 
-export function IssueItemRow(props: { article: IssueArticle; first: boolean; last: boolean; issueDate: string; endpoint: string; depthNote: string }) {
+export function IssueItemRow(props: {
+  article: IssueArticle;
+  first: boolean;
+  last: boolean;
+  issueDate: string;
+  endpoint: string;
+  depthNote: string;
+}) {
   const { article, issueDate, endpoint } = props;
   const common = { articleId: article.id, issueDate, endpoint, title: article.title };
   return (
@@ -23,14 +44,19 @@ export function IssueItemRow(props: { article: IssueArticle; first: boolean; las
         <a href={`/articles/${article.slug}`}>{article.title}</a>
         <span className="meta">
           {" "}
-          · {article.kind === "in_depth" ? "In-Depth" : "Daily Analysis"} · {article.free ? "free" : "subscribers"} · {props.depthNote}
+          · {article.kind === "in_depth" ? "In-Depth" : "Daily Analysis"} · {article.free ? "free" : "subscribers"} ·{" "}
+          {props.depthNote}
           {article.dropped && " · dropped: not in the email"}
         </span>
       </div>
       <div className="issue-item-actions">
         {!article.dropped && !props.first && <ItemButton action="up" label="Move up" {...common} />}
         {!article.dropped && !props.last && <ItemButton action="down" label="Move down" {...common} />}
-        {article.dropped ? <ItemButton action="restore" label="Put back" {...common} /> : <ItemButton action="drop" label="Drop" {...common} />}
+        {article.dropped ? (
+          <ItemButton action="restore" label="Put back" {...common} />
+        ) : (
+          <ItemButton action="drop" label="Drop" {...common} />
+        )}
       </div>
     </li>
   );

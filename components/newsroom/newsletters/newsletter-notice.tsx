@@ -3,8 +3,14 @@ import { NewsroomNotice, type NoticeTexts } from "../newsroom-notice";
 
 const NOTICES: NoticeTexts = {
   "issue-saved": { text: "The next issue is updated." },
-  "issue-stale": { text: "That issue is no longer the next one: it was sent, or its day passed. Here is the next one.", error: true },
-  "issue-empty": { text: "Nothing to send: the issue had no articles. It is recorded as empty and was not sent.", error: true },
+  "issue-stale": {
+    text: "That issue is no longer the next one: it was sent, or its day passed. Here is the next one.",
+    error: true,
+  },
+  "issue-empty": {
+    text: "Nothing to send: the issue had no articles. It is recorded as empty and was not sent.",
+    error: true,
+  },
   "not-in-issue": { text: "That article is not in the next issue any more.", error: true },
   "invalid-input": { text: "That change could not be made: the form was incomplete.", error: true },
 };

@@ -8,13 +8,23 @@ export function lastCompDay(compUntil: Date): string {
   return formatDate(new Date(compUntil.getTime() - 1));
 }
 
-export function CompSection({ readerId, compUntil, running }: { readerId: string; compUntil: Date | null; running: boolean }) {
+export function CompSection({
+  readerId,
+  compUntil,
+  running,
+}: {
+  readerId: string;
+  compUntil: Date | null;
+  running: boolean;
+}) {
   const timeZone = env().PUBLICATION_TIMEZONE;
   return (
     <section aria-labelledby="comp">
       <h2 id="comp">Complimentary All-Access</h2>
       {running && compUntil ? (
-        <p>Reads everything until the end of {lastCompDay(compUntil)} ({timeZone}).</p>
+        <p>
+          Reads everything until the end of {lastCompDay(compUntil)} ({timeZone}).
+        </p>
       ) : compUntil ? (
         <p>Had complimentary access until the end of {lastCompDay(compUntil)}; it has ended.</p>
       ) : (

@@ -5,7 +5,8 @@ import { PLAN_LABELS } from "@/lib/newsroom/readers/reader-plan";
 import type { ReaderSearch } from "@/lib/newsroom/readers/search-readers";
 
 export function ReaderSearchResults({ result, query, page }: { result: ReaderSearch; query: string; page: number }) {
-  const pageLink = (to: number) => `/admin/readers?${new URLSearchParams({ ...(query ? { q: query } : {}), page: String(to) })}`;
+  const pageLink = (to: number) =>
+    `/admin/readers?${new URLSearchParams({ ...(query ? { q: query } : {}), page: String(to) })}`;
   if (result.readers.length === 0) {
     return <p>{query ? `No reader’s address contains “${query}”.` : "No readers yet."}</p>;
   }

@@ -26,7 +26,8 @@ function Field(props: {
   maxLength: number;
 }) {
   const error = props.problem?.field === props.name ? props.problem.text : null;
-  const described = [props.hint ? `${props.id}-hint` : null, error ? `${props.id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const described =
+    [props.hint ? `${props.id}-hint` : null, error ? `${props.id}-error` : null].filter(Boolean).join(" ") || undefined;
   const common = {
     id: props.id,
     name: props.name,
@@ -70,11 +71,35 @@ export function TaxonomyForm({ info, action, idPrefix, values, problem, submitLa
       />
       {info.kind === "author" ? (
         <>
-          <Field id={id("role")} name="role" label="Role" hint="Shown on the author's page, like “Europe editor”." value={values.role} problem={problem} maxLength={120} />
-          <Field id={id("bio")} name="bio" label="Bio" value={values.bio} problem={problem} multiline maxLength={2000} />
+          <Field
+            id={id("role")}
+            name="role"
+            label="Role"
+            hint="Shown on the author's page, like “Europe editor”."
+            value={values.role}
+            problem={problem}
+            maxLength={120}
+          />
+          <Field
+            id={id("bio")}
+            name="bio"
+            label="Bio"
+            value={values.bio}
+            problem={problem}
+            multiline
+            maxLength={2000}
+          />
         </>
       ) : (
-        <Field id={id("description")} name="description" label="Description" value={values.description} problem={problem} multiline maxLength={2000} />
+        <Field
+          id={id("description")}
+          name="description"
+          label="Description"
+          value={values.description}
+          problem={problem}
+          multiline
+          maxLength={2000}
+        />
       )}
       <button type="submit" className="button button-primary">
         {submitLabel}

@@ -29,7 +29,8 @@ export async function TaxonomyItemPage({ actor, kind, id, query }: Props) {
       <h1>{item.name}</h1>
       <NewsroomNotice code={notice} texts={taxonomyNotices(info, item.articleCount)} />
       <p>
-        On {articles}. Readers see it at <Link href={`${info.publicPath}/${item.slug}`}>{`${info.publicPath}/${item.slug}`}</Link>.
+        On {articles}. Readers see it at{" "}
+        <Link href={`${info.publicPath}/${item.slug}`}>{`${info.publicPath}/${item.slug}`}</Link>.
       </p>
       <section aria-labelledby="edit">
         <h2 id="edit">Edit</h2>
@@ -72,7 +73,9 @@ export async function TaxonomyItemPage({ actor, kind, id, query }: Props) {
       <section aria-labelledby="delete">
         <h2 id="delete">Delete</h2>
         {item.articleCount > 0 ? (
-          <p>It is on {articles}: merge it into another {info.singular} instead of deleting it.</p>
+          <p>
+            It is on {articles}: merge it into another {info.singular} instead of deleting it.
+          </p>
         ) : (
           <form method="post" action={`${api}/delete`}>
             <button type="submit" className="button">

@@ -13,7 +13,15 @@ import { noticeOf, typedValues } from "./typed-values";
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-export async function TaxonomyListPage({ actor, kind, query }: { actor: Actor; kind: TaxonomyKind; query: Record<string, SearchParamValue> }) {
+export async function TaxonomyListPage({
+  actor,
+  kind,
+  query,
+}: {
+  actor: Actor;
+  kind: TaxonomyKind;
+  query: Record<string, SearchParamValue>;
+}) {
   const info = TAXONOMY_KINDS[kind];
   const items = await listTaxonomyItems(actor, kind);
   const notice = noticeOf(query);
@@ -22,9 +30,7 @@ export async function TaxonomyListPage({ actor, kind, query }: { actor: Actor; k
       <h1>{capitalized(info.plural)}</h1>
       <NewsroomNotice code={notice} texts={taxonomyNotices(info)} />
       <table className="newsroom-table">
-        <caption className="visually-hidden">
-          {capitalized(info.plural)} and how many articles each is on
-        </caption>
+        <caption className="visually-hidden">{capitalized(info.plural)} and how many articles each is on</caption>
         <thead>
           <tr>
             <th scope="col">Name</th>

@@ -12,7 +12,10 @@ export function taxonomyNotices(info: TaxonomyKindInfo, articleCount = 0): Notic
     saved: { text: "Saved." },
     merged: { text: `Merged: the articles moved here, and the other ${singular} is deleted.` },
     deleted: { text: `The ${singular} is deleted.` },
-    "in-use": { text: `This ${singular} is on ${articles}, so it cannot be deleted: merge it into another ${singular} instead.`, error: true },
+    "in-use": {
+      text: `This ${singular} is on ${articles}, so it cannot be deleted: merge it into another ${singular} instead.`,
+      error: true,
+    },
     "not-found": { text: `There is no such ${singular}; someone may have merged or deleted it.`, error: true },
     "into-not-found": { text: `The ${singular} to merge into no longer exists.`, error: true },
     "choose-into": { text: `Choose the ${singular} to merge it into.`, error: true },
@@ -27,12 +30,18 @@ export function taxonomyNotices(info: TaxonomyKindInfo, articleCount = 0): Notic
   };
 }
 
-export function fieldProblem(info: TaxonomyKindInfo, code: string | undefined): { field: TaxonomyField; text: string } | null {
+export function fieldProblem(
+  info: TaxonomyKindInfo,
+  code: string | undefined,
+): { field: TaxonomyField; text: string } | null {
   switch (code) {
     case "slug-taken":
       return { field: "slug", text: `Another ${info.singular} already has this slug. Choose another.` };
     case "invalid-slug":
-      return { field: "slug", text: "A slug is lower-case letters and digits joined by single dashes, like middle-east, at most 80 characters." };
+      return {
+        field: "slug",
+        text: "A slug is lower-case letters and digits joined by single dashes, like middle-east, at most 80 characters.",
+      };
     case "invalid-name":
       return { field: "name", text: "Give it a name of at most 120 characters." };
     case "invalid-role":

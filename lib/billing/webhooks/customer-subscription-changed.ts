@@ -5,7 +5,11 @@ import type Stripe from "stripe";
 import type { Prisma } from "@/lib/db/prisma";
 import { syncSubscription } from "../subscription-sync";
 
-const TYPES = new Set(["customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted"]);
+const TYPES = new Set([
+  "customer.subscription.created",
+  "customer.subscription.updated",
+  "customer.subscription.deleted",
+]);
 
 export async function customerSubscriptionChanged(tx: Prisma.TransactionClient, event: Stripe.Event): Promise<void> {
   if (!TYPES.has(event.type)) return;

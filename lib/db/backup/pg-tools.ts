@@ -8,7 +8,9 @@ import path from "node:path";
 export function findPgTool(name: "pg_dump" | "pg_restore" | "psql"): string {
   const debian = "/usr/lib/postgresql";
   const majors = existsSync(debian)
-    ? readdirSync(debian).filter((entry) => /^\d+$/.test(entry)).sort((a, b) => Number(b) - Number(a))
+    ? readdirSync(debian)
+        .filter((entry) => /^\d+$/.test(entry))
+        .sort((a, b) => Number(b) - Number(a))
     : [];
   for (const major of majors) {
     const candidate = path.join(debian, major, "bin", name);
@@ -23,8 +25,18 @@ export function run(program: string, args: string[], env: NodeJS.ProcessEnv = pr
     const child = spawn(program, args, { stdio: ["ignore", "ignore", "pipe"], env });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", (error) => reject(new Error(`${program} could not start: ${error.message}. Install the PostgreSQL client (apt-get install postgresql-client).`)));
-    child.on("exit", (code) => (code === 0 ? resolve(stderr) : reject(new Error(`${path.basename(program)} failed (exit ${code}): ${stderr.trim()}`))));
+    child.on("error", (error) =>
+      reject(
+        new Error(
+          `${program} could not start: ${error.message}. Install the PostgreSQL client (apt-get install postgresql-client).`,
+        ),
+      ),
+    );
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve(stderr)
+        : reject(new Error(`${path.basename(program)} failed (exit ${code}): ${stderr.trim()}`)),
+    );
   });
 }
 

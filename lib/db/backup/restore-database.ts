@@ -27,7 +27,9 @@ export async function restoreDatabase(target: BackupTarget, file: string): Promi
   const format = formatOf(file);
   if (target.databaseUrl) {
     if (format !== "custom") {
-      throw new Error(`${file} is a plain SQL dump of the embedded database; restore it with no DATABASE_URL set (into the embedded database)`);
+      throw new Error(
+        `${file} is a plain SQL dump of the embedded database; restore it with no DATABASE_URL set (into the embedded database)`,
+      );
     }
     const client = new pg.Client({ connectionString: target.databaseUrl });
     await client.connect();
@@ -48,13 +50,17 @@ export async function restoreDatabase(target: BackupTarget, file: string): Promi
     return;
   }
   if (format !== "plain") {
-    throw new Error(`${file} is a pg_dump archive of a PostgreSQL server; set DATABASE_URL to an empty database on a server to restore it`);
+    throw new Error(
+      `${file} is a pg_dump archive of a PostgreSQL server; set DATABASE_URL to an empty database on a server to restore it`,
+    );
   }
-  if (embeddedInUse(target.dataDir)) throw new Error("the embedded database is in use by a running Folio (npm start): stop it first");
+  if (embeddedInUse(target.dataDir))
+    throw new Error("the embedded database is in use by a running Folio (npm start): stop it first");
   const db = await PGlite.create(embeddedPaths(target.dataDir).pgdata);
   try {
     const { rows } = await db.query<{ tables: number }>(TABLES);
-    if (rows[0]!.tables > 0) throw new Error(`the embedded database in ${target.dataDir} is not empty: restore into a new data folder`);
+    if (rows[0]!.tables > 0)
+      throw new Error(`the embedded database in ${target.dataDir} is not empty: restore into a new data folder`);
     await db.exec(`BEGIN;\n${readFileSync(file, "utf8")}\nCOMMIT;`);
   } finally {
     await db.close();

@@ -2,7 +2,6 @@
 // --- The comparison ------------------------------------------------------------
 import type { ActualShape, ExpectedShape, ForeignKeyShape, IndexShape } from "./shape";
 
-
 const SCHEMA = "schema.prisma";
 const DATABASE = "the database";
 
@@ -56,8 +55,10 @@ export function compareShapes(expected: ExpectedShape, actual: ActualShape): str
       drift.push(`enum ${name}: in ${SCHEMA}, not in ${DATABASE}`);
       continue;
     }
-    for (const value of values.filter((v) => !found.includes(v))) drift.push(`enum ${name}: value '${value}' in ${SCHEMA}, not in ${DATABASE}`);
-    for (const value of found.filter((v) => !values.includes(v))) drift.push(`enum ${name}: value '${value}' in ${DATABASE}, not in ${SCHEMA}`);
+    for (const value of values.filter((v) => !found.includes(v)))
+      drift.push(`enum ${name}: value '${value}' in ${SCHEMA}, not in ${DATABASE}`);
+    for (const value of found.filter((v) => !values.includes(v)))
+      drift.push(`enum ${name}: value '${value}' in ${DATABASE}, not in ${SCHEMA}`);
   }
   for (const name of actual.enums.keys()) {
     if (!expected.enums.has(name)) drift.push(`enum ${name}: in ${DATABASE}, not in ${SCHEMA}`);
@@ -76,7 +77,8 @@ export function compareShapes(expected: ExpectedShape, actual: ActualShape): str
         drift.push(`${where}: in ${SCHEMA}, not in ${DATABASE}`);
         continue;
       }
-      if (column.type !== real.type) drift.push(`${where}: type ${column.type} in ${SCHEMA}, ${real.type} in ${DATABASE}`);
+      if (column.type !== real.type)
+        drift.push(`${where}: type ${column.type} in ${SCHEMA}, ${real.type} in ${DATABASE}`);
       if (column.nullable !== real.nullable) {
         const state = (nullable: boolean) => (nullable ? "nullable" : "NOT NULL");
         drift.push(`${where}: ${state(column.nullable)} in ${SCHEMA}, ${state(real.nullable)} in ${DATABASE}`);
@@ -121,8 +123,10 @@ export function compareShapes(expected: ExpectedShape, actual: ActualShape): str
     const where = describeForeignKey(e);
     if (e.name !== a.name) drift.push(`${where}: named ${a.name} in ${DATABASE}, Prisma expects ${e.name}`);
     if (!sameTarget(e, a)) drift.push(`${where} in ${SCHEMA}, but ${describeForeignKey(a)} in ${DATABASE}`);
-    if (e.onDelete !== a.onDelete) drift.push(`${where}: ON DELETE ${e.onDelete} in ${SCHEMA}, ${a.onDelete} in ${DATABASE}`);
-    if (e.onUpdate !== a.onUpdate) drift.push(`${where}: ON UPDATE ${e.onUpdate} in ${SCHEMA}, ${a.onUpdate} in ${DATABASE}`);
+    if (e.onDelete !== a.onDelete)
+      drift.push(`${where}: ON DELETE ${e.onDelete} in ${SCHEMA}, ${a.onDelete} in ${DATABASE}`);
+    if (e.onUpdate !== a.onUpdate)
+      drift.push(`${where}: ON UPDATE ${e.onUpdate} in ${SCHEMA}, ${a.onUpdate} in ${DATABASE}`);
   }
   for (const e of foreignKeys.onlyExpected) drift.push(`${describeForeignKey(e)}: in ${SCHEMA}, not in ${DATABASE}`);
   for (const a of foreignKeys.onlyActual) drift.push(`${describeForeignKey(a)}: in ${DATABASE}, not in ${SCHEMA}`);

@@ -56,13 +56,17 @@ function sqlLiteral(sql: string): string | undefined {
 const squash = (sql: string) => sql.replace(/\s+/g, "").toLowerCase();
 const ANY_DEFAULT = (describe: string): ExpectedDefault => ({ describe, matches: () => true });
 
-function expectedDefault(field: DmmfField, enumValue: (enumName: string, value: string) => string): ExpectedDefault | null {
+function expectedDefault(
+  field: DmmfField,
+  enumValue: (enumName: string, value: string) => string,
+): ExpectedDefault | null {
   const value = field.default;
   if (value === undefined) return null;
   if (Array.isArray(value)) return ANY_DEFAULT(JSON.stringify(value));
   if (typeof value === "object" && value !== null) {
     const { name, args } = value as { name: string; args: unknown[] };
-    if (name === "now") return { describe: "now()", matches: (sql) => /^(CURRENT_TIMESTAMP(\(\d\))?|now\(\))$/i.test(sql) };
+    if (name === "now")
+      return { describe: "now()", matches: (sql) => /^(CURRENT_TIMESTAMP(\(\d\))?|now\(\))$/i.test(sql) };
     if (name === "autoincrement") return { describe: "autoincrement()", matches: (sql) => /^nextval\(/i.test(sql) };
     if (name === "dbgenerated" && typeof args[0] === "string") {
       const expression = args[0];
@@ -115,12 +119,16 @@ export function expectedShape(datamodel: Datamodel): ExpectedShape {
         : field.kind === "unsupported"
           ? field.type.trim().replace(/\s+/g, " ")
           : field.nativeType
-          ? nativeType(field.nativeType)
-          : (SCALAR_TYPES[field.type] ?? field.type.toLowerCase());
+            ? nativeType(field.nativeType)
+            : (SCALAR_TYPES[field.type] ?? field.type.toLowerCase());
     return field.isList ? `${base}[]` : base;
   };
 
-  for (const e of datamodel.enums) shape.enums.set(e.dbName ?? e.name, e.values.map((v) => v.dbName ?? v.name));
+  for (const e of datamodel.enums)
+    shape.enums.set(
+      e.dbName ?? e.name,
+      e.values.map((v) => v.dbName ?? v.name),
+    );
 
   for (const model of datamodel.models) {
     const table = tableOf(model);
@@ -192,10 +200,16 @@ function addImplicitManyToMany(
     // Both sides are lists without foreign key fields; a self-relation lists one model twice.
     if (models.length !== 2) continue;
     // Column A points to the model whose name sorts first (byte order, as Prisma compares).
-    const [a, b] = [...models].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)) as [DmmfModel, DmmfModel];
+    const [a, b] = [...models].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)) as [
+      DmmfModel,
+      DmmfModel,
+    ];
     const table = `_${relation}`;
     const columns = new Map<string, { type: string; nullable: boolean; default: null }>();
-    for (const [letter, model] of [["A", a], ["B", b]] as const) {
+    for (const [letter, model] of [
+      ["A", a],
+      ["B", b],
+    ] as const) {
       const idIndex = datamodel.indexes.find((index) => index.model === model.name && index.type === "id");
       const id = model.fields.find((field) => field.name === idIndex?.fields[0]?.name);
       if (!id) continue; // Prisma only allows implicit many-to-many between models with a single @id

@@ -22,7 +22,11 @@ export type DriftOptions = {
 };
 
 /** Differences between the Prisma schema and the database schema `schemaName`; empty when they agree. */
-export async function findSchemaDrift(databaseUrl: string, schemaName: string, options: DriftOptions = {}): Promise<string[]> {
+export async function findSchemaDrift(
+  databaseUrl: string,
+  schemaName: string,
+  options: DriftOptions = {},
+): Promise<string[]> {
   const schemaText = options.schemaText ?? readFileSync(options.schemaPath ?? SCHEMA_PATH, "utf8");
   const expected = expectedShape(withUnsupportedFields(getDatamodel(schemaText), schemaText));
   const client = new pg.Client({ connectionString: databaseUrl });

@@ -3,8 +3,13 @@ import type pg from "pg";
 // --- The database, as the catalog describes it -------------------------------
 import type { ActualShape } from "./shape";
 
-
-const FK_ACTIONS: Record<string, string> = { a: "NO ACTION", r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
+const FK_ACTIONS: Record<string, string> = {
+  a: "NO ACTION",
+  r: "RESTRICT",
+  c: "CASCADE",
+  n: "SET NULL",
+  d: "SET DEFAULT",
+};
 
 /** Reads one schema's tables, enums, indexes and foreign keys (`_prisma_migrations` excluded). */
 export async function introspectSchema(client: pg.ClientBase, schemaName: string): Promise<ActualShape> {
@@ -18,7 +23,14 @@ export async function introspectSchema(client: pg.ClientBase, schemaName: string
 
   // Enum and extension types are named without their schema, built-in types as format_type() prints them.
   // A generated column keeps its expression where a default would be (pg_attrdef); attgenerated tells them apart.
-  const columns = await client.query<{ table_name: string; name: string; type: string; nullable: boolean; default: string | null; generated: string }>(
+  const columns = await client.query<{
+    table_name: string;
+    name: string;
+    type: string;
+    nullable: boolean;
+    default: string | null;
+    generated: string;
+  }>(
     `SELECT c.relname AS table_name, a.attname AS name, NOT a.attnotnull AS nullable,
             pg_get_expr(d.adbin, d.adrelid) AS default, a.attgenerated::text AS generated,
             CASE WHEN en.nspname = 'pg_catalog' THEN format_type(et.oid, a.atttypmod) ELSE et.typname::text END
@@ -40,7 +52,10 @@ export async function introspectSchema(client: pg.ClientBase, schemaName: string
   for (const row of columns.rows) {
     const expression = row.default?.replace(ownSchema, "") ?? null;
     // attgenerated: '' for an ordinary column, 's' stored, 'v' virtual (PostgreSQL 18).
-    const generated = row.generated === "" ? null : `GENERATED ALWAYS AS (${expression}) ${row.generated === "s" ? "STORED" : "VIRTUAL"}`;
+    const generated =
+      row.generated === ""
+        ? null
+        : `GENERATED ALWAYS AS (${expression}) ${row.generated === "s" ? "STORED" : "VIRTUAL"}`;
     shape.tables.get(row.table_name)?.set(row.name, {
       type: row.type,
       nullable: row.nullable,
@@ -58,7 +73,14 @@ export async function introspectSchema(client: pg.ClientBase, schemaName: string
   for (const row of enums.rows) shape.enums.set(row.name, row.labels);
 
   // Key columns in index order; expression columns as their SQL; bit 1 of indoption is DESC.
-  const indexes = await client.query<{ table_name: string; name: string; primary: boolean; unique: boolean; method: string; columns: string[] }>(
+  const indexes = await client.query<{
+    table_name: string;
+    name: string;
+    primary: boolean;
+    unique: boolean;
+    method: string;
+    columns: string[];
+  }>(
     `SELECT t.relname AS table_name, i.relname AS name, ix.indisprimary AS primary, ix.indisunique AS unique,
             am.amname AS method,
             ARRAY(
@@ -82,7 +104,15 @@ export async function introspectSchema(client: pg.ClientBase, schemaName: string
     shape.indexes.push({ table: row.table_name, name: row.name, kind, columns: row.columns, method: row.method });
   }
 
-  const foreignKeys = await client.query<{ table_name: string; name: string; columns: string[]; referenced_table: string; referenced_columns: string[]; on_delete: string; on_update: string }>(
+  const foreignKeys = await client.query<{
+    table_name: string;
+    name: string;
+    columns: string[];
+    referenced_table: string;
+    referenced_columns: string[];
+    on_delete: string;
+    on_update: string;
+  }>(
     `SELECT con.conname AS name, t.relname AS table_name,
             CASE WHEN rn.nspname = $1 THEN rt.relname::text ELSE rn.nspname || '.' || rt.relname END AS referenced_table,
             ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)

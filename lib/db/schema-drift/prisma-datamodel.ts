@@ -57,22 +57,38 @@ function loadSchemaWasm(): SchemaWasm {
     decoder.decode(new Uint8Array(state.exports.memory.buffer).subarray(ptr >>> 0, (ptr >>> 0) + len));
   const glue: [string, (...args: number[]) => unknown][] = [
     ["__wbg_Error_", (ptr, len) => new Error(text(ptr!, len!))],
-    ["__wbg___wbindgen_throw_", (ptr, len) => { throw new Error(text(ptr!, len!)); }],
-    ["__wbg_set_message_", (ptr, len) => { state.panic = text(ptr!, len!); }],
-    ["__wbindgen_init_externref_table", () => {
-      const table = state.exports.__wbindgen_externrefs as WebAssembly.Table;
-      const offset = table.grow(4);
-      table.set(0, undefined);
-      table.set(offset, undefined);
-      table.set(offset + 1, null);
-      table.set(offset + 2, true);
-      table.set(offset + 3, false);
-    }],
+    [
+      "__wbg___wbindgen_throw_",
+      (ptr, len) => {
+        throw new Error(text(ptr!, len!));
+      },
+    ],
+    [
+      "__wbg_set_message_",
+      (ptr, len) => {
+        state.panic = text(ptr!, len!);
+      },
+    ],
+    [
+      "__wbindgen_init_externref_table",
+      () => {
+        const table = state.exports.__wbindgen_externrefs as WebAssembly.Table;
+        const offset = table.grow(4);
+        table.set(0, undefined);
+        table.set(offset, undefined);
+        table.set(offset + 1, null);
+        table.set(offset + 2, true);
+        table.set(offset + 3, false);
+      },
+    ],
   ];
   const imports: Record<string, Record<string, unknown>> = {};
   for (const { module: from, name } of WebAssembly.Module.imports(wasmModule)) {
     const implementation = glue.find(([prefix]) => name.startsWith(prefix))?.[1];
-    if (!implementation) throw new Error(`prisma_schema_build wasm needs an unknown import ${name}; update lib/db/schema-drift/prisma-datamodel.ts`);
+    if (!implementation)
+      throw new Error(
+        `prisma_schema_build wasm needs an unknown import ${name}; update lib/db/schema-drift/prisma-datamodel.ts`,
+      );
     (imports[from] ??= {})[name] = implementation;
   }
   state.exports = new WebAssembly.Instance(wasmModule, imports as WebAssembly.Imports).exports;
@@ -83,7 +99,9 @@ function loadSchemaWasm(): SchemaWasm {
 /** Parses a Prisma schema offline and returns its DMMF datamodel. */
 export function getDatamodel(schemaText: string): Datamodel {
   const { exports: w } = loadSchemaWasm();
-  const input = new TextEncoder().encode(JSON.stringify({ prismaSchema: [["schema.prisma", schemaText]], noColor: true }));
+  const input = new TextEncoder().encode(
+    JSON.stringify({ prismaSchema: [["schema.prisma", schemaText]], noColor: true }),
+  );
   const ptr = w.__wbindgen_malloc(input.length, 1) >>> 0;
   new Uint8Array(w.memory.buffer).set(input, ptr);
   let result: [number, number, number, number];
@@ -104,7 +122,9 @@ export function getDatamodel(schemaText: string): Datamodel {
     } catch {}
     throw new Error(`prisma schema is invalid:\n${message}`);
   }
-  const json = new TextDecoder().decode(new Uint8Array(w.memory.buffer).subarray(outPtr >>> 0, (outPtr >>> 0) + outLen));
+  const json = new TextDecoder().decode(
+    new Uint8Array(w.memory.buffer).subarray(outPtr >>> 0, (outPtr >>> 0) + outLen),
+  );
   w.__wbindgen_free(outPtr, outLen, 1);
   return (JSON.parse(json) as { datamodel: Datamodel }).datamodel;
 }

@@ -3,7 +3,13 @@
 
 // --- One shape for both sides ------------------------------------------------
 
-export type IndexShape = { table: string; name: string; kind: "primary key" | "unique index" | "index"; columns: string[]; method: string };
+export type IndexShape = {
+  table: string;
+  name: string;
+  kind: "primary key" | "unique index" | "index";
+  columns: string[];
+  method: string;
+};
 export type ForeignKeyShape = {
   table: string;
   name: string;

@@ -29,7 +29,9 @@ export function readUnsupportedFields(schemaText: string): Map<string, DmmfField
         type: unescape(type!),
         isList: modifier === "[]",
         isRequired: modifier !== "?",
-        ...(generated ? { default: { name: "dbgenerated", args: generated[1] === undefined ? [] : [unescape(generated[1])] } } : {}),
+        ...(generated
+          ? { default: { name: "dbgenerated", args: generated[1] === undefined ? [] : [unescape(generated[1])] } }
+          : {}),
       };
       fields.set(model!, [...(fields.get(model!) ?? []), field]);
     }
@@ -42,6 +44,9 @@ export function withUnsupportedFields(datamodel: Datamodel, schemaText: string):
   const unsupported = readUnsupportedFields(schemaText);
   return {
     ...datamodel,
-    models: datamodel.models.map((model) => ({ ...model, fields: [...model.fields, ...(unsupported.get(model.name) ?? [])] })),
+    models: datamodel.models.map((model) => ({
+      ...model,
+      fields: [...model.fields, ...(unsupported.get(model.name) ?? [])],
+    })),
   };
 }

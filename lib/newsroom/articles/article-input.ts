@@ -40,9 +40,7 @@ function idList(max: number, what: string) {
     .default([])
     .transform((ids) => [...new Set(ids.filter((id) => id !== ""))])
     .pipe(
-      z
-        .array(z.guid({ error: `One of the ${what} is not known.` }))
-        .max(max, { error: `At most ${max} ${what}.` }),
+      z.array(z.guid({ error: `One of the ${what} is not known.` })).max(max, { error: `At most ${max} ${what}.` }),
     );
 }
 
@@ -81,7 +79,9 @@ export const articleContentSchema = z.object({
     .string({ error: "The body must be text." })
     // Browsers send a textarea's line breaks as CRLF; the article keeps LF.
     .transform((body) => body.replace(/\r\n?/g, "\n"))
-    .pipe(z.string().max(LIMITS.body, { error: `The body has at most ${LIMITS.body.toLocaleString("en")} characters.` })),
+    .pipe(
+      z.string().max(LIMITS.body, { error: `The body has at most ${LIMITS.body.toLocaleString("en")} characters.` }),
+    ),
 });
 
 const versionSchema = z.coerce
@@ -123,5 +123,7 @@ export function parseArticleSave(input: Record<string, unknown>): Parsed<{ conte
 export function parseOptionalVersion(value: unknown): Parsed<number | undefined> {
   if (value === undefined || value === null || value === "") return { ok: true, value: undefined };
   const parsed = versionSchema.safeParse(value);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, fieldErrors: { version: parsed.error.issues[0]?.message } };
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, fieldErrors: { version: parsed.error.issues[0]?.message } };
 }

@@ -10,7 +10,14 @@ import { isArticleId, lockArticle, type ArticleStatus } from "./editable-article
 import { writeContent } from "./write-content";
 import { NEWSROOM_TRANSACTION } from "./transaction-options";
 
-export type RevisionSummary = { number: number; note: string; editor: string; createdAt: Date; title: string; slug: string };
+export type RevisionSummary = {
+  number: number;
+  note: string;
+  editor: string;
+  createdAt: Date;
+  title: string;
+  slug: string;
+};
 
 export type RevisionList = { revisions: RevisionSummary[]; page: number; pageCount: number; total: number };
 
@@ -77,8 +84,14 @@ export async function restoreRevision(actor: Actor, articleId: string, number: n
     const wanted = { ...revision.content };
     // One statement at a time: a transaction is one connection.
     const authors = await tx.author.findMany({ where: { id: { in: wanted.authorIds } }, select: { id: true } });
-    const topics = await tx.tag.findMany({ where: { id: { in: wanted.topicIds }, type: "topic" }, select: { id: true } });
-    const regions = await tx.tag.findMany({ where: { id: { in: wanted.regionIds }, type: "region" }, select: { id: true } });
+    const topics = await tx.tag.findMany({
+      where: { id: { in: wanted.topicIds }, type: "topic" },
+      select: { id: true },
+    });
+    const regions = await tx.tag.findMany({
+      where: { id: { in: wanted.regionIds }, type: "region" },
+      select: { id: true },
+    });
     const still = (ids: string[], rows: { id: string }[]) => ids.filter((id) => rows.some((row) => row.id === id));
     wanted.authorIds = still(wanted.authorIds, authors);
     wanted.topicIds = still(wanted.topicIds, topics);
@@ -93,14 +106,22 @@ export async function restoreRevision(actor: Actor, articleId: string, number: n
     }
     const written = await writeContent(tx, actor, current, wanted, `restored revision ${number}`);
     if (written.kind === "invalid") return { result: written as RestoreResult, refreshSlugs: [] };
-    if (written.kind === "unchanged") return { result: { kind: "unchanged", version: current.version } as RestoreResult, refreshSlugs: [] };
+    if (written.kind === "unchanged")
+      return { result: { kind: "unchanged", version: current.version } as RestoreResult, refreshSlugs: [] };
     const { article } = written;
     const live = article.status === "published";
     return {
-      result: { kind: "restored", version: article.version, slug: article.content.slug, status: article.status, slugKept } as RestoreResult,
+      result: {
+        kind: "restored",
+        version: article.version,
+        slug: article.content.slug,
+        status: article.status,
+        slugKept,
+      } as RestoreResult,
       refreshSlugs: live ? [...new Set([written.previousSlug, article.content.slug])] : [],
     };
   }, NEWSROOM_TRANSACTION);
-  if (outcome.refreshSlugs.length > 0) await refreshArticlePages({ articleIds: [articleId], slugs: outcome.refreshSlugs });
+  if (outcome.refreshSlugs.length > 0)
+    await refreshArticlePages({ articleIds: [articleId], slugs: outcome.refreshSlugs });
   return outcome.result;
 }

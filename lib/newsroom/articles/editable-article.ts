@@ -80,7 +80,9 @@ export function isArticleId(id: string): boolean {
  */
 export async function lockArticle(tx: Prisma.TransactionClient, id: string): Promise<EditableArticle | null> {
   if (!isArticleId(id)) return null;
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM articles WHERE id = ${id}::uuid FOR UPDATE`;
+  const locked = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id::text AS id FROM articles WHERE id = ${id}::uuid FOR UPDATE`;
   if (locked.length === 0) return null;
   return toEditable(await tx.article.findUniqueOrThrow({ where: { id }, select: editableSelect }));
 }

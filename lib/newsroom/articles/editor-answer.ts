@@ -29,7 +29,12 @@ export function editorAnswer(request: Request, outcome: EditorOutcome, returnTo:
   const ok = outcome.status < 400;
   const payload = ok
     ? { ok, notice: outcome.notice, message: outcome.message, ...outcome.body }
-    : { error: outcome.notice, message: outcome.message, ...(outcome.fieldErrors ? { fieldErrors: outcome.fieldErrors } : {}), ...outcome.body };
+    : {
+        error: outcome.notice,
+        message: outcome.message,
+        ...(outcome.fieldErrors ? { fieldErrors: outcome.fieldErrors } : {}),
+        ...outcome.body,
+      };
   return NextResponse.json(payload, { status: outcome.status });
 }
 

@@ -76,7 +76,9 @@ export async function listNewsroomArticles(
       authors: { orderBy: { position: "asc" }, select: { author: { select: { name: true } } } },
     },
   });
-  const byId = new Map(rows.map(({ authors, ...row }) => [row.id, { ...row, authors: authors.map(({ author }) => author.name) }]));
+  const byId = new Map(
+    rows.map(({ authors, ...row }) => [row.id, { ...row, authors: authors.map(({ author }) => author.name) }]),
+  );
   const total = counted?.total ?? 0;
   return {
     articles: ids.flatMap((row) => byId.get(row.id) ?? []),

@@ -8,7 +8,10 @@ const MARKER_LINE = /^[ \t]*<!--[ \t]*paywall[ \t]*-->[^\n]*$/;
 
 /** The 1-based line of the marker that cuts (the first), or null. */
 export function cutLine(body: string): number | null {
-  const index = body.replace(/\r\n?/g, "\n").split("\n").findIndex((line) => MARKER_LINE.test(line));
+  const index = body
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .findIndex((line) => MARKER_LINE.test(line));
   return index === -1 ? null : index + 1;
 }
 

@@ -7,7 +7,12 @@ describe("parsePublicationTime", () => {
     ["a wall-clock time in Berlin in winter", "2026-12-01T09:30", "Europe/Berlin", "2026-12-01T08:30:00.000Z"],
     ["a wall-clock time in Berlin in summer", "2026-07-01T09:30", "Europe/Berlin", "2026-07-01T07:30:00.000Z"],
     ["a wall-clock time in New York", "2026-12-01T09:30", "America/New_York", "2026-12-01T14:30:00.000Z"],
-    ["an instant with its offset, whatever the zone", "2026-12-01T09:30:00+01:00", "Asia/Tokyo", "2026-12-01T08:30:00.000Z"],
+    [
+      "an instant with its offset, whatever the zone",
+      "2026-12-01T09:30:00+01:00",
+      "Asia/Tokyo",
+      "2026-12-01T08:30:00.000Z",
+    ],
     ["an instant in UTC", "2026-12-01T09:30:15.250Z", "Europe/Berlin", "2026-12-01T09:30:15.250Z"],
   ])("reads %s", (_label, value, zone, expected) => {
     const parsed = parsePublicationTime(value, zone);

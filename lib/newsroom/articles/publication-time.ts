@@ -24,7 +24,11 @@ export function parsePublicationTime(value: unknown, timeZone: string): ParsedTi
   // A time that does not exist there (the hour skipped when clocks go forward)
   // or a date that does not exist (31 April) comes back as another time.
   const exists =
-    at.getFullYear() === year && at.getMonth() === month - 1 && at.getDate() === day && at.getHours() === hour && at.getMinutes() === minute;
+    at.getFullYear() === year &&
+    at.getMonth() === month - 1 &&
+    at.getDate() === day &&
+    at.getHours() === hour &&
+    at.getMinutes() === minute;
   if (!exists) return { ok: false, message: `${text.replace("T", " ")} does not exist in ${timeZone}.` };
   return { ok: true, at: new Date(at.getTime()) };
 }

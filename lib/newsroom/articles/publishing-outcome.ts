@@ -6,7 +6,12 @@ import type { PublishingResult } from "./publishing";
 export function publishingOutcome(result: PublishingResult): EditorOutcome {
   switch (result.kind) {
     case "published":
-      return { status: 200, notice: "published", message: "Published.", body: { status: "published", publishedAt: result.publishedAt.toISOString() } };
+      return {
+        status: 200,
+        notice: "published",
+        message: "Published.",
+        body: { status: "published", publishedAt: result.publishedAt.toISOString() },
+      };
     case "scheduled":
       return {
         status: 200,
@@ -15,7 +20,12 @@ export function publishingOutcome(result: PublishingResult): EditorOutcome {
         body: { status: "scheduled", publishAt: result.publishAt.toISOString() },
       };
     case "unpublished":
-      return { status: 200, notice: "unpublished", message: "Back to a draft: readers no longer see it.", body: { status: "draft" } };
+      return {
+        status: 200,
+        notice: "unpublished",
+        message: "Back to a draft: readers no longer see it.",
+        body: { status: "draft" },
+      };
     case "unchanged":
       return {
         status: 200,
@@ -24,7 +34,11 @@ export function publishingOutcome(result: PublishingResult): EditorOutcome {
         body: { status: result.status, publishedAt: result.publishedAt?.toISOString() ?? null },
       };
     case "already-published":
-      return { status: 409, notice: "already-published", message: "It is published. Unpublish it first to schedule it." };
+      return {
+        status: 409,
+        notice: "already-published",
+        message: "It is published. Unpublish it first to schedule it.",
+      };
     case "conflict":
       return {
         status: 409,

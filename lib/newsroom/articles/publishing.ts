@@ -34,7 +34,11 @@ async function withArticle(id: string, expectedVersion: number | undefined, step
     const article = await lockArticle(tx, id);
     if (!article) return { result: { kind: "not-found" } as PublishingResult, slug: "", readersSee: false };
     if (expectedVersion !== undefined && article.version !== expectedVersion) {
-      return { result: { kind: "conflict", version: article.version } as PublishingResult, slug: "", readersSee: false };
+      return {
+        result: { kind: "conflict", version: article.version } as PublishingResult,
+        slug: "",
+        readersSee: false,
+      };
     }
     const wasLive = article.status === "published";
     const outcome = await step(article, tx);
@@ -64,7 +68,8 @@ export async function publishArticle(
 ): Promise<PublishingResult> {
   assertRole(actor, "editor");
   return withArticle(id, options.version, async (article, tx) => {
-    if (article.status === "published") return { kind: "unchanged", status: article.status, publishedAt: article.publishedAt };
+    if (article.status === "published")
+      return { kind: "unchanged", status: article.status, publishedAt: article.publishedAt };
     const errors = readiness(article);
     if (Object.keys(errors).length > 0) return { kind: "invalid", fieldErrors: errors };
     const now = options.now ?? new Date();
@@ -111,7 +116,11 @@ export async function scheduleArticle(
 }
 
 /** Back to a draft: from published (readers lose it) or from scheduled (it will not go live). */
-export async function unpublishArticle(actor: Actor, id: string, options: { version?: number } = {}): Promise<PublishingResult> {
+export async function unpublishArticle(
+  actor: Actor,
+  id: string,
+  options: { version?: number } = {},
+): Promise<PublishingResult> {
   assertRole(actor, "editor");
   return withArticle(id, options.version, async (article, tx) => {
     if (article.status === "draft") return { kind: "unchanged", status: article.status, publishedAt: null };

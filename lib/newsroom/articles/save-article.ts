@@ -16,7 +16,8 @@ function isSlugClash(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
-export type CreateResult = { kind: "created"; id: string; version: number; slug: string } | { kind: "invalid"; fieldErrors: FieldErrors };
+export type CreateResult =
+  { kind: "created"; id: string; version: number; slug: string } | { kind: "invalid"; fieldErrors: FieldErrors };
 
 /** A new draft. */
 export async function createArticle(actor: Actor, content: ArticleContent): Promise<CreateResult> {
@@ -30,7 +31,13 @@ export async function createArticle(actor: Actor, content: ArticleContent): Prom
       const stored = { ...content, slug: choice.slug };
       const rows = taxonomyRows(stored);
       const created = await tx.article.create({
-        data: { ...contentData(stored), status: "draft", version: 1, authors: { create: rows.authors }, tags: { create: rows.tags } },
+        data: {
+          ...contentData(stored),
+          status: "draft",
+          version: 1,
+          authors: { create: rows.authors },
+          tags: { create: rows.tags },
+        },
         select: { id: true },
       });
       await writeRevision(tx, actor, created.id, 1, stored, "created");
@@ -89,10 +96,18 @@ export async function saveArticle(
       const written = await writeContent(tx, actor, current, edit.content, options.autosave ? "autosaved" : "saved");
       if (written.kind === "invalid") return answer(written);
       const { article } = written;
-      const saved = { version: article.version, slug: article.content.slug, status: article.status, savedAt: article.updatedAt };
+      const saved = {
+        version: article.version,
+        slug: article.content.slug,
+        status: article.status,
+        savedAt: article.updatedAt,
+      };
       if (written.kind === "unchanged") return answer({ kind: "unchanged", ...saved });
       const live = article.status === "published";
-      return answer({ kind: "saved", ...saved }, live ? [...new Set([written.previousSlug, article.content.slug])] : []);
+      return answer(
+        { kind: "saved", ...saved },
+        live ? [...new Set([written.previousSlug, article.content.slug])] : [],
+      );
     }, NEWSROOM_TRANSACTION);
   } catch (error) {
     if (isSlugClash(error)) return { kind: "invalid", fieldErrors: { slug: SLUG_TAKEN } };

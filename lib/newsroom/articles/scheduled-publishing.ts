@@ -41,7 +41,10 @@ export async function publishDueArticles(actor: Actor, now = new Date()): Promis
     // Loaded when needed: the job runner is imported by scripts/serve.ts before
     // Next.js has set up the request storage that next/cache needs at load.
     const { refreshArticlePages } = await import("@/lib/cache/refresh-article-pages");
-    await refreshArticlePages({ articleIds: published.map((article) => article.id), slugs: published.map((article) => article.slug) });
+    await refreshArticlePages({
+      articleIds: published.map((article) => article.id),
+      slugs: published.map((article) => article.slug),
+    });
   }
   return published;
 }
@@ -52,7 +55,9 @@ export async function startScheduledPublishing(boss: PgBoss, log: (line: string)
   await boss.schedule(PUBLISH_DUE_QUEUE, "* * * * *");
   await boss.work(PUBLISH_DUE_QUEUE, { pollingIntervalSeconds: 1 }, async () => {
     for (const article of await publishDueArticles(SCHEDULED_PUBLISHING)) {
-      log(`jobs: published "${article.title}" (/articles/${article.slug}), scheduled for ${article.publishedAt.toISOString()}`);
+      log(
+        `jobs: published "${article.title}" (/articles/${article.slug}), scheduled for ${article.publishedAt.toISOString()}`,
+      );
     }
   });
   // Whatever fell due while no runner was up goes live now, not at the next minute.

@@ -46,7 +46,24 @@ export async function writeRevision(
 ): Promise<void> {
   const { title, dek, slug, body, kind, free, authorIds, topicIds, regionIds } = content;
   await tx.articleRevision.createMany({
-    data: [{ articleId, number, title, dek, slug, body, kind, free, authorIds, topicIds, regionIds, note, editorId: editor.id, editor: editor.label }],
+    data: [
+      {
+        articleId,
+        number,
+        title,
+        dek,
+        slug,
+        body,
+        kind,
+        free,
+        authorIds,
+        topicIds,
+        regionIds,
+        note,
+        editorId: editor.id,
+        editor: editor.label,
+      },
+    ],
     // The original of an article saved before revisions is written at most once.
     skipDuplicates: true,
   });
@@ -97,7 +114,14 @@ export async function writeContent(
   const next: ArticleContent = { ...wanted, slug };
   if (sameContent(current.content, next)) return { kind: "unchanged", article: current };
 
-  await writeRevision(tx, { id: null, label: ORIGINAL_EDITOR }, current.id, current.version, current.content, ORIGINAL_NOTE);
+  await writeRevision(
+    tx,
+    { id: null, label: ORIGINAL_EDITOR },
+    current.id,
+    current.version,
+    current.content,
+    ORIGINAL_NOTE,
+  );
   const version = current.version + 1;
   const rows = taxonomyRows(next);
   const updated = await tx.article.update({

@@ -9,16 +9,19 @@ import { isUserId } from "./reader-profile";
 import { compUntilFromDate } from "./comp-until";
 
 export type GrantResult =
-  | { kind: "granted"; email: string; until: Date }
-  | { kind: "invalid-date"; message: string }
-  | { kind: "not-found" };
+  { kind: "granted"; email: string; until: Date } | { kind: "invalid-date"; message: string } | { kind: "not-found" };
 
-export type RevokeResult = { kind: "revoked"; email: string } | { kind: "not-comped"; email: string } | { kind: "not-found" };
+export type RevokeResult =
+  { kind: "revoked"; email: string } | { kind: "not-comped"; email: string } | { kind: "not-found" };
 
 type Locked = { id: string; email: string; comp_until: Date | null };
 
 /** All-Access until the end of `day` (YYYY-MM-DD, publication time zone). */
-export async function grantComp(actor: Actor, input: { userId: string; day: unknown }, now = new Date()): Promise<GrantResult> {
+export async function grantComp(
+  actor: Actor,
+  input: { userId: string; day: unknown },
+  now = new Date(),
+): Promise<GrantResult> {
   assertRole(actor, "admin");
   const parsed = compUntilFromDate(input.day, env().PUBLICATION_TIMEZONE, now);
   if (!parsed.ok) return { kind: "invalid-date", message: parsed.message };
@@ -49,7 +52,11 @@ export async function revokeComp(actor: Actor, input: { userId: string }, now = 
     await tx.user.update({ where: { id: user.id }, data: { compUntil: null } });
     const wasRunning = user.comp_until.getTime() > now.getTime();
     if (!wasRunning) return { kind: "not-comped", email: user.email } as const;
-    await recordAudit(tx, actor, { action: "comp.revoke", subject: user.email, details: { until: user.comp_until.toISOString() } });
+    await recordAudit(tx, actor, {
+      action: "comp.revoke",
+      subject: user.email,
+      details: { until: user.comp_until.toISOString() },
+    });
     return { kind: "revoked", email: user.email } as const;
   });
 }

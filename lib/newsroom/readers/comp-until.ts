@@ -28,6 +28,7 @@ export function compUntilFromDate(day: unknown, timeZone: string, now = new Date
   }
   const limit = new TZDate(now.getTime(), timeZone);
   limit.setFullYear(limit.getFullYear() + MAX_YEARS);
-  if (until.getTime() > limit.getTime()) return { ok: false, message: `Comp access can be granted for at most ${MAX_YEARS} years.` };
+  if (until.getTime() > limit.getTime())
+    return { ok: false, message: `Comp access can be granted for at most ${MAX_YEARS} years.` };
   return { ok: true, until };
 }

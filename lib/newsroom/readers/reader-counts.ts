@@ -52,5 +52,10 @@ export async function countReaders(actor: Actor, now = new Date(), client: Query
     if (key) subscribers[key] += people;
     else subscribers.otherPlan += people;
   }
-  return { registered: people?.registered ?? 0, subscribers, comp: people?.comp ?? 0, newThisWeek: people?.new_this_week ?? 0 };
+  return {
+    registered: people?.registered ?? 0,
+    subscribers,
+    comp: people?.comp ?? 0,
+    newThisWeek: people?.new_this_week ?? 0,
+  };
 }

@@ -11,7 +11,9 @@ export type SubscriptionFacts = SubscriptionForAccess & { plan: string };
 
 /** The plan of the subscription that gives access now, if any. */
 export function paidPlan(subscriptions: SubscriptionFacts[], now: Date): "monthly" | "annual" | "other-plan" | null {
-  const current = subscriptions.find((subscription) => subscriptionGrantsAccess(subscription, now, env().SUBSCRIPTION_GRACE_DAYS));
+  const current = subscriptions.find((subscription) =>
+    subscriptionGrantsAccess(subscription, now, env().SUBSCRIPTION_GRACE_DAYS),
+  );
   if (!current) return null;
   return planKeyFor(current.plan) ?? "other-plan";
 }

@@ -47,7 +47,11 @@ export async function getReaderProfile(actor: Actor, id: string, now = new Date(
     readMeter(user.id, now),
     listUnlockedArticles(user.id),
   ]);
-  const plan = readerPlan(subscriptions.map((subscription) => ({ ...subscription })), user.compUntil, now);
+  const plan = readerPlan(
+    subscriptions.map((subscription) => ({ ...subscription })),
+    user.compUntil,
+    now,
+  );
   const newsletters = await listNewsletterChoices(user.id, plan !== "free");
   return {
     ...user,

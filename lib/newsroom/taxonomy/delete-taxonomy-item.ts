@@ -19,7 +19,9 @@ function lock(tx: Prisma.TransactionClient, kind: TaxonomyKind, id: string): Pro
   // on its foreign key, instead of the count below missing it.
   return kind === "author"
     ? tx.$queryRaw<Row[]>`SELECT id::text, name, slug FROM authors WHERE id = ${id}::uuid FOR UPDATE`
-    : tx.$queryRaw<Row[]>`SELECT id::text, name, slug FROM tags WHERE id = ${id}::uuid AND type = ${kind}::"TagType" FOR UPDATE`;
+    : tx.$queryRaw<
+        Row[]
+      >`SELECT id::text, name, slug FROM tags WHERE id = ${id}::uuid AND type = ${kind}::"TagType" FOR UPDATE`;
 }
 
 /** Deletes it if no article (published or not) uses it (editors and admins). */
@@ -30,11 +32,17 @@ export async function deleteTaxonomyItem(actor: Actor, kind: TaxonomyKind, id: s
     const [row] = await lock(tx, kind, id);
     if (!row) return { kind: "not-found" };
     const articles =
-      kind === "author" ? await tx.articleAuthor.count({ where: { authorId: id } }) : await tx.articleTag.count({ where: { tagId: id } });
+      kind === "author"
+        ? await tx.articleAuthor.count({ where: { authorId: id } })
+        : await tx.articleTag.count({ where: { tagId: id } });
     if (articles > 0) return { kind: "in-use", name: row.name, articles };
     if (kind === "author") await tx.author.delete({ where: { id } });
     else await tx.tag.delete({ where: { id } });
-    await recordAudit(tx, actor, { action: "taxonomy.delete", subject: `${kind} ${row.slug}`, details: { name: row.name } });
+    await recordAudit(tx, actor, {
+      action: "taxonomy.delete",
+      subject: `${kind} ${row.slug}`,
+      details: { name: row.name },
+    });
     return { kind: "deleted", name: row.name, slug: row.slug };
   });
   // It may have been in the site's navigation.

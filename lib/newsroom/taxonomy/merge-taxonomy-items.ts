@@ -10,7 +10,12 @@ import { isItemId } from "./taxonomy-items";
 import type { TaxonomyKind } from "./taxonomy-kinds";
 
 export type MergeResult =
-  | { kind: "merged"; from: { id: string; name: string; slug: string }; into: { id: string; name: string; slug: string }; articleIds: string[] }
+  | {
+      kind: "merged";
+      from: { id: string; name: string; slug: string };
+      into: { id: string; name: string; slug: string };
+      articleIds: string[];
+    }
   | { kind: "same" }
   | { kind: "not-found"; which: "from" | "into" };
 
@@ -77,7 +82,8 @@ export async function mergeTaxonomyItems(
     const into = rows.find((row) => row.id === intoId);
     if (!from) return { kind: "not-found", which: "from" };
     if (!into) return { kind: "not-found", which: "into" };
-    const articleIds = kind === "author" ? await moveAuthorLinks(tx, fromId, intoId) : await moveTagLinks(tx, fromId, intoId);
+    const articleIds =
+      kind === "author" ? await moveAuthorLinks(tx, fromId, intoId) : await moveTagLinks(tx, fromId, intoId);
     await recordAudit(tx, actor, {
       action: "taxonomy.merge",
       subject: `${kind} ${from.slug}`,

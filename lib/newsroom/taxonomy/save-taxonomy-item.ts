@@ -19,7 +19,11 @@ export type TaxonomyProblem = "slug-taken" | `invalid-${TaxonomyField}`;
 const withCount = { _count: { select: { articles: true } } } as const;
 
 function slugTaken(kind: TaxonomyKind, slug: string): SaveResult {
-  return { kind: "invalid", problem: "slug-taken", errors: { slug: `Another ${TAXONOMY_KINDS[kind].singular} already has the slug “${slug}”.` } };
+  return {
+    kind: "invalid",
+    problem: "slug-taken",
+    errors: { slug: `Another ${TAXONOMY_KINDS[kind].singular} already has the slug “${slug}”.` },
+  };
 }
 
 function isUniqueViolation(error: unknown): boolean {

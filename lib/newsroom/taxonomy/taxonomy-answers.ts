@@ -8,7 +8,11 @@ import { TAXONOMY_KINDS, type TaxonomyKind } from "./taxonomy-kinds";
 import type { SaveResult } from "./save-taxonomy-item";
 
 /** The list page, or one item's page, with what was typed in the query. */
-export function taxonomyPage(kind: TaxonomyKind, id?: string, typed?: Partial<Record<keyof TaxonomyFields, unknown>>): string {
+export function taxonomyPage(
+  kind: TaxonomyKind,
+  id?: string,
+  typed?: Partial<Record<keyof TaxonomyFields, unknown>>,
+): string {
   const path = id ? `${TAXONOMY_KINDS[kind].adminPath}/${id}` : TAXONOMY_KINDS[kind].adminPath;
   const query = new URLSearchParams();
   for (const [field, value] of Object.entries(typed ?? {})) {
@@ -23,11 +27,19 @@ export function itemJson(item: TaxonomyItem): Record<string, unknown> {
 
 export function notFound(request: Request, kind: TaxonomyKind): Response {
   const { singular } = TAXONOMY_KINDS[kind];
-  return answer(request, { status: 404, notice: "not-found", message: `There is no such ${singular}.` }, taxonomyPage(kind));
+  return answer(
+    request,
+    { status: 404, notice: "not-found", message: `There is no such ${singular}.` },
+    taxonomyPage(kind),
+  );
 }
 
 export function unreadable(request: Request, returnTo: string): Response {
-  return answer(request, { status: 400, notice: "invalid-input", message: "Send the fields as a form or a JSON object." }, returnTo);
+  return answer(
+    request,
+    { status: 400, notice: "invalid-input", message: "Send the fields as a form or a JSON object." },
+    returnTo,
+  );
 }
 
 export function answerSave(

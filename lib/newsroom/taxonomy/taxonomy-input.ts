@@ -30,7 +30,11 @@ const text = (max: number, label: string) =>
     .default("");
 
 const schema = z.object({
-  name: z.string({ error: "Give it a name." }).trim().min(1, "Give it a name.").max(120, "A name can be at most 120 characters."),
+  name: z
+    .string({ error: "Give it a name." })
+    .trim()
+    .min(1, "Give it a name.")
+    .max(120, "A name can be at most 120 characters."),
   slug: text(SLUG_MAX + 40, "The slug"),
   role: text(120, "The role"),
   bio: text(2000, "The bio"),
@@ -62,13 +66,14 @@ export function parseTaxonomyInput(kind: TaxonomyKind, raw: unknown): ParsedInpu
   if (slug === "") return { ok: false, errors: { slug: "Give it a slug: letters or digits (the name has none)." } };
   if (slug.length > SLUG_MAX) return { ok: false, errors: { slug: `A slug can be at most ${SLUG_MAX} characters.` } };
   if (!SLUG_PATTERN.test(slug)) {
-    return { ok: false, errors: { slug: "A slug is lower-case letters and digits joined by single dashes, like middle-east." } };
+    return {
+      ok: false,
+      errors: { slug: "A slug is lower-case letters and digits joined by single dashes, like middle-east." },
+    };
   }
   return {
     ok: true,
     fields:
-      kind === "author"
-        ? { name, slug, role, bio, description: "" }
-        : { name, slug, role: "", bio: "", description },
+      kind === "author" ? { name, slug, role, bio, description: "" } : { name, slug, role: "", bio: "", description },
   };
 }

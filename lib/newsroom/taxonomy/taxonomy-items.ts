@@ -29,11 +29,29 @@ type AuthorRow = { id: string; slug: string; name: string; role: string; bio: st
 type TagRow = { id: string; slug: string; name: string; description: string; _count: { articles: number } };
 
 export function fromAuthor(row: AuthorRow): TaxonomyItem {
-  return { id: row.id, kind: "author", slug: row.slug, name: row.name, role: row.role, bio: row.bio, description: "", articleCount: row._count.articles };
+  return {
+    id: row.id,
+    kind: "author",
+    slug: row.slug,
+    name: row.name,
+    role: row.role,
+    bio: row.bio,
+    description: "",
+    articleCount: row._count.articles,
+  };
 }
 
 export function fromTag(kind: "topic" | "region", row: TagRow): TaxonomyItem {
-  return { id: row.id, kind, slug: row.slug, name: row.name, role: "", bio: "", description: row.description, articleCount: row._count.articles };
+  return {
+    id: row.id,
+    kind,
+    slug: row.slug,
+    name: row.name,
+    role: "",
+    bio: "",
+    description: row.description,
+    articleCount: row._count.articles,
+  };
 }
 
 const withCount = { _count: { select: { articles: true } } } as const;
@@ -45,7 +63,11 @@ export async function listTaxonomyItems(actor: Actor, kind: TaxonomyKind): Promi
     const rows = await db().author.findMany({ orderBy: [{ name: "asc" }, { slug: "asc" }], include: withCount });
     return rows.map(fromAuthor);
   }
-  const rows = await db().tag.findMany({ where: { type: kind }, orderBy: [{ name: "asc" }, { slug: "asc" }], include: withCount });
+  const rows = await db().tag.findMany({
+    where: { type: kind },
+    orderBy: [{ name: "asc" }, { slug: "asc" }],
+    include: withCount,
+  });
   return rows.map((row) => fromTag(kind, row));
 }
 

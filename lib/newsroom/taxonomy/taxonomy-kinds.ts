@@ -20,9 +20,30 @@ export const TAXONOMY_SECTIONS = ["authors", "topics", "regions"] as const;
 export type TaxonomySection = (typeof TAXONOMY_SECTIONS)[number];
 
 export const TAXONOMY_KINDS: Record<TaxonomyKind, TaxonomyKindInfo> = {
-  author: { kind: "author", singular: "author", plural: "authors", adminPath: "/admin/authors", publicPath: "/authors", section: "authors" },
-  topic: { kind: "topic", singular: "topic", plural: "topics", adminPath: "/admin/topics", publicPath: "/topics", section: "topics" },
-  region: { kind: "region", singular: "region", plural: "regions", adminPath: "/admin/regions", publicPath: "/regions", section: "regions" },
+  author: {
+    kind: "author",
+    singular: "author",
+    plural: "authors",
+    adminPath: "/admin/authors",
+    publicPath: "/authors",
+    section: "authors",
+  },
+  topic: {
+    kind: "topic",
+    singular: "topic",
+    plural: "topics",
+    adminPath: "/admin/topics",
+    publicPath: "/topics",
+    section: "topics",
+  },
+  region: {
+    kind: "region",
+    singular: "region",
+    plural: "regions",
+    adminPath: "/admin/regions",
+    publicPath: "/regions",
+    section: "regions",
+  },
 };
 
 /** The kind a route's segment names, or null for anything else. */

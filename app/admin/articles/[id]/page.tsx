@@ -20,7 +20,10 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const actor = await requireRole("editor", `/admin/articles/${id}`);
   const article = await getEditableArticle(actor, id);
   if (!article) notFound();
-  const [choices, preview] = await Promise.all([listEditorChoices(actor), previewArticleBody(actor, article.content.body)]);
+  const [choices, preview] = await Promise.all([
+    listEditorChoices(actor),
+    previewArticleBody(actor, article.content.body),
+  ]);
   const { notice, errors } = noticeFrom(await searchParams);
   const { PUBLICATION_TIMEZONE, PREVIEW_PARAGRAPHS } = env();
   return (

@@ -11,7 +11,11 @@ import { requireRole } from "@/lib/newsroom/require-role";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "New article" };
 
-export default async function NewArticlePage({ searchParams }: { searchParams: Promise<Record<string, SearchParamValue>> }) {
+export default async function NewArticlePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, SearchParamValue>>;
+}) {
   const actor = await requireRole("editor", "/admin/articles/new");
   const [choices, preview] = await Promise.all([listEditorChoices(actor), previewArticleBody(actor, "")]);
   const { notice, errors } = noticeFrom(await searchParams);

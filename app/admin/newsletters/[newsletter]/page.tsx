@@ -40,8 +40,9 @@ export default async function NextIssuePage({
       <NewsletterNotice code={typeof notice === "string" ? notice : undefined} />
       <p className="meta">
         Articles published from {formatDateTime(next.window.start)} to {formatDateTime(next.window.end)}
-        {next.windowOpen ? " (so far; articles published before the window closes join it)" : ""}. The schedule sends it at{" "}
-        {formatDateTime(next.sendAt)} to {info.audience === "subscribers" ? "subscribers who did not switch it off" : "readers who signed up for it"}.
+        {next.windowOpen ? " (so far; articles published before the window closes join it)" : ""}. The schedule sends it
+        at {formatDateTime(next.sendAt)} to{" "}
+        {info.audience === "subscribers" ? "subscribers who did not switch it off" : "readers who signed up for it"}.
       </p>
 
       <section aria-labelledby="items">
@@ -70,7 +71,9 @@ export default async function NextIssuePage({
         <form method="post" action={`${endpoint}/edit`} className="stack-form">
           <input type="hidden" name="issueDate" value={next.issueDate} />
           <input type="hidden" name="action" value="note" />
-          <label htmlFor="note-text">At the top of the email (blank lines separate paragraphs; leave empty for none)</label>
+          <label htmlFor="note-text">
+            At the top of the email (blank lines separate paragraphs; leave empty for none)
+          </label>
           <textarea id="note-text" name="note" rows={5} maxLength={MAX_NOTE_LENGTH} defaultValue={next.editorNote} />
           <button type="submit" className="button">
             Save note
@@ -85,7 +88,10 @@ export default async function NextIssuePage({
         ) : (
           <form method="post" action={`${endpoint}/send`}>
             <input type="hidden" name="issueDate" value={next.issueDate} />
-            <p>Send this issue now instead of at {formatDateTime(next.sendAt)}. The next issue then starts from this moment.</p>
+            <p>
+              Send this issue now instead of at {formatDateTime(next.sendAt)}. The next issue then starts from this
+              moment.
+            </p>
             <button type="submit" className="button button-primary">
               Send now
             </button>
@@ -98,7 +104,13 @@ export default async function NextIssuePage({
         <p className="meta">
           <a href={`${endpoint}/preview?format=text`}>Plain-text version</a>
         </p>
-        <iframe title={`${info.name} preview`} src={previewSrc} className="newsletter-preview" sandbox="" loading="lazy" />
+        <iframe
+          title={`${info.name} preview`}
+          src={previewSrc}
+          className="newsletter-preview"
+          sandbox=""
+          loading="lazy"
+        />
       </section>
     </div>
   );

@@ -7,7 +7,15 @@ import { answer } from "@/lib/http/answer";
 export const POST = withReader(async (request, { reader }) => {
   const result = await requestAccountDeletion(reader);
   if (result === "limited") {
-    return answer(request, { status: 429, notice: "limited", message: "Several links were sent just now; please use the latest." });
+    return answer(request, {
+      status: 429,
+      notice: "limited",
+      message: "Several links were sent just now; please use the latest.",
+    });
   }
-  return answer(request, { status: 202, notice: "deletion-sent", message: `We sent a confirmation link to ${reader.email}.` });
+  return answer(request, {
+    status: 202,
+    notice: "deletion-sent",
+    message: `We sent a confirmation link to ${reader.email}.`,
+  });
 });

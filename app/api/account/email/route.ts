@@ -13,14 +13,22 @@ export const POST = withReader(async (request, { reader }) => {
   const parsed = input.safeParse(await readInput(request));
   const email = parsed.success ? normalizeEmail(parsed.data.email) : null;
   if (!email) {
-    return answer(request, { status: 400, notice: "invalid-email", message: "That does not look like an email address." });
+    return answer(request, {
+      status: 400,
+      notice: "invalid-email",
+      message: "That does not look like an email address.",
+    });
   }
   const result = await requestEmailChange(reader, email);
   if (result === "same-address") {
     return answer(request, { status: 400, notice: "same-email", message: "That is already your email address." });
   }
   if (result === "limited") {
-    return answer(request, { status: 429, notice: "limited", message: "Several links were sent just now; please use the latest." });
+    return answer(request, {
+      status: 429,
+      notice: "limited",
+      message: "Several links were sent just now; please use the latest.",
+    });
   }
   return answer(request, { status: 202, notice: "email-sent", message: `We sent a confirmation link to ${email}.` });
 });

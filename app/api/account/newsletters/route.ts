@@ -24,7 +24,11 @@ export const POST = withReader(async (request, { reader }) => {
   const { newsletter, subscribed } = parsed.data;
   const result = await setNewsletter(reader.id, newsletter, subscribed, await isSubscriber(reader));
   if (result === "subscribers-only") {
-    return answer(request, { status: 403, notice: "subscribers-only", message: "The Reviews are for All-Access subscribers." });
+    return answer(request, {
+      status: 403,
+      notice: "subscribers-only",
+      message: "The Reviews are for All-Access subscribers.",
+    });
   }
   return answer(request, {
     status: 200,

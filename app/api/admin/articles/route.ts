@@ -31,7 +31,13 @@ export const POST = withRole("editor", async (request, { actor }) => {
       status: 201,
       notice: "created",
       message: "The draft is saved.",
-      body: { id: result.id, version: result.version, slug: result.slug, status: "draft", editUrl: `/admin/articles/${result.id}` },
+      body: {
+        id: result.id,
+        version: result.version,
+        slug: result.slug,
+        status: "draft",
+        editUrl: `/admin/articles/${result.id}`,
+      },
     },
     `/admin/articles/${result.id}`,
   );

@@ -44,7 +44,10 @@ export async function POST(request: Request, { params }: { params: Promise<Param
   }
   const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
   if (wantsJson) {
-    return NextResponse.json({ ok, result: outcome.kind, message: sentence(outcome) }, { status: ok ? 200 : 400, headers: NO_STORE });
+    return NextResponse.json(
+      { ok, result: outcome.kind, message: sentence(outcome) },
+      { status: ok ? 200 : 400, headers: NO_STORE },
+    );
   }
   return new NextResponse(`${sentence(outcome)}\n`, {
     status: ok ? 200 : 400,

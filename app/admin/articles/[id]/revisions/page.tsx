@@ -28,7 +28,8 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
       </p>
       <h1>Revisions of “{article.content.title}”</h1>
       <p className="meta">
-        Every save is kept. The article is at revision {article.version}; restoring an older one saves it again as a new revision.
+        Every save is kept. The article is at revision {article.version}; restoring an older one saves it again as a new
+        revision.
       </p>
       {list.revisions.length === 0 ? (
         <p>No revisions yet: it has not been saved in the newsroom.</p>

@@ -44,8 +44,9 @@ export default async function IssueReportPage({ params }: { params: Promise<{ id
         </p>
       )}
       <p className="meta">
-        Started {report.startedAt ? formatDateTime(report.startedAt) : ""} by {report.startedBy}. Articles published from{" "}
-        {report.windowStart ? formatDateTime(report.windowStart) : "?"} to {report.windowEnd ? formatDateTime(report.windowEnd) : "?"}.
+        Started {report.startedAt ? formatDateTime(report.startedAt) : ""} by {report.startedBy}. Articles published
+        from {report.windowStart ? formatDateTime(report.windowStart) : "?"} to{" "}
+        {report.windowEnd ? formatDateTime(report.windowEnd) : "?"}.
       </p>
       {report.subject && <p>Subject: {report.subject}</p>}
       {report.status !== "empty" && (

@@ -16,9 +16,17 @@ export async function POST(request: Request) {
   const parsed = input.safeParse(await readInput(request));
   const result = parsed.success ? await confirmAccountDeletion(parsed.data.token) : "invalid-link";
   if (result === "invalid-link") {
-    return answer(request, { status: 400, notice: "invalid-link", message: "That link has expired or was already used." });
+    return answer(request, {
+      status: 400,
+      notice: "invalid-link",
+      message: "That link has expired or was already used.",
+    });
   }
-  const response = answer(request, { status: 200, notice: "account-deleted", message: "Your account is deleted." }, "/account/deleted");
+  const response = answer(
+    request,
+    { status: 200, notice: "account-deleted", message: "Your account is deleted." },
+    "/account/deleted",
+  );
   for (const value of expiredSessionCookies()) response.headers.append("Set-Cookie", value);
   return response;
 }

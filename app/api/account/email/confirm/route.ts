@@ -15,10 +15,18 @@ export async function POST(request: Request) {
   const parsed = input.safeParse(await readInput(request));
   const result = parsed.success ? await confirmEmailChange(parsed.data.token) : ({ status: "invalid-link" } as const);
   if (result.status === "changed") {
-    return answer(request, { status: 200, notice: "email-changed", message: `Your email address is now ${result.email}.` });
+    return answer(request, {
+      status: 200,
+      notice: "email-changed",
+      message: `Your email address is now ${result.email}.`,
+    });
   }
   if (result.status === "address-taken") {
     return answer(request, { status: 409, notice: "email-taken", message: "That address belongs to another account." });
   }
-  return answer(request, { status: 400, notice: "invalid-link", message: "That link has expired or was already used." });
+  return answer(request, {
+    status: 400,
+    notice: "invalid-link",
+    message: "That link has expired or was already used.",
+  });
 }

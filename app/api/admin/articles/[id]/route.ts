@@ -30,7 +30,11 @@ export const POST = withRole<Params>("editor", async (request, { actor, params }
     case "unchanged": {
       const { kind, savedAt, ...rest } = result;
       const message = kind === "saved" ? "Saved." : "Nothing had changed.";
-      return editorAnswer(request, { status: 200, notice: kind, message, body: { ...rest, savedAt: savedAt.toISOString() } }, back);
+      return editorAnswer(
+        request,
+        { status: 200, notice: kind, message, body: { ...rest, savedAt: savedAt.toISOString() } },
+        back,
+      );
     }
     case "conflict":
       return editorAnswer(
@@ -42,7 +46,12 @@ export const POST = withRole<Params>("editor", async (request, { actor, params }
             result.status === "draft" || !autosave
               ? `${result.savedBy ?? "Someone"} saved this article after you opened it, so your changes were not saved.`
               : `This article is ${result.status} now, so it is no longer autosaved; your changes were not saved.`,
-          body: { version: result.version, status: result.status, savedAt: result.savedAt.toISOString(), savedBy: result.savedBy },
+          body: {
+            version: result.version,
+            status: result.status,
+            savedAt: result.savedAt.toISOString(),
+            savedBy: result.savedBy,
+          },
         },
         back,
       );

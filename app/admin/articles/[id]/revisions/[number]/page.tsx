@@ -25,13 +25,17 @@ export default async function RevisionPage({ params }: { params: Promise<{ id: s
     number === null ? null : getRevision(actor, id, number),
   ]);
   if (!article || !revision) notFound();
-  const [choices, body] = await Promise.all([listEditorChoices(actor), previewArticleBody(actor, revision.content.body)]);
+  const [choices, body] = await Promise.all([
+    listEditorChoices(actor),
+    previewArticleBody(actor, revision.content.body),
+  ]);
   const { content } = revision;
   const current = revision.number === article.version;
   return (
     <div className="revision-page">
       <p className="meta">
-        <Link href={`/admin/articles/${id}/revisions`}>← All revisions</Link> · <Link href={`/admin/articles/${id}`}>Editor</Link>
+        <Link href={`/admin/articles/${id}/revisions`}>← All revisions</Link> ·{" "}
+        <Link href={`/admin/articles/${id}`}>Editor</Link>
       </p>
       <h1>Revision {revision.number}</h1>
       <p className="meta">
@@ -66,13 +70,21 @@ export default async function RevisionPage({ params }: { params: Promise<{ id: s
       </dl>
       <h2>Body</h2>
       <div className="article-body revision-body">
-        <section className="article-preview" aria-label="Free preview" dangerouslySetInnerHTML={{ __html: body.previewHtml }} />
+        <section
+          className="article-preview"
+          aria-label="Free preview"
+          dangerouslySetInnerHTML={{ __html: body.previewHtml }}
+        />
         {body.hasGatedPart && (
           <>
             <p className="editor-cut" role="separator">
               Preview cut
             </p>
-            <section className="gated-section editor-gated" aria-label="Behind the paywall" dangerouslySetInnerHTML={{ __html: body.gatedHtml }} />
+            <section
+              className="gated-section editor-gated"
+              aria-label="Behind the paywall"
+              dangerouslySetInnerHTML={{ __html: body.gatedHtml }}
+            />
           </>
         )}
       </div>

@@ -17,7 +17,12 @@ const input = z.discriminatedUnion("action", [
 export const POST = withRole<{ newsletter: string }>("editor", async (request, { actor, params }) => {
   const info = newsletterBySlug(params.newsletter);
   const back = info ? `/admin/newsletters/${info.slug}` : "/admin/newsletters";
-  if (!info) return answer(request, { status: 404, notice: "unknown-newsletter", message: "There is no such newsletter." }, back);
+  if (!info)
+    return answer(
+      request,
+      { status: 404, notice: "unknown-newsletter", message: "There is no such newsletter." },
+      back,
+    );
   const parsed = input.safeParse(await readInput(request));
   if (!parsed.success) {
     return answer(
@@ -31,13 +36,32 @@ export const POST = withRole<{ newsletter: string }>("editor", async (request, {
     );
   }
   const { action, issueDate: date } = parsed.data;
-  const change: IssueChange = parsed.data.action === "note" ? { kind: "note", note: parsed.data.note } : { kind: parsed.data.action, articleId: parsed.data.articleId };
+  const change: IssueChange =
+    parsed.data.action === "note"
+      ? { kind: "note", note: parsed.data.note }
+      : { kind: parsed.data.action, articleId: parsed.data.articleId };
   const result = await editNextIssue(actor, info.key, date, change);
   if (result === "stale") {
-    return answer(request, { status: 409, notice: "issue-stale", message: "That issue is no longer the next one: it was sent, or its day passed." }, back);
+    return answer(
+      request,
+      {
+        status: 409,
+        notice: "issue-stale",
+        message: "That issue is no longer the next one: it was sent, or its day passed.",
+      },
+      back,
+    );
   }
   if (result === "not-in-issue") {
-    return answer(request, { status: 404, notice: "not-in-issue", message: "That article is not in the next issue." }, back);
+    return answer(
+      request,
+      { status: 404, notice: "not-in-issue", message: "That article is not in the next issue." },
+      back,
+    );
   }
-  return answer(request, { status: 200, notice: "issue-saved", message: "The next issue is updated.", body: { action } }, back);
+  return answer(
+    request,
+    { status: 200, notice: "issue-saved", message: "The next issue is updated.", body: { action } },
+    back,
+  );
 });

@@ -15,21 +15,50 @@ const input = z.object({ issueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
 export const POST = withRole<{ newsletter: string }>("editor", async (request, { actor, params }) => {
   const info = newsletterBySlug(params.newsletter);
   const back = info ? `/admin/newsletters/${info.slug}` : "/admin/newsletters";
-  if (!info) return answer(request, { status: 404, notice: "unknown-newsletter", message: "There is no such newsletter." }, back);
+  if (!info)
+    return answer(
+      request,
+      { status: 404, notice: "unknown-newsletter", message: "There is no such newsletter." },
+      back,
+    );
   const parsed = input.safeParse(await readInput(request));
-  if (!parsed.success) return answer(request, { status: 400, notice: "invalid-input", message: "Send issueDate (YYYY-MM-DD): the issue to send." }, back);
+  if (!parsed.success)
+    return answer(
+      request,
+      { status: 400, notice: "invalid-input", message: "Send issueDate (YYYY-MM-DD): the issue to send." },
+      back,
+    );
   const { issueDate } = parsed.data;
   if ((await nextIssueDate(info.key, new Date())) !== issueDate) {
-    return answer(request, { status: 409, notice: "issue-stale", message: "That issue is no longer the next one: it was sent, or its day passed." }, back);
+    return answer(
+      request,
+      {
+        status: 409,
+        notice: "issue-stale",
+        message: "That issue is no longer the next one: it was sent, or its day passed.",
+      },
+      back,
+    );
   }
   const result = await startIssueSend(actor, info.key, { issueDate });
   if (result.kind === "empty") {
-    return answer(request, { status: 409, notice: "issue-empty", message: "Nothing to send: no article in this issue. It is recorded as empty and not sent." }, back);
+    return answer(
+      request,
+      {
+        status: 409,
+        notice: "issue-empty",
+        message: "Nothing to send: no article in this issue. It is recorded as empty and not sent.",
+      },
+      back,
+    );
   }
   if (result.kind === "already") {
     return answer(request, { status: 409, notice: "issue-stale", message: "That issue is already being sent." }, back);
   }
   const report = `/admin/newsletters/issues/${result.issueId}`;
   if (isFormPost(request)) return NextResponse.redirect(new URL(report, request.url), 303);
-  return NextResponse.json({ ok: true, issueId: result.issueId, issueDate: result.issueDate, recipients: result.recipients, report }, { status: 202 });
+  return NextResponse.json(
+    { ok: true, issueId: result.issueId, issueDate: result.issueDate, recipients: result.recipients, report },
+    { status: 202 },
+  );
 });

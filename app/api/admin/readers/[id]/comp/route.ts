@@ -8,13 +8,22 @@ import { withRole } from "@/lib/newsroom/require-role";
 export const POST = withRole<{ id: string }>("admin", async (request, { actor, params }) => {
   const here = `/admin/readers/${params.id}`;
   const input = await readInput(request);
-  if (!input) return answer(request, { status: 400, notice: "invalid-input", message: "Send until as a form field or in a JSON object." }, here);
+  if (!input)
+    return answer(
+      request,
+      { status: 400, notice: "invalid-input", message: "Send until as a form field or in a JSON object." },
+      here,
+    );
   const result = await grantComp(actor, { userId: params.id, day: input.until });
   switch (result.kind) {
     case "invalid-date":
       return answer(request, { status: 400, notice: "invalid-date", message: result.message }, here);
     case "not-found":
-      return answer(request, { status: 404, notice: "not-found", message: "There is no such reader." }, "/admin/readers");
+      return answer(
+        request,
+        { status: 404, notice: "not-found", message: "There is no such reader." },
+        "/admin/readers",
+      );
     case "granted":
       return answer(
         request,

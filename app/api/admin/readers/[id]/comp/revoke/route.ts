@@ -8,10 +8,22 @@ export const POST = withRole<{ id: string }>("admin", async (request, { actor, p
   const result = await revokeComp(actor, { userId: params.id });
   switch (result.kind) {
     case "not-found":
-      return answer(request, { status: 404, notice: "not-found", message: "There is no such reader." }, "/admin/readers");
+      return answer(
+        request,
+        { status: 404, notice: "not-found", message: "There is no such reader." },
+        "/admin/readers",
+      );
     case "not-comped":
-      return answer(request, { status: 200, notice: "comp-none", message: `${result.email} has no comp access running.` }, here);
+      return answer(
+        request,
+        { status: 200, notice: "comp-none", message: `${result.email} has no comp access running.` },
+        here,
+      );
     case "revoked":
-      return answer(request, { status: 200, notice: "comp-revoked", message: `${result.email}'s comp access is revoked.` }, here);
+      return answer(
+        request,
+        { status: 200, notice: "comp-revoked", message: `${result.email}'s comp access is revoked.` },
+        here,
+      );
   }
 });

@@ -16,9 +16,17 @@ export const POST = withRole<{ section: string; id: string }>("editor", async (r
     case "in-use": {
       const { singular } = TAXONOMY_KINDS[kind];
       const message = `${result.name} is on ${result.articles} ${result.articles === 1 ? "article" : "articles"}, so it cannot be deleted: merge it into another ${singular} instead.`;
-      return answer(request, { status: 409, notice: "in-use", message, body: { articles: result.articles } }, taxonomyPage(kind, params.id));
+      return answer(
+        request,
+        { status: 409, notice: "in-use", message, body: { articles: result.articles } },
+        taxonomyPage(kind, params.id),
+      );
     }
     case "deleted":
-      return answer(request, { status: 200, notice: "deleted", message: `${result.name} is deleted.` }, taxonomyPage(kind));
+      return answer(
+        request,
+        { status: 200, notice: "deleted", message: `${result.name} is deleted.` },
+        taxonomyPage(kind),
+      );
   }
 });

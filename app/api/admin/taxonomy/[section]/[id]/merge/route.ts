@@ -15,15 +15,27 @@ export const POST = withRole<{ section: string; id: string }>("editor", async (r
   if (!input) return unreadable(request, here);
   const { singular } = TAXONOMY_KINDS[kind];
   if (typeof input.into !== "string" || input.into === "") {
-    return answer(request, { status: 400, notice: "choose-into", message: `Choose the ${singular} to merge it into.` }, here);
+    return answer(
+      request,
+      { status: 400, notice: "choose-into", message: `Choose the ${singular} to merge it into.` },
+      here,
+    );
   }
   const result = await mergeTaxonomyItems(actor, kind, { fromId: params.id, intoId: input.into });
   switch (result.kind) {
     case "same":
-      return answer(request, { status: 400, notice: "merge-same", message: `A ${singular} cannot be merged into itself.` }, here);
+      return answer(
+        request,
+        { status: 400, notice: "merge-same", message: `A ${singular} cannot be merged into itself.` },
+        here,
+      );
     case "not-found":
       if (result.which === "from") return notFound(request, kind);
-      return answer(request, { status: 400, notice: "into-not-found", message: `There is no such ${singular} to merge into.` }, here);
+      return answer(
+        request,
+        { status: 400, notice: "into-not-found", message: `There is no such ${singular} to merge into.` },
+        here,
+      );
     case "merged":
       return answer(
         request,

@@ -24,9 +24,22 @@ export const POST = withRole<{ id: string; number: string }>("editor", async (re
         back,
       );
     case "unchanged":
-      return editorAnswer(request, { status: 200, notice: "unchanged", message: "The article already reads like that.", body: { version: result.version } }, back);
+      return editorAnswer(
+        request,
+        {
+          status: 200,
+          notice: "unchanged",
+          message: "The article already reads like that.",
+          body: { version: result.version },
+        },
+        back,
+      );
     case "invalid":
-      return editorAnswer(request, { ...invalid(result.fieldErrors), message: "That revision cannot be restored as it is." }, back);
+      return editorAnswer(
+        request,
+        { ...invalid(result.fieldErrors), message: "That revision cannot be restored as it is." },
+        back,
+      );
     case "not-found":
       return editorAnswer(request, { ...NOT_FOUND, message: "There is no such revision." }, back);
   }
