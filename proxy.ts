@@ -23,7 +23,7 @@ export async function proxy(request: NextRequest) {
   const https = servedOverHttps(request.headers);
   const policy = contentSecurityPolicy({ nonce: newNonce(), https, formTargets: stripeFormTargets() });
   // Next.js reads the nonce from the request's CSP header and puts it on the
-  // scripts it renders. scripts/serve.ts gives each request an id; a server
+  // scripts it renders. server/main.ts gives each request an id; a server
   // without it (next start) gets one here.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);

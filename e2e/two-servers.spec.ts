@@ -1,4 +1,4 @@
-// Two Folio app servers (scripts/serve.ts, the production build) on the test
+// Two Folio app servers (server/main.ts, the production build) on the test
 // run's database, behind nginx with round robin: the set-up README's
 // "Deployment" section describes. Whatever a reader or an editor does through
 // one server is what the other serves: sessions, unlocks and the newsroom's
@@ -131,7 +131,7 @@ test("publishing and editing through one server is seen on both within seconds",
   expect(Date.now() - publishedAt, "both served the new article within seconds").toBeLessThan(5_000);
 
   // Both serve the article (and its listing) from their caches now, the
-  // anonymous article page whole (scripts/lib/page-cache.ts); edit the headline through A.
+  // anonymous article page whole (server/page-cache.ts); edit the headline through A.
   for (const server of [serverA, serverB]) {
     expect(await (await request.get(`${server.url}/`)).text()).toContain(title);
     await expect

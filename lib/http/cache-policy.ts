@@ -1,6 +1,6 @@
 // Who may keep a copy of a response: the one Cache-Control policy of the
-// site, applied to every response by the web server (scripts/lib/
-// cache-control.ts). Next.js marks every dynamic page "private, no-cache,
+// site, applied to every response by the web server (server/
+// apply-cache-policy.ts). Next.js marks every dynamic page "private, no-cache,
 // no-store"; this replaces that with what a CDN in front of Folio may do.
 //
 // The rule is reader first: a response that may depend on who asks, because
