@@ -166,6 +166,63 @@ test("publishing and editing through one server is seen on both within seconds",
   expect(preview).toContain("Before the cut, edited.");
 });
 
+test("an edit reaches the other server's page cache within a second, also after its listener lost the database", async ({
+  request,
+}) => {
+  const title = `Heard through NOTIFY ${randomUUID().slice(0, 8)}`;
+  const created = await editor.post(
+    `${serverA.url}/api/admin/articles`,
+    jsonFor(serverA, { title, dek: "Edited through A.", body: "Before the cut.\n\n<!-- paywall -->\n\nAfter." }),
+  );
+  expect(created.status()).toBe(201);
+  const { id, slug } = (await created.json()) as { id: string; slug: string };
+  expect((await editor.post(`${serverA.url}/api/admin/articles/${id}/publish`, jsonFor(serverA, {}))).status()).toBe(
+    200,
+  );
+
+  /** B serves the anonymous page from its page cache (so its listener vouches for it). */
+  const cachedOnB = () =>
+    expect
+      .poll(async () => (await request.get(`${serverB.url}/articles/${slug}`)).headers()["x-folio-page-cache"], {
+        timeout: 10_000,
+        intervals: [100],
+      })
+      .toBe("hit");
+
+  /** Edits the headline through A; how long until B serves it. */
+  async function msUntilBServesEdit(headline: string): Promise<number> {
+    const { version } = (await (await editor.get(`${serverA.url}/api/admin/articles/${id}`)).json()) as {
+      version: number;
+    };
+    const saved = await editor.post(
+      `${serverA.url}/api/admin/articles/${id}`,
+      jsonFor(serverA, {
+        title: headline,
+        dek: "Edited through A.",
+        body: "Before the cut.\n\n<!-- paywall -->\n\nAfter.",
+        version,
+      }),
+    );
+    expect(saved.status()).toBe(200);
+    const savedAt = Date.now();
+    await expect.poll(() => titleOn(request, serverB, slug), { timeout: 5_000, intervals: [20] }).toBe(headline);
+    return Date.now() - savedAt;
+  }
+
+  await cachedOnB();
+  expect(await msUntilBServesEdit(`${title}, edited`), "B served the edit within a second").toBeLessThan(1_000);
+
+  // Every server's listening connection is dropped, as a database restart or
+  // a failover would; B's reconnects, catches up and caches again.
+  const dropped = await sql<{ count: string }>(
+    `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+     WHERE application_name = 'folio-cache' AND datname = current_database()`,
+  );
+  expect(Number(dropped[0]!.count)).toBeGreaterThanOrEqual(2);
+  await cachedOnB();
+  expect(await msUntilBServesEdit(`${title}, edited again`), "and again after reconnecting").toBeLessThan(1_000);
+});
+
 test("a scheduled article is published once, not once per server", async ({ request }) => {
   const title = `Scheduled on two servers ${randomUUID().slice(0, 8)}`;
   const created = await editor.post(
