@@ -2,7 +2,7 @@
 // refuses addresses whose percent-encoding is broken, and gives each request
 // its Content-Security-Policy nonce and the security headers. It decides
 // nothing about who may see what: every page and route checks the session
-// itself (see README, "Security").
+// itself (see docs/security.md).
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, FIXED_SECURITY_HEADERS, HSTS, newNonce } from "@/lib/http/security-headers";
 import { servedOverHttps, stripeFormTargets } from "@/lib/http/request-security";

@@ -1,8 +1,8 @@
 // Two Folio app servers (server/main.ts, the production build) on the test
-// run's database, behind nginx with round robin: the set-up README's
-// "Deployment" section describes. Whatever a reader or an editor does through
-// one server is what the other serves: sessions, unlocks and the newsroom's
-// changes (the shared read cache's invalidations go through PostgreSQL), and
+// run's database, behind nginx with round robin: the set-up docs/deployment.md
+// describes. Whatever a reader or an editor does through one server is what
+// the other serves: sessions, unlocks and the newsroom's changes (cache
+// invalidations go through PostgreSQL's NOTIFY, docs/caching.md), and
 // a scheduled article is published once, not once per server (the main test
 // server runs a job runner on the same database too: three in all).
 import { randomUUID } from "node:crypto";

@@ -10,7 +10,7 @@
 // what a deployment serves, not what one app server does. For each it prints requests/s, p50/p99
 // latency, errors, the app's peak memory, database transactions per request
 // and the ratio to the baseline, as a table and as JSON (docs/bench-results.json).
-// Not a test: numbers depend on the machine; README's "Performance" has them.
+// Not a test: numbers depend on the machine; docs/performance.md has them.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";

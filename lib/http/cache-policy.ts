@@ -9,7 +9,7 @@
 // page that answered 200 may be kept by a shared cache, for a minute, and
 // served stale for five more while the CDN fetches a fresh copy. Those
 // responses say `Vary: Cookie`, so a CDN that does not already bypass its
-// cache on cookies at least keys them apart (see README, "Deployment").
+// cache on cookies at least keys them apart (see docs/deployment.md).
 
 export const PRIVATE = "private, no-store";
 export const PUBLIC_PAGE = "public, s-maxage=60, stale-while-revalidate=300";
