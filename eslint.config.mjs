@@ -13,6 +13,7 @@ export default defineConfig([
     ".data/**",
     "node_modules/**",
     "lib/db/generated/**",
+    "dist/**",
     "test-results/**",
     "playwright-report/**",
     "next-env.d.ts",

@@ -1,6 +1,6 @@
 // Next.js calls onRequestError for every error a page, route handler or
 // server action throws. A failure to reach PostgreSQL marks the request so
-// that the web server (scripts/serve.ts) answers 503 "try again" rather than
+// that the web server (server/main.ts) answers 503 "try again" rather than
 // 500; every error is logged as one JSON line with the request id.
 import type { Instrumentation } from "next";
 

@@ -1,5 +1,9 @@
 // @ts-check
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+
+// The crawlers that get a page's metadata in <head> rather than streamed:
+// Folio's own list, shared with the whole-page cache's key (lib/http/crawlers.ts).
+const htmlLimitedBots = JSON.parse(readFileSync(new URL("./lib/http/html-limited-bots.json", import.meta.url), "utf8"));
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -7,9 +11,7 @@ const nextConfig = {
   reactStrictMode: true,
   // forbidden() (a real 403 page for a reader who opens a newsroom page).
   experimental: { authInterrupts: true },
-  // Cached reads (lib/cache/shared-read.ts) live in each server's memory; tag
-  // invalidations are shared between servers through PostgreSQL.
-  cacheHandler: fileURLToPath(new URL("./lib/cache/shared-tag-cache-handler.mjs", import.meta.url)),
+  htmlLimitedBots: new RegExp(htmlLimitedBots.pattern, "i"),
   // proxy.ts sets the security headers of pages and routes; the build's
   // static files, which it skips, need only this one.
   async headers() {

@@ -3,7 +3,7 @@
 // installed (Playwright cannot download its own browser on every machine).
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { serverNodeOptions } from "./scripts/lib/server-node-options";
+import { SERVER_BUNDLE, serverNodeOptions } from "./server/server-process";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
@@ -68,7 +68,7 @@ export default defineConfig({
     { name: "logs", testMatch: /hardening\/log-hygiene\.spec\.ts/, dependencies: ["faults", "two-servers"] },
   ],
   webServer: {
-    command: "npx tsx scripts/serve.ts",
+    command: `node ${SERVER_BUNDLE}`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

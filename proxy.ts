@@ -2,7 +2,7 @@
 // refuses addresses whose percent-encoding is broken, and gives each request
 // its Content-Security-Policy nonce and the security headers. It decides
 // nothing about who may see what: every page and route checks the session
-// itself (see README, "Security").
+// itself (see docs/security.md).
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, FIXED_SECURITY_HEADERS, HSTS, newNonce } from "@/lib/http/security-headers";
 import { servedOverHttps, stripeFormTargets } from "@/lib/http/request-security";
@@ -23,7 +23,7 @@ export async function proxy(request: NextRequest) {
   const https = servedOverHttps(request.headers);
   const policy = contentSecurityPolicy({ nonce: newNonce(), https, formTargets: stripeFormTargets() });
   // Next.js reads the nonce from the request's CSP header and puts it on the
-  // scripts it renders. scripts/serve.ts gives each request an id; a server
+  // scripts it renders. server/main.ts gives each request an id; a server
   // without it (next start) gets one here.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);

@@ -117,7 +117,7 @@ test("no response that sets a cookie is publicly cacheable: signing in and out",
 const policyNonce = (response: APIResponse) =>
   /'nonce-([^']+)'/.exec(response.headers()["content-security-policy"] ?? "")?.[1];
 
-/** Asks for an anonymous page until the server answers it from its whole-page cache (scripts/lib/page-cache.ts). */
+/** Asks for an anonymous page until the server answers it from its whole-page cache (server/page-cache.ts). */
 async function storedPage(anonymous: APIRequestContext, path: string): Promise<APIResponse> {
   let stored: APIResponse | undefined;
   await expect

@@ -1,6 +1,6 @@
 // A request that says it is Googlebot gets what an anonymous reader gets:
 // the preview, never the gated text. Folio has no "first click free" or
-// verified-crawler full text (see README, "Security").
+// verified-crawler full text (see docs/security.md).
 import { expect, test } from "@playwright/test";
 import { GATED_SENTENCE, PREVIEW_SENTENCE, gatedArticle } from "./fixtures";
 

@@ -1,8 +1,8 @@
-// Two Folio app servers (scripts/serve.ts, the production build) on the test
-// run's database, behind nginx with round robin: the set-up README's
-// "Deployment" section describes. Whatever a reader or an editor does through
-// one server is what the other serves: sessions, unlocks and the newsroom's
-// changes (the shared read cache's invalidations go through PostgreSQL), and
+// Two Folio app servers (server/main.ts, the production build) on the test
+// run's database, behind nginx with round robin: the set-up docs/deployment.md
+// describes. Whatever a reader or an editor does through one server is what
+// the other serves: sessions, unlocks and the newsroom's changes (cache
+// invalidations go through PostgreSQL's NOTIFY, docs/caching.md), and
 // a scheduled article is published once, not once per server (the main test
 // server runs a job runner on the same database too: three in all).
 import { randomUUID } from "node:crypto";
@@ -131,7 +131,7 @@ test("publishing and editing through one server is seen on both within seconds",
   expect(Date.now() - publishedAt, "both served the new article within seconds").toBeLessThan(5_000);
 
   // Both serve the article (and its listing) from their caches now, the
-  // anonymous article page whole (scripts/lib/page-cache.ts); edit the headline through A.
+  // anonymous article page whole (server/page-cache.ts); edit the headline through A.
   for (const server of [serverA, serverB]) {
     expect(await (await request.get(`${server.url}/`)).text()).toContain(title);
     await expect
@@ -164,6 +164,63 @@ test("publishing and editing through one server is seen on both within seconds",
   expect(Date.now() - savedAt, "both served the edit within seconds").toBeLessThan(5_000);
   const preview = await (await request.get(`${serverB.url}/articles/${draft.slug}`)).text();
   expect(preview).toContain("Before the cut, edited.");
+});
+
+test("an edit reaches the other server's page cache within a second, also after its listener lost the database", async ({
+  request,
+}) => {
+  const title = `Heard through NOTIFY ${randomUUID().slice(0, 8)}`;
+  const created = await editor.post(
+    `${serverA.url}/api/admin/articles`,
+    jsonFor(serverA, { title, dek: "Edited through A.", body: "Before the cut.\n\n<!-- paywall -->\n\nAfter." }),
+  );
+  expect(created.status()).toBe(201);
+  const { id, slug } = (await created.json()) as { id: string; slug: string };
+  expect((await editor.post(`${serverA.url}/api/admin/articles/${id}/publish`, jsonFor(serverA, {}))).status()).toBe(
+    200,
+  );
+
+  /** B serves the anonymous page from its page cache (so its listener vouches for it). */
+  const cachedOnB = () =>
+    expect
+      .poll(async () => (await request.get(`${serverB.url}/articles/${slug}`)).headers()["x-folio-page-cache"], {
+        timeout: 10_000,
+        intervals: [100],
+      })
+      .toBe("hit");
+
+  /** Edits the headline through A; how long until B serves it. */
+  async function msUntilBServesEdit(headline: string): Promise<number> {
+    const { version } = (await (await editor.get(`${serverA.url}/api/admin/articles/${id}`)).json()) as {
+      version: number;
+    };
+    const saved = await editor.post(
+      `${serverA.url}/api/admin/articles/${id}`,
+      jsonFor(serverA, {
+        title: headline,
+        dek: "Edited through A.",
+        body: "Before the cut.\n\n<!-- paywall -->\n\nAfter.",
+        version,
+      }),
+    );
+    expect(saved.status()).toBe(200);
+    const savedAt = Date.now();
+    await expect.poll(() => titleOn(request, serverB, slug), { timeout: 5_000, intervals: [20] }).toBe(headline);
+    return Date.now() - savedAt;
+  }
+
+  await cachedOnB();
+  expect(await msUntilBServesEdit(`${title}, edited`), "B served the edit within a second").toBeLessThan(1_000);
+
+  // Every server's listening connection is dropped, as a database restart or
+  // a failover would; B's reconnects, catches up and caches again.
+  const dropped = await sql<{ count: string }>(
+    `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+     WHERE application_name = 'folio-cache' AND datname = current_database()`,
+  );
+  expect(Number(dropped[0]!.count)).toBeGreaterThanOrEqual(2);
+  await cachedOnB();
+  expect(await msUntilBServesEdit(`${title}, edited again`), "and again after reconnecting").toBeLessThan(1_000);
 });
 
 test("a scheduled article is published once, not once per server", async ({ request }) => {

@@ -10,7 +10,7 @@
 // and a prerendered static page served by the same server, for comparison.
 // The page benchmark's signed-in scenarios cannot be faster than the first
 // two: this is the floor under any page that depends on the reader.
-// Not a test: numbers depend on the machine; README's "Performance" has them.
+// Not a test: numbers depend on the machine; docs/performance.md has them.
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";

@@ -4,7 +4,7 @@
 // (lib/search: ranking, the page's summaries and snippets), in this process,
 // for an anonymous reader, over a mix of 200 searches: latency on one client,
 // then throughput and latency with several clients at once. Not a test: it
-// prints a table to paste into the README.
+// prints a table to paste into docs/search.md.
 import os from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";

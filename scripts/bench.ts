@@ -1,7 +1,7 @@
 // `npm run bench [-- --articles 50000 --duration 15 --connections 32 --reuse --only subscriber,free]`:
 // the page benchmark. Loads generated articles into a fresh database of its
 // own on the PostgreSQL server in DATABASE_URL (`folio_bench`, or --database),
-// builds and starts the production server (scripts/serve.ts, jobs off), and
+// builds and starts the production server (server/main.ts, jobs off), and
 // drives it with autocannon on loopback, one scenario at a time: the pages of
 // an anonymous reader, a free reader, a subscriber, the front page, a search,
 // an unlock, and a static-file baseline (an article page saved to disk and
@@ -10,7 +10,7 @@
 // what a deployment serves, not what one app server does. For each it prints requests/s, p50/p99
 // latency, errors, the app's peak memory, database transactions per request
 // and the ratio to the baseline, as a table and as JSON (docs/bench-results.json).
-// Not a test: numbers depend on the machine; README's "Performance" has them.
+// Not a test: numbers depend on the machine; docs/performance.md has them.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -25,7 +25,7 @@ import { megabytes, peakRss, sampleRss } from "./bench/process-memory";
 import { searchQueryMix } from "./bench/search-query-mix";
 import { startStaticServer } from "./bench/static-server";
 import { randomAuthSecret } from "./lib/auth-secret";
-import { serverNodeOptions } from "./lib/server-node-options";
+import { serverProcess } from "../server/server-process";
 import { ensureBuild } from "./lib/ensure-build";
 import { nginxBinary, startNginx, type Nginx } from "./lib/nginx";
 
@@ -89,26 +89,24 @@ async function benchDatabase(name: string, reuse: boolean): Promise<string> {
 
 type AppProcess = { url: string; pid: number; stop(): Promise<void> };
 
-/** scripts/serve.ts in a process of its own (node --import tsx, so that its pid is the server's). */
+/** The web server (dist/server/main.mjs) in a process of its own, whose pid is the server's. */
 async function startApp(port: number, databaseUrl: string): Promise<AppProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  const server = serverProcess({
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: randomAuthSecret(),
+    JOBS: "off",
+    // Mail and Stripe are not used by the scenarios; the settings only need to parse.
+    SMTP_URL: "smtp://127.0.0.1:1",
+    STRIPE_SECRET_KEY: "sk_test_bench",
+    STRIPE_WEBHOOK_SECRET: "whsec_bench",
+  });
+  const child = spawn(server.command, server.args, {
     cwd: root,
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: randomAuthSecret(),
-      JOBS: "off",
-      // Mail and Stripe are not used by the scenarios; the settings only need to parse.
-      SMTP_URL: "smtp://127.0.0.1:1",
-      STRIPE_SECRET_KEY: "sk_test_bench",
-      STRIPE_WEBHOOK_SECRET: "whsec_bench",
-      NODE_OPTIONS: serverNodeOptions(process.env),
-    },
+    env: server.env,
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;

@@ -13,7 +13,7 @@ import { EMULATOR_PORT, localStripeSettings } from "./lib/local-stripe";
 import { startMailDev } from "./lib/maildev";
 import { ensureBuild } from "./lib/ensure-build";
 import { ensurePrismaClient } from "./lib/ensure-prisma-client";
-import { startNextServer } from "./lib/next-server";
+import { startWebServer } from "./lib/web-server";
 
 const root = path.resolve(import.meta.dirname, "..");
 const log = (line: string) => console.log(`[folio] ${line}`);
@@ -104,7 +104,7 @@ async function main(): Promise<number> {
 
   await ensurePrismaClient(root, log);
   await ensureBuild(root, log);
-  const server = startNextServer(root, settings.PORT, {
+  const server = startWebServer(root, settings.PORT, {
     ...process.env,
     ...stripeSettings,
     DATABASE_URL: database.url,

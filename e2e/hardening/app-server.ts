@@ -1,8 +1,8 @@
-// A Folio web server of a test's own (scripts/serve.ts, the production build),
+// A Folio web server of a test's own (server/main.ts, the production build),
 // on its own port and database, logging to the run's log folder.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { serverNodeOptions } from "../../scripts/lib/server-node-options";
+import { serverProcess } from "../../server/server-process";
 
 export type AppServer = { url: string; stop(): Promise<void> };
 
@@ -10,20 +10,13 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 
 export async function startAppServer(name: string, port: number, env: Record<string, string>): Promise<AppServer> {
   const logDir = process.env.FOLIO_TEST_LOG_DIR;
-  const child = spawn("npx", ["tsx", "scripts/serve.ts"], {
-    cwd: ROOT,
-    detached: true,
-    stdio: "ignore",
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      PORT: String(port),
-      ...(logDir ? { FOLIO_LOG_FILE: path.join(logDir, `${name}.log`) } : {}),
-      ...env,
-      NODE_OPTIONS: serverNodeOptions({ ...process.env, ...env }),
-    },
+  const server = serverProcess({
+    ...process.env,
+    PORT: String(port),
+    ...(logDir ? { FOLIO_LOG_FILE: path.join(logDir, `${name}.log`) } : {}),
+    ...env,
   });
+  const child = spawn(server.command, server.args, { cwd: ROOT, detached: true, stdio: "ignore", env: server.env });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = `http://localhost:${port}`;
   const deadline = Date.now() + 120_000;

@@ -1,6 +1,6 @@
 // A Folio of a test's own: a database on a given PostgreSQL, migrated, with
 // a few gated articles and readers with sessions (no sign-in email), and a
-// web server (scripts/serve.ts) on it.
+// web server (server/main.ts) on it.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { migrate } from "../../lib/db/migrate";

@@ -6,7 +6,7 @@
 // (lib/cache/refresh-article-pages.ts).
 import { cache } from "react";
 import { ARTICLE_LISTS, articleSlugTag, TAXONOMY } from "@/lib/cache/cache-tags";
-import { asDate, sharedRead } from "@/lib/cache/shared-read";
+import { sharedRead } from "@/lib/cache/shared-read";
 import { db, type Prisma } from "@/lib/db/prisma";
 
 export type ArticleKind = "daily" | "in_depth";
@@ -60,12 +60,6 @@ function toSummary(row: SummaryRow): ArticleSummary {
   };
 }
 
-function reviveSummary(summary: ArticleSummary): ArticleSummary {
-  return { ...summary, publishedAt: asDate(summary.publishedAt), updatedAt: asDate(summary.updatedAt) };
-}
-
-const reviveSummaries = (summaries: ArticleSummary[]) => summaries.map(reviveSummary);
-
 /** Published, and not scheduled for later. */
 function visibleNow(): Prisma.ArticleWhereInput {
   return { status: "published", publishedAt: { lte: new Date() } };
@@ -83,11 +77,7 @@ export const getArticleBySlug = cache(
       const row = await db().article.findFirst({ where: { slug, ...visibleNow() }, select: summarySelect });
       return row ? toSummary(row) : null;
     },
-    {
-      name: "article-by-slug",
-      tags: (slug) => [articleSlugTag(slug), TAXONOMY],
-      revive: (summary) => (summary ? reviveSummary(summary) : null),
-    },
+    { name: "article-by-slug", tags: (slug) => [articleSlugTag(slug), TAXONOMY] },
   ),
 );
 
@@ -101,7 +91,6 @@ export async function getArticleSummaries(ids: string[]): Promise<Map<string, Ar
 export type ArticlePage = { articles: ArticleSummary[]; total: number; page: number; pageCount: number };
 
 const listTags = () => [ARTICLE_LISTS, TAXONOMY];
-const revivePage = (page: ArticlePage): ArticlePage => ({ ...page, articles: reviveSummaries(page.articles) });
 
 async function readListPage(where: Prisma.ArticleWhereInput, page: number, pageSize: number): Promise<ArticlePage> {
   const filter = { ...visibleNow(), ...where };
@@ -120,7 +109,7 @@ async function readListPage(where: Prisma.ArticleWhereInput, page: number, pageS
 
 // The filter is part of the cache key: plain JSON (ids), no dates; visibleNow()
 // is added inside the read.
-const listPage = sharedRead(readListPage, { name: "article-list-page", tags: listTags, revive: revivePage });
+const listPage = sharedRead(readListPage, { name: "article-list-page", tags: listTags });
 
 export function listArchive(page: number, pageSize = 20): Promise<ArticlePage> {
   return listPage({}, page, pageSize);
@@ -144,7 +133,7 @@ export const listLatest = sharedRead(
     });
     return rows.map(toSummary);
   },
-  { name: "latest-articles", tags: listTags, revive: reviveSummaries },
+  { name: "latest-articles", tags: listTags },
 );
 
 /** Slugs and dates of every visible article, for the sitemap. */
@@ -155,9 +144,5 @@ export const listAllForSitemap = sharedRead(
       select: { slug: true, updatedAt: true },
       orderBy: newestFirst,
     }),
-  {
-    name: "sitemap-articles",
-    tags: () => [ARTICLE_LISTS],
-    revive: (rows) => rows.map((row) => ({ ...row, updatedAt: asDate(row.updatedAt) })),
-  },
+  { name: "sitemap-articles", tags: () => [ARTICLE_LISTS] },
 );

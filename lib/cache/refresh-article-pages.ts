@@ -5,7 +5,7 @@
 // (lib/cache/shared-read.ts), and this invalidates their tags on every server.
 // Awaited before the change is answered, so the editor's next page is fresh.
 import { ARTICLE_LISTS, articleSlugTag, articleTag, TAXONOMY } from "./cache-tags";
-import { invalidateTags } from "./tag-invalidation";
+import { invalidateTags } from "./invalidate-tags";
 
 export type ArticleChange = {
   articleIds?: string[];

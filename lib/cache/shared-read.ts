@@ -1,55 +1,84 @@
-// A database read whose result is the same for every reader, cached across
-// requests under tags until a change invalidates one of them
+// A database read whose result is the same for every reader, cached in this
+// server's memory under tags until a change invalidates one of them
 // (refresh-article-pages.ts). Pages stay rendered per request (their CSP
 // nonce is per request); what is cached is the data and rendering work under
 // them. Only reader-independent results may go through here: never gated
 // text, never anything read from the session.
 //
-// Built on Next.js's unstable_cache, not "use cache": "use cache" needs the
-// cacheComponents mode, which refuses the `dynamic = "force-dynamic"` that
-// every page here declares. The entries live in the cache handler
-// (lib/cache/shared-tag-cache-handler.mjs): in process memory, with tag
-// invalidations shared between servers through PostgreSQL.
-// next/cache is loaded on first use: the job runner imports these reads into
-// scripts/serve.ts before Next.js has set up the request storage that
-// next/cache needs when it loads. The promise is kept: every import() call
-// would go through the module loader's hooks again (tsx's run on a thread).
-let nextCacheModule: Promise<typeof import("next/cache")> | undefined;
-const nextCache = () => (nextCacheModule ??= import("next/cache"));
+// An entry is stamped with the moment its read began, and served while the
+// tag clock (tag-clock.ts) vouches that none of its tags changed since. While
+// the clock cannot vouch (no listener in this process: scripts, tests,
+// `next dev`; or the database away), every call reads the database.
+//
+// Values are kept as the read returned them, not copied: callers must treat
+// them as read-only (they are shared by every request that hits).
+import { LRUCache } from "lru-cache";
+import { clockNow, clockVouches, tagsChangedSince } from "./tag-clock";
 
 /** A safety net: an entry is read again after an hour even if no invalidation reached it. */
-const MAX_AGE_SECONDS = 3600;
+const MAX_AGE_MS = 60 * 60_000;
+const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 
-export type SharedReadOptions<Args extends unknown[], T> = {
+type Entry = { value: unknown; tags: string[]; readAt: number };
+
+type Pending = { result: Promise<unknown>; tags: string[]; readAt: number };
+
+type Store = { entries: LRUCache<string, Entry>; reading: Map<string, Pending> };
+
+// One store per process, for the same reason as the tag clock's state: the
+// chunks Next.js bundles this module into must share it.
+const STORE = Symbol.for("folio.cache.shared-read-store");
+const holder = globalThis as { [STORE]?: Store };
+
+function store(): Store {
+  holder[STORE] ??= {
+    entries: new LRUCache<string, Entry>({
+      maxSize: maxBytes(),
+      // Roughly what the value occupies; computed once, when it is stored.
+      sizeCalculation: (entry) => Math.max(1, JSON.stringify(entry.value)?.length ?? 1) * 2,
+      ttl: MAX_AGE_MS,
+    }),
+    reading: new Map(),
+  };
+  return holder[STORE];
+}
+
+function maxBytes(): number {
+  const megabytes = Number(process.env.FOLIO_CACHE_MAX_MB);
+  return Number.isFinite(megabytes) && megabytes > 0 ? megabytes * 1024 * 1024 : DEFAULT_MAX_BYTES;
+}
+
+export type SharedReadOptions<Args extends unknown[]> = {
   /** Names the read in the cache key; unique per read. */
   name: string;
   tags: (...args: Args) => string[];
-  /** Cached values come back through JSON: turn date strings back into Dates here. */
-  revive?: (value: T) => T;
 };
 
 export function sharedRead<Args extends unknown[], T>(
   read: (...args: Args) => Promise<T>,
-  options: SharedReadOptions<Args, T>,
+  options: SharedReadOptions<Args>,
 ): (...args: Args) => Promise<T> {
-  const revive = options.revive ?? ((value: T) => value);
   return async (...args: Args) => {
-    // The tags depend on the arguments, and unstable_cache takes them when it
-    // is made: one wrapper per call (cheap; the key is the name and the arguments).
-    const { unstable_cache } = await nextCache();
-    const cached = unstable_cache(read, [options.name], { tags: options.tags(...args), revalidate: MAX_AGE_SECONDS });
+    if (!clockVouches()) return read(...args);
+    const { entries, reading } = store();
+    const key = JSON.stringify([options.name, ...args]);
+    const entry = entries.get(key);
+    if (entry && !tagsChangedSince(entry.tags, entry.readAt)) return entry.value as T;
+    // A burst of requests for one entry waits for one read, unless something
+    // it depends on changed since that read began.
+    const pending = reading.get(key);
+    if (pending && !tagsChangedSince(pending.tags, pending.readAt)) return pending.result as Promise<T>;
+    const readAt = clockNow();
+    const tags = options.tags(...args);
+    const result = read(...args);
+    reading.set(key, { result, tags, readAt });
     try {
-      return revive(await cached(...args));
-    } catch (error) {
-      // Outside Next.js (scripts, the integration tests) there is no cache: read directly.
-      if (error instanceof Error && error.message.startsWith("Invariant: incrementalCache missing"))
-        return read(...args);
-      throw error;
+      const value = await result;
+      // Kept only if nothing it depends on changed while it was being read.
+      if (value !== undefined && !tagsChangedSince(tags, readAt)) entries.set(key, { value, tags, readAt });
+      return value;
+    } finally {
+      if (reading.get(key)?.result === result) reading.delete(key);
     }
   };
-}
-
-/** For `revive`: a Date that came back from the cache as its ISO string. */
-export function asDate(value: Date | string): Date {
-  return value instanceof Date ? value : new Date(value);
 }

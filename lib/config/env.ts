@@ -50,11 +50,11 @@ export const envSchema = z.object({
   JOBS: z.enum(["on", "off"]).default("on"),
   // How many reverse proxies in front of Folio append to X-Forwarded-For.
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
-  // Memory for the shared read cache, per server (read by lib/cache/shared-tag-cache-handler.mjs).
+  // Memory for the shared read cache, per server (lib/cache/shared-read.ts).
   FOLIO_CACHE_MAX_MB: z.coerce.number().int().min(1).max(4096).default(64),
-  // Memory for whole anonymous pages, per server (scripts/lib/page-cache.ts); 0 turns that cache off.
+  // Memory for whole anonymous pages, per server (server/page-cache.ts); 0 turns that cache off.
   FOLIO_PAGE_CACHE_MAX_MB: z.coerce.number().int().min(0).max(4096).default(64),
-  // The web server's JavaScript heap limit, given to Node.js when the server is started (scripts/lib/server-node-options.ts).
+  // The web server's JavaScript heap limit, given to Node.js when the server is started (server/node-options.ts).
   FOLIO_HEAP_MB: heapMegabytes,
   DATABASE_URL: postgresUrl.optional(),
   FOLIO_DATA_DIR: z.string().default(".data"),

@@ -10,7 +10,16 @@ describe("isDatabaseUnavailable", () => {
     ["connection refused", withCode("connect ECONNREFUSED 127.0.0.1:5432", "ECONNREFUSED"), true],
     ["server shut down", withCode("terminating connection due to administrator command", "57P01"), true],
     ["starting up", withCode("the database system is starting up", "57P03"), true],
-    ["pg connection cut", new Error("Connection terminated unexpectedly"), true],
+    // Only one a watched pool saw end a connection counts (see the integration test).
+    ["an error that merely reads like a cut connection", new Error("Connection terminated unexpectedly"), false],
+    [
+      "Prisma's raw query that could not connect",
+      Object.assign(new Error("Invalid `prisma.$queryRaw()` invocation"), {
+        code: "P2010",
+        meta: { driverAdapterError: { name: "DriverAdapterError", cause: { kind: "DatabaseNotReachable" } } },
+      }),
+      true,
+    ],
     ["Prisma can't reach", withCode("Can't reach database server at 127.0.0.1:5499", "P1001"), true],
     ["adapter error kind", Object.assign(new Error("x"), { cause: { kind: "DatabaseNotReachable" } }), true],
     [

@@ -2,7 +2,8 @@
 // connections, a connection cut mid-query) from every other error, so that
 // it can be answered 503 "try again" instead of 500. The error may come from
 // node-postgres, from Prisma's pg adapter, from Prisma itself or wrapped by
-// Auth.js; the causes are followed.
+// Auth.js; the causes are followed. Errors are told by their codes and kinds,
+// never by their text.
 const CODES = new Set([
   // Node sockets
   "ECONNREFUSED",
@@ -25,26 +26,52 @@ const CODES = new Set([
   "P2024",
 ]);
 const KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
-const MESSAGES =
-  /connection terminated|can't reach database server|ECONNREFUSED|ECONNRESET|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery|not yet accepting connections)|server has closed the connection|Client has encountered a connection error|timeout exceeded when trying to connect/i;
+
+// node-postgres reports a connection that ended under a query ("Connection
+// terminated unexpectedly") with a plain Error: no code, no kind. The same
+// object is emitted on the client, where watchForLostConnections records it,
+// and thrown to the query (Prisma passes it on as it is), so it is recognised
+// by identity rather than by its text. Kept once per process (globalThis):
+// the pool and the code that catches may be in different bundles.
+const LOST = Symbol.for("folio.db.lost-connection-errors");
+const holder = globalThis as { [LOST]?: WeakSet<object> };
+const lostConnectionErrors = (holder[LOST] ??= new WeakSet());
+
+type Watchable = {
+  on(
+    event: "connect",
+    listener: (client: { on(event: "error", listener: (error: Error) => void): unknown }) => void,
+  ): unknown;
+  on(event: "error", listener: (error: Error) => void): unknown;
+};
+
+/** Records the errors with which `pool`'s connections end, for isDatabaseUnavailable. */
+export function watchForLostConnections(pool: Watchable): void {
+  const record = (error: Error) => void lostConnectionErrors.add(error);
+  pool.on("error", record);
+  pool.on("connect", (client) => client.on("error", record));
+}
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (depth > 6 || error === null || typeof error !== "object") return false;
+  if (lostConnectionErrors.has(error)) return true;
   const candidate = error as {
     code?: unknown;
     kind?: unknown;
-    message?: unknown;
     cause?: unknown;
     errors?: unknown;
     err?: unknown;
+    meta?: { driverAdapterError?: unknown };
   };
   if (typeof candidate.code === "string" && CODES.has(candidate.code)) return true;
   if (typeof candidate.kind === "string" && KINDS.has(candidate.kind)) return true;
-  if (typeof candidate.message === "string" && MESSAGES.test(candidate.message)) return true;
   if (Array.isArray(candidate.errors) && candidate.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1)))
     return true;
-  // Auth.js wraps the adapter's error as { cause: { err } }.
-  return isDatabaseUnavailable(candidate.cause, depth + 1) || isDatabaseUnavailable(candidate.err, depth + 1);
+  // Auth.js wraps the adapter's error as { cause: { err } }; Prisma a raw
+  // query's driver error as { meta: { driverAdapterError: { cause: { kind } } } }.
+  return [candidate.cause, candidate.err, candidate.meta?.driverAdapterError].some((inner) =>
+    isDatabaseUnavailable(inner, depth + 1),
+  );
 }
 
 /** Thrown where a library swallowed a database failure that must not pass for "nobody signed in". */

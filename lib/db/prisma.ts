@@ -2,7 +2,9 @@
 // adapter). DATABASE_URL is always set here: `npm start` sets it to the
 // embedded database when the operator did not.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { env } from "@/lib/config/env";
+import { watchForLostConnections } from "./database-unavailable";
 import { PrismaClient } from "./generated/client";
 
 function createClient(): PrismaClient {
@@ -10,7 +12,9 @@ function createClient(): PrismaClient {
   if (!url) {
     throw new Error("DATABASE_URL is not set: start Folio with `npm start`, which opens the embedded database");
   }
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  watchForLostConnections(pool);
+  return new PrismaClient({ adapter: new PrismaPg(pool) });
 }
 
 // Next.js reloads modules in development; keep one pool per process.

@@ -1,6 +1,6 @@
 // Who may keep a copy of a response: the one Cache-Control policy of the
-// site, applied to every response by the web server (scripts/lib/
-// cache-control.ts). Next.js marks every dynamic page "private, no-cache,
+// site, applied to every response by the web server (server/
+// apply-cache-policy.ts). Next.js marks every dynamic page "private, no-cache,
 // no-store"; this replaces that with what a CDN in front of Folio may do.
 //
 // The rule is reader first: a response that may depend on who asks, because
@@ -9,7 +9,7 @@
 // page that answered 200 may be kept by a shared cache, for a minute, and
 // served stale for five more while the CDN fetches a fresh copy. Those
 // responses say `Vary: Cookie`, so a CDN that does not already bypass its
-// cache on cookies at least keys them apart (see README, "Deployment").
+// cache on cookies at least keys them apart (see docs/deployment.md).
 
 export const PRIVATE = "private, no-store";
 export const PUBLIC_PAGE = "public, s-maxage=60, stale-while-revalidate=300";

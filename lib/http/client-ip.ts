@@ -1,4 +1,4 @@
-// The client's address for rate limiting. scripts/serve.ts, the web server,
+// The client's address for rate limiting. server/main.ts, the web server,
 // rewrites X-Forwarded-For to the one address it trusts (the socket's, or the
 // one the TRUST_PROXY-th proxy saw), so the header holds a single address.
 export function clientIp(headers: Headers): string {

@@ -4,7 +4,7 @@ import { env } from "@/lib/config/env";
 
 /**
  * True when the site is served over https: PUBLIC_URL says so, or a trusted
- * proxy (TRUST_PROXY > 0; scripts/serve.ts drops the header otherwise) says
+ * proxy (TRUST_PROXY > 0; server/main.ts drops the header otherwise) says
  * it received the request over https.
  */
 export function servedOverHttps(headers: Headers): boolean {

@@ -10,7 +10,9 @@
 //   lines are 76 characters (19 whole groups), so nothing else moves.
 // When the composed message does not have the expected shape (a body not in
 // base64 as computed here, a non-ASCII address), callers compose normally.
-import MailComposer from "nodemailer/lib/mail-composer";
+// With its file name: nodemailer has no exports map, and Node resolves no
+// directory imports in ES modules (the compiled server is one).
+import MailComposer from "nodemailer/lib/mail-composer/index.js";
 
 export type MergeTemplate = {
   head: string;

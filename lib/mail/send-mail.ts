@@ -3,7 +3,8 @@
 import { connect } from "node:net";
 import nodemailer, { type Transporter } from "nodemailer";
 import type SMTPPool from "nodemailer/lib/smtp-pool";
-import { parseConnectionUrl } from "nodemailer/lib/shared";
+// With its file name: see merge-message.ts.
+import { parseConnectionUrl } from "nodemailer/lib/shared/index.js";
 import { env } from "@/lib/config/env";
 
 export type Mail = {

@@ -6,7 +6,7 @@ import { currentRequestContext } from "./request-context";
 import { redact } from "./redact";
 
 export type LogLevel = "info" | "warn" | "error";
-type Fields = Record<string, string | number | boolean | null | undefined>;
+export type Fields = Record<string, string | number | boolean | null | undefined>;
 
 function clean(fields: Fields): Fields {
   return Object.fromEntries(

@@ -1,6 +1,6 @@
 // What the web server knows about the request being handled, reachable from
 // any code that runs for it (the logger, the error hook) without passing it
-// along. scripts/serve.ts opens the context; Next.js bundles the app's code
+// along. server/main.ts opens the context; Next.js bundles the app's code
 // separately from the server's, so the store lives on globalThis under a
 // registered symbol: both copies of this module find the same one.
 import { AsyncLocalStorage } from "node:async_hooks";

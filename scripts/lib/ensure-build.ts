@@ -1,14 +1,19 @@
-// Builds the Next.js app when the sources changed since the last build, so
-// that `npm start` is quick on the second run and never serves stale code.
+// Builds the Next.js app and the web server around it (scripts/build-server.ts)
+// when the sources changed since the last build, so that `npm start` is quick
+// on the second run and never serves stale code.
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { SERVER_BUNDLE } from "../../server/server-process";
+import { buildServer } from "../build-server";
 import { runCommand } from "./run-command";
 
 const SOURCES = [
   "app",
   "components",
   "lib",
+  "server",
+  "scripts/build-server.ts",
   "public",
   "proxy.ts",
   "instrumentation.ts",
@@ -40,14 +45,14 @@ export function sourceHash(root: string): string {
 export async function ensureBuild(root: string, log: (line: string) => void): Promise<void> {
   const marker = path.join(root, ".next", "folio-source-hash");
   const wanted = sourceHash(root);
-  if (existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(marker)) {
-    if (readFileSync(marker, "utf8") === wanted) return;
-  }
+  const built = [path.join(".next", "BUILD_ID"), SERVER_BUNDLE].every((file) => existsSync(path.join(root, file)));
+  if (built && existsSync(marker) && readFileSync(marker, "utf8") === wanted) return;
   log("building the web app (next build); this takes a minute the first time");
   const code = await runCommand("npx", ["next", "build"], {
     cwd: root,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
+  await buildServer(root);
   writeFileSync(marker, wanted);
 }

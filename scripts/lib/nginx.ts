@@ -3,7 +3,7 @@
 // benchmark: round robin over the upstreams, run as the current user with a
 // configuration, pid file, logs and temporary files in a folder of its own.
 // Each answer names the upstream that served it (X-Upstream). With `cache`,
-// nginx also keeps anonymous pages as a CDN would (README, "Deployment"):
+// nginx also keeps anonymous pages as a CDN would (docs/deployment.md):
 // only cookie-less requests, for as long as the page's s-maxage says.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -24,7 +24,7 @@ export function nginxBinary(): string {
   );
 }
 
-/** The load balancer's configuration: the one README's "Deployment" section shows, with test paths. */
+/** The load balancer's configuration: the one docs/deployment.md shows, with test paths. */
 export type NginxOptions = { port: number; upstreams: number[]; cache?: boolean };
 
 export function nginxConfig(options: NginxOptions & { dir: string }): string {

@@ -6,6 +6,7 @@
 // The sweep is one UPDATE on rows still scheduled, so however many sweeps run
 // at once, each article is published (and logged) once.
 import type PgBoss from "pg-boss";
+import { refreshArticlePages } from "@/lib/cache/refresh-article-pages";
 import { db } from "@/lib/db/prisma";
 import { assertRole, type Actor } from "../actor";
 import { recordAudit } from "../audit-log";
@@ -38,9 +39,6 @@ export async function publishDueArticles(actor: Actor, now = new Date()): Promis
     return rows.map((row) => ({ id: row.id, slug: row.slug, title: row.title, publishedAt: row.published_at }));
   }, NEWSROOM_TRANSACTION);
   if (published.length > 0) {
-    // Loaded when needed: the job runner is imported by scripts/serve.ts before
-    // Next.js has set up the request storage that next/cache needs at load.
-    const { refreshArticlePages } = await import("@/lib/cache/refresh-article-pages");
     await refreshArticlePages({
       articleIds: published.map((article) => article.id),
       slugs: published.map((article) => article.slug),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { serverNodeOptions } from "./server-node-options";
+import { serverNodeOptions } from "./server-process";
 
 describe("serverNodeOptions", () => {
   it("gives the web server a 256 MB heap unless FOLIO_HEAP_MB says otherwise", () => {

@@ -5,7 +5,7 @@
 // request id of its choosing would confuse the logs. Next.js fills the
 // forwarded headers in again from the connection itself.
 import type { IncomingMessage } from "node:http";
-import { acceptRequestId, newRequestId } from "../../lib/observability/request-context";
+import { acceptRequestId, newRequestId } from "@/lib/observability/request-context";
 
 const PROXY_ONLY = ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded"];
 // Headers Next.js uses between its own parts, never sent by a browser: a

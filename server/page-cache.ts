@@ -9,11 +9,10 @@
 //
 // Two things keep a stored page right:
 // - Freshness. A page is served only while no cache tag has changed since its
-//   render began, as told by the shared tag cache handler
-//   (lib/cache/shared-tag-cache-handler.mjs), which learns of every change on
-//   any server within a second and stops vouching while PostgreSQL is away.
-//   The cache cannot know which tags a page read, so any change empties it
-//   all; the newsroom changes things a few times an hour. Pages also expire
+//   render began, as told by the tag clock (lib/cache/tag-clock.ts), which
+//   hears of every change on any server through PostgreSQL within
+//   milliseconds and stops vouching while PostgreSQL is away. The cache
+//   cannot know which tags a page read, so any change empties it all; the newsroom changes things a few times an hour. Pages also expire
 //   after five minutes (the CDN's copy, stale window included, may be as old),
 //   for what changes with the clock alone. Not after one: publishing, editing
 //   and scheduled publishing all change tags, and rendering every page in
@@ -34,10 +33,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import { deflateRaw, gzip, inflateRawSync } from "node:zlib";
 import { LRUCache } from "lru-cache";
-import { getBotType } from "next/dist/shared/lib/router/utils/is-bot.js";
-import { localTagCache, type LocalTagCache } from "../../lib/cache/local-tag-cache";
-import { isPublicPage, PUBLIC_PAGE, varyWith } from "../../lib/http/cache-policy";
-import { newNonce } from "../../lib/http/security-headers";
+import { anythingChangedSince, clockNow, clockVouches } from "@/lib/cache/tag-clock";
+import { crawlerKind } from "@/lib/http/crawlers";
+import { isPublicPage, PUBLIC_PAGE, varyWith } from "@/lib/http/cache-policy";
+import { newNonce } from "@/lib/http/security-headers";
 
 export type StoredPage = {
   headers: [string, string | string[]][];
@@ -45,11 +44,14 @@ export type StoredPage = {
   deflated: Buffer;
   /** The lengths of the pieces of the body between the places the nonce was. */
   partLengths: number[];
-  /** When the render began (this process's clock): a tag changed after that makes the page stale. */
+  /** When the render began (the tag clock's time): a tag changed after that makes the page stale. */
   renderedAt: number;
 };
 
-export type TagChanges = Pick<LocalTagCache, "changedSince">;
+/** What the cache asks the tag clock (lib/cache/tag-clock.ts); tests pass their own. */
+export type TagChanges = { now(): number; vouches(): boolean; anythingChangedSince(time: number): boolean };
+
+const tagClock: TagChanges = { now: clockNow, vouches: clockVouches, anythingChangedSince };
 
 const TTL_MS = 5 * 60_000;
 // Larger pages are passed through: none of the site's pages comes near it.
@@ -85,9 +87,9 @@ const deflateRawAsync = promisify(deflateRaw);
 /**
  * What a request's page is stored under, or null when it must go to Next.js:
  * every request header a page or proxy.ts reads is part of the key, and the
- * kind of crawler Next.js tells from the User-Agent (it renders a page's
- * metadata into the head before the body for crawlers that run no script,
- * and may stream it later for browsers).
+ * kind of crawler the User-Agent names (lib/http/crawlers.ts: Next.js renders
+ * a page's metadata into the head for crawlers that run no script, and may
+ * stream it later for browsers).
  */
 export function pageCacheKey(request: Pick<IncomingMessage, "method" | "url" | "headers">): string | null {
   if (request.method !== "GET" && request.method !== "HEAD") return null;
@@ -95,7 +97,7 @@ export function pageCacheKey(request: Pick<IncomingMessage, "method" | "url" | "
   if (BYPASS_HEADERS.some((name) => headers[name] !== undefined)) return null;
   const url = request.url ?? "/";
   if (!isPublicPage(url.split("?")[0] ?? "/")) return null;
-  const crawler = getBotType(headers["user-agent"] ?? "") ?? "";
+  const crawler = crawlerKind(headers["user-agent"]);
   return JSON.stringify([
     headers.host ?? "",
     headers["x-forwarded-proto"] ?? "",
@@ -123,13 +125,7 @@ export function joinAroundNonce(parts: Buffer[], nonce: string): Buffer {
   return Buffer.concat(interleave(parts, Buffer.from(nonce)));
 }
 
-export function pageCache({
-  maxBytes,
-  tagChanges = localTagCache,
-}: {
-  maxBytes: number;
-  tagChanges?: () => TagChanges | undefined;
-}) {
+export function pageCache({ maxBytes, tagChanges = tagClock }: { maxBytes: number; tagChanges?: TagChanges }) {
   const pages = new LRUCache<string, StoredPage>({
     maxSize: Math.max(1, maxBytes),
     sizeCalculation: (page) => Math.max(1, page.deflated.length),
@@ -138,10 +134,10 @@ export function pageCache({
   // Renders under way, so that a burst for one page waits for one render.
   const rendering = new Map<string, Promise<StoredPage | null>>();
 
-  async function fresh(key: string, changes: TagChanges): Promise<StoredPage | null> {
+  function fresh(key: string): StoredPage | null {
     const page = pages.get(key);
     if (!page) return null;
-    if (await changes.changedSince(page.renderedAt)) {
+    if (tagChanges.anythingChangedSince(page.renderedAt)) {
       pages.delete(key);
       return null;
     }
@@ -149,9 +145,9 @@ export function pageCache({
   }
 
   /** The page another request is rendering now, once it is done (if storable and still fresh). */
-  async function renderedMeanwhile(key: string, changes: TagChanges): Promise<StoredPage | null> {
+  async function renderedMeanwhile(key: string): Promise<StoredPage | null> {
     const page = await rendering.get(key);
-    return page && !(await changes.changedSince(page.renderedAt)) ? page : null;
+    return page && !tagChanges.anythingChangedSince(page.renderedAt) ? page : null;
   }
 
   /**
@@ -160,16 +156,15 @@ export function pageCache({
    */
   async function handle(request: IncomingMessage, response: ServerResponse, render: () => void): Promise<void> {
     const key = maxBytes > 0 ? pageCacheKey(request) : null;
-    const changes = tagChanges();
-    // Before the tag handler is loaded (the first pages after a start) nothing
-    // can vouch for a page, so nothing is stored.
-    if (!key || !changes) return render();
-    const page = (await fresh(key, changes)) ?? (await renderedMeanwhile(key, changes));
+    // While the tag clock cannot vouch (before the listener has caught up, or
+    // with PostgreSQL away) nothing is served from here or stored.
+    if (!key || !tagChanges.vouches()) return render();
+    const page = fresh(key) ?? (await renderedMeanwhile(key));
     if (page) return send(page, request, response);
     if (request.method !== "GET" || rendering.has(key)) return render();
 
     response.setHeader("X-Folio-Page-Cache", "miss");
-    const rendered = capture(request, response, Date.now());
+    const rendered = capture(request, response, tagChanges.now());
     rendering.set(key, rendered);
     void rendered.then((stored) => {
       rendering.delete(key);

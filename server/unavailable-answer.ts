@@ -5,7 +5,7 @@
 // shows its message once JavaScript has run). Stripe retries a webhook
 // answered 503; browsers and crawlers know to come back.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { RequestContext } from "../../lib/observability/request-context";
+import type { RequestContext } from "@/lib/observability/request-context";
 
 const RETRY_AFTER_SECONDS = "5";
 const API_BODY = JSON.stringify({

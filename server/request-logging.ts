@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { appendFileSync } from "node:fs";
 import { format } from "node:util";
-import { log, type LogLevel } from "../../lib/observability/log";
+import { log, type LogLevel } from "@/lib/observability/log";
 
 export function logConsoleAsJson(): void {
   const levels: [keyof Console & ("log" | "info" | "warn" | "error"), LogLevel][] = [

@@ -3,40 +3,49 @@
 // X-Forwarded-For header the client sent itself, which would let anyone pick
 // their own address and slip past the per-IP sign-in limit. Here the header
 // is replaced with the socket's address, unless TRUST_PROXY says Folio runs
-// behind that many proxies that append to it (scripts/lib/trusted-headers.ts).
-// Each request gets an id and a context (lib/observability/request-context.ts)
-// that the JSON logs and the 503 answer for database outages read. The same
-// process runs the background jobs (JOBS=off to leave them to other servers).
-// Every response gets the site's Cache-Control policy (lib/http/cache-policy.ts),
-// and the anonymous pages that policy makes public are kept whole in memory
-// (scripts/lib/page-cache.ts).
+// behind that many proxies that append to it (trusted-headers.ts). Each
+// request gets an id and a context (lib/observability/request-context.ts)
+// that the JSON logs and the 503 answer for database outages read. Every
+// response gets the site's Cache-Control policy (apply-cache-policy.ts), and
+// the anonymous pages that policy makes public are kept whole in memory
+// (page-cache.ts) while the cache invalidation listener vouches for them.
+// The same process runs the background jobs (JOBS=off leaves them to other
+// servers).
+//
+// Built with the app into dist/server/main.mjs (scripts/build-server.ts) and
+// run with plain Node from the project folder: `node dist/server/main.mjs`.
 import { createServer } from "node:http";
-import path from "node:path";
 import next from "next";
-import { parseEnv } from "../lib/config/env";
-import { startJobRunner } from "../lib/jobs/job-runner";
-import { log } from "../lib/observability/log";
-import { requestContextStorage } from "../lib/observability/request-context";
-import { applyCachePolicy } from "./lib/cache-control";
-import { logConsoleAsJson, logRequest, teeOutputTo } from "./lib/server-logging";
-import { answerClientErrors } from "./lib/client-error-answer";
-import { pageCache } from "./lib/page-cache";
-import { applyTrustedHeaders } from "./lib/trusted-headers";
-import { answerUnavailableAs503 } from "./lib/unavailable-answer";
+import { startInvalidationListener } from "@/lib/cache/invalidation-listener";
+import { parseEnv } from "@/lib/config/env";
+import { startJobRunner } from "@/lib/jobs/job-runner";
+import { log } from "@/lib/observability/log";
+import { requestContextStorage } from "@/lib/observability/request-context";
+import { applyCachePolicy } from "./apply-cache-policy";
+import { answerClientErrors } from "./client-error-answer";
+import { pageCache } from "./page-cache";
+import { logConsoleAsJson, logRequest, teeOutputTo } from "./request-logging";
+import { applyTrustedHeaders } from "./trusted-headers";
+import { answerUnavailableAs503 } from "./unavailable-answer";
 
-// tsx turns source maps on for every module loaded after it, and Node then
-// keeps the map of each of Next.js's server chunks it loads, sources and all:
-// about 40 MB of live heap in the benchmark. Logged stack traces point into
-// the build instead.
-process.setSourceMapsEnabled(false);
 const settings = parseEnv(process.env);
 if (process.env.FOLIO_LOG_FILE) teeOutputTo(process.env.FOLIO_LOG_FILE);
 logConsoleAsJson();
-const root = path.resolve(import.meta.dirname, "..");
-const app = next({ dev: false, dir: root, port: settings.PORT });
-const handle = app.getRequestHandler();
 
+// Heard before the first request, so that what this server caches is told of
+// every change from the start; until it has caught up nothing is cached.
+const listener = settings.DATABASE_URL
+  ? startInvalidationListener({
+      databaseUrl: settings.DATABASE_URL,
+      mode: settings.FOLIO_DATABASE_KIND === "embedded" ? "poll" : "notify",
+      log: (event, fields) => log(event === "cache-listener-lost" ? "warn" : "info", event, fields),
+    })
+  : null;
+
+const app = next({ dev: false, dir: process.cwd(), port: settings.PORT });
+const handle = app.getRequestHandler();
 await app.prepare();
+
 const contexts = requestContextStorage();
 const pages = pageCache({ maxBytes: settings.FOLIO_PAGE_CACHE_MAX_MB * 1024 * 1024 });
 const server = createServer((request, response) => {
@@ -71,6 +80,7 @@ const jobs =
 async function shutdown(): Promise<void> {
   server.close();
   await jobs?.stop({ graceful: true, timeout: 5_000 }).catch(() => {});
+  await listener?.stop();
   process.exit(0);
 }
 process.once("SIGTERM", shutdown);

@@ -2,9 +2,9 @@ import { once } from "node:events";
 import { createServer, get, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { PRIVATE, PUBLIC_PAGE } from "../../lib/http/cache-policy";
-import { newNonce } from "../../lib/http/security-headers";
-import { applyCachePolicy } from "./cache-control";
+import { PRIVATE, PUBLIC_PAGE } from "@/lib/http/cache-policy";
+import { newNonce } from "@/lib/http/security-headers";
+import { applyCachePolicy } from "./apply-cache-policy";
 import { joinAroundNonce, pageCache, pageCacheKey, splitAtNonce } from "./page-cache";
 
 let server: Server | undefined;
@@ -27,12 +27,16 @@ const nextLikePage: App = (request, response) => {
   );
 };
 
-/** The web server of scripts/serve.ts in small: the policy, then the page cache in front of the app. */
-async function serve(app: App, options: { changed?: () => boolean; maxBytes?: number } = {}) {
+/** The web server of server/main.ts in small: the policy, then the page cache in front of the app. */
+async function serve(app: App, options: { changed?: () => boolean; vouches?: () => boolean; maxBytes?: number } = {}) {
   let renders = 0;
   const pages = pageCache({
     maxBytes: options.maxBytes ?? 1024 * 1024,
-    tagChanges: () => ({ changedSince: async () => options.changed?.() ?? false }),
+    tagChanges: {
+      now: () => performance.now(),
+      vouches: () => options.vouches?.() ?? true,
+      anythingChangedSince: () => !(options.vouches?.() ?? true) || (options.changed?.() ?? false),
+    },
   });
   server = createServer((request, response) => {
     applyCachePolicy(request, response);
@@ -145,7 +149,7 @@ describe("pageCache", () => {
     expect(renders()).toBe(1);
   });
 
-  it("renders again once the tag handler says something changed since the render began", async () => {
+  it("renders again once the tag clock says something changed since the render began", async () => {
     let changed = false;
     const { origin, renders } = await serve(nextLikePage, { changed: () => changed });
     await (await fetch(`${origin}/articles/a`)).text();
@@ -156,6 +160,23 @@ describe("pageCache", () => {
     await after.text();
     expect(after.headers.get("x-folio-page-cache")).toBe("miss");
     expect(renders()).toBe(2);
+  });
+
+  it("neither serves nor keeps a page while the tag clock cannot vouch (PostgreSQL away)", async () => {
+    let vouches = false;
+    const { origin, renders } = await serve(nextLikePage, { vouches: () => vouches });
+    for (let index = 0; index < 2; index++) {
+      const response = await fetch(`${origin}/articles/a`);
+      await response.text();
+      expect(response.headers.get("x-folio-page-cache")).toBeNull();
+    }
+    expect(renders()).toBe(2);
+    vouches = true;
+    await (await fetch(`${origin}/articles/a`)).text();
+    const hit = await fetch(`${origin}/articles/a`);
+    await hit.text();
+    expect(hit.headers.get("x-folio-page-cache")).toBe("hit");
+    expect(renders()).toBe(3);
   });
 
   it("never keeps a page for a reader, one that sets a cookie, a failure or a private page", async () => {

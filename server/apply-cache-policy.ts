@@ -5,7 +5,7 @@
 // proxy's headers, and only here are both the request's cookies and the
 // response's final Set-Cookie known.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
-import { cacheHeadersFor, varyWith } from "../../lib/http/cache-policy";
+import { cacheHeadersFor, varyWith } from "@/lib/http/cache-policy";
 
 export function applyCachePolicy(request: IncomingMessage, response: ServerResponse): void {
   const writeHead = response.writeHead;
