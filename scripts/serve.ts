@@ -14,7 +14,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
 import { parseEnv } from "../lib/config/env";
-import { startJobRunner } from "../lib/jobs/job-runner";
+import { startWorkers } from "../lib/workers/start-workers";
 import { log } from "../lib/observability/log";
 import { requestContextStorage } from "../lib/observability/request-context";
 import { applyCachePolicy } from "./lib/cache-control";
@@ -65,12 +65,12 @@ server.headersTimeout = 66_000;
 
 const jobs =
   settings.JOBS === "on" && settings.DATABASE_URL
-    ? await startJobRunner(settings.DATABASE_URL, (line) => log("info", "jobs", { message: line }))
+    ? await startWorkers((line) => log("info", "jobs", { message: line }))
     : null;
 
 async function shutdown(): Promise<void> {
   server.close();
-  await jobs?.stop({ graceful: true, timeout: 5_000 }).catch(() => {});
+  await jobs?.stop().catch(() => {});
   process.exit(0);
 }
 process.once("SIGTERM", shutdown);
