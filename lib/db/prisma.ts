@@ -5,15 +5,17 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { appPool } from "./app-pool";
 import { PrismaClient } from "./generated/client";
+import { guardTransactions } from "./transaction-scope";
 
 function createClient(): PrismaClient {
-  return new PrismaClient({
+  const client = new PrismaClient({
     adapter: new PrismaPg(appPool()),
     // Raw SQL shares the pool, so under load a transaction may wait its turn
     // for a connection longer than Prisma's default two seconds; a wait that
     // long is a queue, not a failure.
     transactionOptions: { maxWait: 10_000 },
   });
+  return guardTransactions(client);
 }
 
 // Next.js reloads modules in development and bundles this module into several
