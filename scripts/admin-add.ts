@@ -40,7 +40,7 @@ try {
   process.env.DATABASE_URL = database.url;
   // Imported after DATABASE_URL is known: the Prisma client reads it once.
   const { changeRole } = await import("../lib/newsroom/change-role");
-  const { COMMAND_LINE } = await import("../lib/newsroom/actor");
+  const { COMMAND_LINE } = await import("../lib/auth/actor");
   const result = await changeRole(COMMAND_LINE, { email: options.email, role: options.role, createIfMissing: true });
   switch (result.kind) {
     case "invalid-email":

@@ -15,7 +15,6 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import PgBoss from "pg-boss";
 import { migrate } from "../lib/db/migrate";
 import { openDatabase } from "../lib/db/open-database";
 import { startMailDev } from "./lib/maildev";
@@ -155,17 +154,18 @@ async function main(): Promise<void> {
     PUBLIC_URL: process.env.PUBLIC_URL ?? "http://localhost:3000",
     PUBLICATION_TIMEZONE: "UTC",
   });
-  let boss: PgBoss | undefined;
+  let stopJobs: (() => Promise<void>) | undefined;
   try {
     await migrate(database.url);
     await fill(database.url, recipients);
     const { env } = await import("../lib/config/env");
     const { registerNewsletterJobs } = await import("../lib/newsletters/newsletter-jobs");
     const { startIssueSend } = await import("../lib/newsletters/start-send");
-    const { COMMAND_LINE } = await import("../lib/newsroom/actor");
+    const { COMMAND_LINE } = await import("../lib/auth/actor");
     const { db } = await import("../lib/db/prisma");
-    boss = new PgBoss({ connectionString: database.url, max: 3, schedule: false });
-    await boss.start();
+    const { startJobWorker, stopJobQueue } = await import("../lib/jobs/job-queue");
+    const boss = await startJobWorker({ cron: false });
+    stopJobs = () => stopJobQueue();
     const close = await registerNewsletterJobs(boss, () => {}, { schedule: false });
     const settings = env();
     log(
@@ -213,7 +213,7 @@ async function main(): Promise<void> {
     close();
     await db().$disconnect();
   } finally {
-    await boss?.stop({ graceful: false, wait: true }).catch(() => {});
+    await stopJobs?.();
     await sink?.stop();
     mail?.stop();
     await database.close();

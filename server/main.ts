@@ -18,9 +18,9 @@ import { createServer } from "node:http";
 import next from "next";
 import { startInvalidationListener } from "@/lib/cache/invalidation-listener";
 import { parseEnv } from "@/lib/config/env";
-import { startJobRunner } from "@/lib/jobs/job-runner";
 import { log } from "@/lib/observability/log";
 import { requestContextStorage } from "@/lib/observability/request-context";
+import { startWorkers } from "@/lib/workers/start-workers";
 import { applyCachePolicy } from "./apply-cache-policy";
 import { answerClientErrors } from "./client-error-answer";
 import { pageCache } from "./page-cache";
@@ -74,12 +74,12 @@ server.headersTimeout = 66_000;
 
 const jobs =
   settings.JOBS === "on" && settings.DATABASE_URL
-    ? await startJobRunner(settings.DATABASE_URL, (line) => log("info", "jobs", { message: line }))
+    ? await startWorkers((line) => log("info", "jobs", { message: line }))
     : null;
 
 async function shutdown(): Promise<void> {
   server.close();
-  await jobs?.stop({ graceful: true, timeout: 5_000 }).catch(() => {});
+  await jobs?.stop().catch(() => {});
   await listener?.stop();
   process.exit(0);
 }

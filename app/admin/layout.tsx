@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { NewsroomNav } from "@/components/newsroom/newsroom-nav";
 import { getReader } from "@/lib/auth/get-reader";
-import { hasRole } from "@/lib/newsroom/roles";
+import { hasRole } from "@/lib/auth/roles";
 import "./admin.css";
 
 export const metadata: Metadata = {

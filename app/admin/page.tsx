@@ -1,6 +1,6 @@
 // GET /admin: the newsroom's front page, for editors and admins.
 import Link from "next/link";
-import { hasRole } from "@/lib/newsroom/roles";
+import { hasRole } from "@/lib/auth/roles";
 import { requireRole } from "@/lib/newsroom/require-role";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { Role } from "@/lib/newsroom/roles";
-import { hasRole } from "@/lib/newsroom/roles";
+import type { Role } from "@/lib/auth/roles";
+import { hasRole } from "@/lib/auth/roles";
 
 const SECTIONS: { href: string; label: string; role: Role }[] = [
   { href: "/admin/articles", label: "Articles", role: "editor" },

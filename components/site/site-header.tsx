@@ -4,7 +4,7 @@ import { signOutAction } from "@/app/signin/actions";
 import { isSubscriber } from "@/lib/access/article-access";
 import { listTags } from "@/lib/articles/taxonomy-queries";
 import { getReader } from "@/lib/auth/get-reader";
-import { hasRole } from "@/lib/newsroom/roles";
+import { hasRole } from "@/lib/auth/roles";
 import { SearchBox } from "@/components/search/search-box";
 
 export async function SiteHeader() {

@@ -10,7 +10,7 @@ import { safeReturnPath } from "@/lib/http/safe-return-path";
 import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";
 import { describeError, log } from "@/lib/observability/log";
 import { currentRequestContext } from "@/lib/observability/request-context";
-import type { Role } from "@/lib/newsroom/roles";
+import type { Role } from "@/lib/auth/roles";
 import { normalizeEmail } from "./normalize-email";
 import { sessionAdapter } from "./session-adapter";
 import { authCookies } from "./sessions";

@@ -5,7 +5,7 @@
 import { cache } from "react";
 import { DatabaseUnavailableError } from "@/lib/db/database-unavailable";
 import { currentRequestContext } from "@/lib/observability/request-context";
-import { effectiveRole, type Role } from "@/lib/newsroom/roles";
+import { effectiveRole, type Role } from "@/lib/auth/roles";
 import { auth } from "./auth";
 
 export type Reader = {

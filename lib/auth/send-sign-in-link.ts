@@ -2,7 +2,7 @@
 // callback, so that a mail scanner fetching the link cannot use it up: only
 // the page's button (a POST) signs in.
 import { env, publicUrl } from "@/lib/config/env";
-import { escapeHtml } from "@/lib/mail/escape-html";
+import { escapeHtml } from "@/lib/text/escape-html";
 import { sendMail } from "@/lib/mail/send-mail";
 
 export type SignInLinkParams = { identifier: string; token: string; url: string; expires: Date };

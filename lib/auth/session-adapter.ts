@@ -5,7 +5,7 @@
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { Adapter, AdapterSession, AdapterUser } from "next-auth/adapters";
 import { db } from "@/lib/db/prisma";
-import type { Role } from "@/lib/newsroom/roles";
+import type { Role } from "@/lib/auth/roles";
 
 type SessionRow = {
   sessionToken: string;

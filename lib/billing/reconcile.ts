@@ -32,7 +32,7 @@ export async function reconcileSubscriptions(now = new Date()): Promise<Reconcil
     report.checked += 1;
     const before = await snapshot(subscription.id);
     try {
-      await db().$transaction((tx) => syncSubscription(tx, subscription.id, now), { timeout: 30_000, maxWait: 30_000 });
+      await syncSubscription(subscription.id, now);
     } catch (error) {
       if (!(error instanceof UnattributableSubscriptionError)) throw error;
       report.unattributable.push(subscription.id);

@@ -1,11 +1,19 @@
 // The reader's subscriptions as the site shows them and the access decision
-// reads them.
-import type { SubscriptionForAccess } from "@/lib/access/decide-access";
+// reads them. The fields are spelled out here rather than borrowed from
+// lib/access: billing sits below access (docs/architecture.md), and a summary
+// still fits the decision's SubscriptionForAccess by its shape.
 import { db } from "@/lib/db/prisma";
 
-export type SubscriptionSummary = SubscriptionForAccess & {
+export type SubscriptionSummary = {
   id: string;
+  status: string;
   plan: string;
+  /** The end of the period the reader has paid for. */
+  currentPeriodEnd: Date;
+  /** When the subscription was first seen past_due (a failed renewal). */
+  pastDueSince: Date | null;
+  /** When a cancelled subscription ended, by Stripe's clock. */
+  endedAt: Date | null;
   cancelAtPeriodEnd: boolean;
   cancelAt: Date | null;
 };

@@ -1,15 +1,22 @@
 // Copies a subscription's current state from Stripe into PostgreSQL. Every
 // webhook and the reconciliation end here: they never trust the order events
 // arrive in, they re-read the subscription and store what Stripe says now.
+// Reading and storing are two steps: Stripe is read with no transaction open,
+// and stored in a short one, only if no other sync stored it meanwhile
+// (stripe-sync-version.ts).
 import type Stripe from "stripe";
-import type { Prisma } from "@/lib/db/prisma";
+import { db, type Prisma } from "@/lib/db/prisma";
 import { userIdForCustomer } from "./customers";
 import { idOf } from "./stripe-id";
 import { stripe } from "./stripe-client";
+import { expectFreshRead, retryStaleReads, STRIPE_WRITE_TRANSACTION } from "./stripe-sync-version";
 
 type Tx = Prisma.TransactionClient;
 
 export class UnattributableSubscriptionError extends Error {}
+
+/** A subscription as Stripe gave it, and the stored copy's sync_version before it was asked (null: none stored). */
+export type SubscriptionRead = { subscription: Stripe.Subscription; seenVersion: number | null };
 
 const dateOf = (seconds: number | null | undefined) => (seconds ? new Date(seconds * 1000) : null);
 
@@ -24,14 +31,21 @@ async function ownerOf(tx: Tx, subscription: Stripe.Subscription): Promise<strin
   throw new UnattributableSubscriptionError(`subscription ${subscription.id} belongs to no known reader`);
 }
 
-/**
- * Re-reads subscription `id` from Stripe and stores it, inside `tx`. The
- * transaction-scoped lock serialises syncs of one subscription, so a sync
- * that read Stripe earlier can never commit after one that read it later.
- */
-export async function syncSubscription(tx: Tx, id: string, now = new Date()): Promise<void> {
-  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`stripe-subscription:${id}`}))::text`;
+/** Reads subscription `id` from Stripe. No transaction may be open. */
+export async function readSubscription(id: string): Promise<SubscriptionRead> {
+  // The version first: it must be the one from before Stripe was asked.
+  const stored = await db().subscription.findUnique({ where: { id }, select: { syncVersion: true } });
   const subscription = await stripe().subscriptions.retrieve(id);
+  return { subscription, seenVersion: stored?.syncVersion ?? null };
+}
+
+/**
+ * Stores a read inside `tx`; throws StaleStripeReadError when another sync
+ * stored this subscription after the read began (its state may be newer).
+ */
+export async function storeSubscription(tx: Tx, read: SubscriptionRead, now = new Date()): Promise<void> {
+  const { subscription } = read;
+  const id = subscription.id;
   const item = subscription.items.data[0];
   if (!item) throw new Error(`subscription ${id} has no items`);
   const userId = await ownerOf(tx, subscription);
@@ -48,10 +62,25 @@ export async function syncSubscription(tx: Tx, id: string, now = new Date()): Pr
     endedAt: dateOf(subscription.ended_at),
     pastDueSince: subscription.status === "past_due" ? (existing?.pastDueSince ?? now) : null,
   };
-  await tx.subscription.upsert({ where: { id }, create: { id, ...fields }, update: fields });
+  const written =
+    read.seenVersion === null
+      ? await tx.subscription.createMany({ data: [{ id, ...fields, syncVersion: 1 }], skipDuplicates: true })
+      : await tx.subscription.updateMany({
+          where: { id, syncVersion: read.seenVersion },
+          data: { ...fields, syncVersion: { increment: 1 } },
+        });
+  expectFreshRead(written.count, `subscription ${id}`);
   // The customer is known from now on, also for a checkout that began elsewhere.
   await tx.user.updateMany({
     where: { id: userId, stripeCustomerId: null },
     data: { stripeCustomerId: fields.customerId },
+  });
+}
+
+/** Reads subscription `id` from Stripe and stores it in a transaction of its own (the reconciliation). */
+export async function syncSubscription(id: string, now = new Date()): Promise<void> {
+  await retryStaleReads(async () => {
+    const read = await readSubscription(id);
+    await db().$transaction((tx) => storeSubscription(tx, read, now), STRIPE_WRITE_TRANSACTION);
   });
 }

@@ -16,6 +16,7 @@
 // server there, whose own changes reach its clock directly; the listener reads
 // the table once a second instead, for what scripts beside it change.
 import pg from "pg";
+import { APPLICATION_NAMES } from "@/lib/db/connection-budget";
 import type { Fields } from "@/lib/observability/log";
 import { INVALIDATION_CHANNEL } from "./invalidate-tags";
 import { noteTagChanges, setClockVouching } from "./tag-clock";
@@ -42,7 +43,6 @@ const POLL_MS = 1_000;
 // took its timestamp before that moment may have committed after it.
 const OVERLAP_MS = 10_000;
 const MAX_RECONNECT_DELAY_MS = 2_000;
-const APPLICATION_NAME = "folio-cache";
 
 export function startInvalidationListener(options: ListenerOptions): InvalidationListener {
   const interval = options.intervalMs ?? (options.mode === "notify" ? HEARTBEAT_MS : POLL_MS);
@@ -118,7 +118,7 @@ export function startInvalidationListener(options: ListenerOptions): Invalidatio
     if (stopped) return;
     const connection = new pg.Client({
       connectionString: options.databaseUrl,
-      application_name: APPLICATION_NAME,
+      application_name: APPLICATION_NAMES.cache,
       keepAlive: true,
     });
     client = connection;

@@ -39,6 +39,13 @@ const postgresUrl = z
   .url()
   .refine((url) => /^postgres(ql)?:\/\//.test(url), "must be a postgresql:// URL");
 
+/**
+ * The fewest connections FOLIO_DB_CONNECTIONS allows: the cache listener's
+ * one, the job queue's two, and two for requests, so that one slow
+ * transaction does not stop every page.
+ */
+export const MIN_DB_CONNECTIONS = 5;
+
 /** FOLIO_HEAP_MB: read by the launchers, before the server (and this schema's other checks) runs. */
 export const heapMegabytes = z.coerce.number().int().min(192).max(65536).default(256);
 
@@ -57,6 +64,14 @@ export const envSchema = z.object({
   // The web server's JavaScript heap limit, given to Node.js when the server is started (server/node-options.ts).
   FOLIO_HEAP_MB: heapMegabytes,
   DATABASE_URL: postgresUrl.optional(),
+  // PostgreSQL connections one server process may hold at most, all pools
+  // together; lib/db/connection-budget.ts splits them (docs/deployment.md).
+  FOLIO_DB_CONNECTIONS: z.coerce
+    .number()
+    .int()
+    .min(MIN_DB_CONNECTIONS, `must be at least ${MIN_DB_CONNECTIONS}: the job queue and the cache listener take 3`)
+    .max(1000)
+    .default(12),
   FOLIO_DATA_DIR: z.string().default(".data"),
   // Set by the launcher for the web app: which database DATABASE_URL points at.
   FOLIO_DATABASE_KIND: z.enum(["embedded", "postgres"]).default("postgres"),

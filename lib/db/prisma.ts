@@ -1,23 +1,25 @@
 // The one Prisma client of the web app, over node-postgres (Prisma 7 driver
-// adapter). DATABASE_URL is always set here: `npm start` sets it to the
-// embedded database when the operator did not.
+// adapter) on the process's one pool (app-pool.ts). DATABASE_URL is always
+// set here: `npm start` sets it to the embedded database when the operator
+// did not.
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
-import { env } from "@/lib/config/env";
-import { watchForLostConnections } from "./database-unavailable";
+import { appPool } from "./app-pool";
 import { PrismaClient } from "./generated/client";
+import { guardTransactions } from "./transaction-scope";
 
 function createClient(): PrismaClient {
-  const url = env().DATABASE_URL;
-  if (!url) {
-    throw new Error("DATABASE_URL is not set: start Folio with `npm start`, which opens the embedded database");
-  }
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
-  watchForLostConnections(pool);
-  return new PrismaClient({ adapter: new PrismaPg(pool) });
+  const client = new PrismaClient({
+    adapter: new PrismaPg(appPool()),
+    // Raw SQL shares the pool, so under load a transaction may wait its turn
+    // for a connection longer than Prisma's default two seconds; a wait that
+    // long is a queue, not a failure.
+    transactionOptions: { maxWait: 10_000 },
+  });
+  return guardTransactions(client);
 }
 
-// Next.js reloads modules in development; keep one pool per process.
+// Next.js reloads modules in development and bundles this module into several
+// chunks: keep one client per process.
 const globalForPrisma = globalThis as unknown as { folioPrisma?: PrismaClient };
 
 export function db(): PrismaClient {

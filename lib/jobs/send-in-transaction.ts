@@ -1,22 +1,10 @@
 // Sends a pg-boss job inside a Prisma transaction, so that the job exists if
 // and only if the change that needs it was committed. pg-boss writes the job
-// with its own SQL through the transaction's connection (its `db` option).
-import PgBoss from "pg-boss";
+// with its own SQL through the transaction's connection (its `db` option);
+// the process's pg-boss (job-queue.ts) only builds the statement, so sending
+// here needs no connection of pg-boss's own and need not wait for it to start.
 import type { Prisma } from "@/lib/db/generated/client";
-
-// Only used to build pg-boss's statements; every send passes its own `db`.
-let sender: PgBoss | undefined;
-
-function jobSender(): PgBoss {
-  sender ??= new PgBoss({
-    db: {
-      executeSql: () => {
-        throw new Error("jobs are sent through a transaction here");
-      },
-    },
-  });
-  return sender;
-}
+import { jobStatements } from "./job-queue";
 
 // pg-boss passes undefined for options it leaves to the queue, and the job's
 // data as an object; node-postgres would turn those into NULL and JSON itself.
@@ -44,5 +32,5 @@ export async function sendInTransaction(
       rows: await tx.$queryRawUnsafe<{ id: string }[]>(text, ...values.map(parameter)),
     }),
   };
-  return jobSender().send(queue, data, { ...options, db });
+  return jobStatements().send(queue, data, { ...options, db });
 }

@@ -1,7 +1,7 @@
 // The one shape of Folio's transactional emails: a few sentences and, where
 // there is one, a button with its link also written out in full.
 import { env } from "@/lib/config/env";
-import { escapeHtml } from "./escape-html";
+import { escapeHtml } from "@/lib/text/escape-html";
 import type { Mail } from "./send-mail";
 
 export function actionMail(options: {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSmtpSink, type SmtpSink } from "@/scripts/lib/smtp-sink";
+import { startSmtpSink, type SmtpSink } from "@/test/fixtures/smtp-sink";
 import { openBulkSender, type BulkSender } from "./send-mail";
 
 let sink: SmtpSink;

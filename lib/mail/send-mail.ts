@@ -1,11 +1,14 @@
 // The one place that talks SMTP. Mail goes to SMTP_URL: a relay in
 // production, MailDev (started by `npm start`) on a machine with nothing set.
+// Never inside an open database transaction (lib/db/transaction-scope.ts): a
+// slow relay would hold the transaction's connection and locks.
 import { connect } from "node:net";
 import nodemailer, { type Transporter } from "nodemailer";
 import type SMTPPool from "nodemailer/lib/smtp-pool";
 // With its file name: see merge-message.ts.
 import { parseConnectionUrl } from "nodemailer/lib/shared/index.js";
 import { env } from "@/lib/config/env";
+import { assertNoTransaction } from "@/lib/db/transaction-scope";
 
 export type Mail = {
   to: string;
@@ -31,6 +34,7 @@ function transport(): Transporter {
 }
 
 export async function sendMail(mail: Mail): Promise<void> {
+  assertNoTransaction("SMTP");
   await transport().sendMail({ from: env().MAIL_FROM, ...mail });
 }
 
@@ -78,12 +82,14 @@ export function openBulkSender(options: { connections: number }): BulkSender {
   const from = env().MAIL_FROM;
   return {
     async send(mail) {
+      assertNoTransaction("SMTP");
       // Base64 rather than quoted-printable: every mail client reads both,
       // and base64 is encoded natively, where quoted-printable cost the
       // newsletter benchmark most of its CPU time.
       await pool.sendMail({ from, textEncoding: "base64", ...mail });
     },
     async sendRaw(to, raw) {
+      assertNoTransaction("SMTP");
       const sender = from.match(/<([^>]+)>\s*$/)?.[1] ?? from;
       await pool.sendMail({ envelope: { from: sender, to: [to] }, raw });
     },

@@ -1,5 +1,5 @@
-// The newsletters' background work, run by each web server's job runner
-// (lib/jobs/job-runner.ts): a tick every minute (a pg-boss cron schedule,
+// The newsletters' background work, run by each web server's workers
+// (lib/workers/start-workers.ts): a tick every minute (a pg-boss cron schedule,
 // which fires once however many servers run) that starts issues the schedule
 // says are due and sweeps sends in progress, and the batch jobs that send.
 import type PgBoss from "pg-boss";
@@ -14,7 +14,6 @@ import {
   createNewsletterQueues,
   enqueueBatches,
   TICK_QUEUE,
-  setNewsletterQueue,
   type BatchJob,
   type JobQueue,
 } from "./newsletter-queue";
@@ -83,7 +82,6 @@ export async function registerNewsletterJobs(
   options: { schedule?: boolean } = {},
 ): Promise<() => void> {
   await createNewsletterQueues(boss);
-  setNewsletterQueue(boss);
   const sender = openBulkSender({ connections: env().NEWSLETTER_SMTP_CONNECTIONS });
   if (options.schedule !== false) {
     await boss.schedule(TICK_QUEUE, "* * * * *");

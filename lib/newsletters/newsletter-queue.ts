@@ -1,42 +1,27 @@
-// The durable queue newsletter batches travel through (pg-boss, on the same
-// PostgreSQL). The web server's job runner registers its pg-boss here, so a
-// "send now" in the same process queues through it; elsewhere (a server
-// with JOBS=off, a script, a test) a pg-boss that only sends is started.
-import PgBoss from "pg-boss";
-import { env } from "@/lib/config/env";
+// The durable queues newsletter batches travel through: the process's one
+// pg-boss (lib/jobs/job-queue.ts), which the web server's workers started, or
+// which starts on first use as a sender (a server with JOBS=off, a script, a
+// test).
+import type PgBoss from "pg-boss";
+import { jobQueue } from "@/lib/jobs/job-queue";
 
 export const BATCH_QUEUE = "newsletter-batch";
 export const TICK_QUEUE = "newsletter-tick";
 
 export type JobQueue = Pick<PgBoss, "send">;
 
-const globalForQueue = globalThis as unknown as { folioNewsletterQueue?: Promise<JobQueue> };
+// The pg-boss instances whose queues exist already (createQueue is a round
+// trip): on globalThis for the same reason as the instance itself.
+const processGlobals = globalThis as unknown as { folioNewsletterQueuesOn?: WeakSet<PgBoss> };
 
-export function setNewsletterQueue(boss: PgBoss): void {
-  globalForQueue.folioNewsletterQueue = Promise.resolve(boss);
-}
-
-async function startSender(): Promise<JobQueue> {
-  const url = env().DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: newsletters need the database's job queue");
-  const boss = new PgBoss({ connectionString: url, max: 2, supervise: false, schedule: false });
-  boss.on("error", (error) => console.error(`[folio] newsletter queue: ${error.message}`));
-  await boss.start();
-  await createNewsletterQueues(boss);
+export async function newsletterQueue(): Promise<JobQueue> {
+  const boss = await jobQueue();
+  const ready = (processGlobals.folioNewsletterQueuesOn ??= new WeakSet());
+  if (!ready.has(boss)) {
+    await createNewsletterQueues(boss);
+    ready.add(boss);
+  }
   return boss;
-}
-
-export function newsletterQueue(): Promise<JobQueue> {
-  globalForQueue.folioNewsletterQueue ??= startSender();
-  return globalForQueue.folioNewsletterQueue;
-}
-
-/** Stops the queue this module started (scripts and tests). */
-export async function stopNewsletterQueue(): Promise<void> {
-  const queue = globalForQueue.folioNewsletterQueue;
-  globalForQueue.folioNewsletterQueue = undefined;
-  const boss = (await queue) as PgBoss | undefined;
-  if (boss && "stop" in boss) await boss.stop({ graceful: false, wait: true }).catch(() => {});
 }
 
 export async function createNewsletterQueues(boss: PgBoss): Promise<void> {

@@ -1,8 +1,8 @@
 // The next issue of a newsletter as the newsroom sees and shapes it: the
 // articles in its window so far, in the order it will be sent, the editor's
 // note, and the changes an editor can make before it goes out.
-import { recordAudit } from "@/lib/newsroom/audit-log";
-import { assertRole, type Actor } from "@/lib/newsroom/actor";
+import { recordAudit } from "@/lib/audit/audit-log";
+import { assertRole, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/prisma";
 import { env } from "@/lib/config/env";
 import { lockIssue } from "./draft-issue";

@@ -13,7 +13,7 @@ import { loadArticleText } from "@/lib/articles/article-text";
 import { env, publicUrl } from "@/lib/config/env";
 import { markdownToEmailHtml } from "@/lib/mail/email-markdown";
 import { NewsletterEmail, type NewsletterEmailItem } from "@/lib/mail/newsletter-email";
-import { UNSUBSCRIBE_TOKEN_LENGTH } from "@/lib/mail/unsubscribe-token";
+import { UNSUBSCRIBE_TOKEN_LENGTH } from "@/lib/newsletters/unsubscribe-token";
 import type { IssueArticle } from "./issue-articles";
 import type { IssueDate } from "./issue-schedule";
 import { NEWSLETTER_CATALOG, type NewsletterInfo, type NewsletterKey } from "./newsletter-catalog";

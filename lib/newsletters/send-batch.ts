@@ -13,10 +13,10 @@
 // round trip per message in flight.
 import { env, publicUrl } from "@/lib/config/env";
 import { db } from "@/lib/db/prisma";
-import { sqlPool } from "@/lib/db/sql-pool";
+import { appPool } from "@/lib/db/app-pool";
 import { composeMergeTemplate, mergeMessage, type MergeTemplate } from "@/lib/mail/merge-message";
 import { describeSmtpFailure, type BulkSender, type SmtpFailure } from "@/lib/mail/send-mail";
-import { oneClickUnsubscribePath, unsubscribeToken } from "@/lib/mail/unsubscribe-token";
+import { oneClickUnsubscribePath, unsubscribeToken } from "@/lib/newsletters/unsubscribe-token";
 import { NEWSLETTER_CATALOG, type NewsletterKey } from "./newsletter-catalog";
 import type { BatchJob } from "./newsletter-queue";
 import { UNSUBSCRIBE_PLACEHOLDER } from "./render-issue";
@@ -32,7 +32,7 @@ const CLAIM_CHUNK = 10;
 
 async function claim(job: BatchJob): Promise<Claimed[]> {
   const { NEWSLETTER_CLAIM_TIMEOUT_SECONDS: lease, NEWSLETTER_MAX_ATTEMPTS: maxAttempts } = env();
-  const { rows } = await sqlPool().query<Claimed>(
+  const { rows } = await appPool().query<Claimed>(
     `UPDATE newsletter_deliveries d
      SET status = 'sending', claimed_at = now(), attempts = d.attempts + 1
      WHERE d.id IN (
@@ -54,7 +54,7 @@ async function claim(job: BatchJob): Promise<Claimed[]> {
  * stops making progress, however slow the SMTP server is.
  */
 async function markSent(id: string, waiting: string[]): Promise<void> {
-  await sqlPool().query(
+  await appPool().query(
     `WITH sent AS (
        UPDATE newsletter_deliveries SET status = 'sent', sent_at = now(), claimed_at = NULL, error = NULL
        WHERE id = $1::uuid AND status = 'sending')

@@ -1,6 +1,6 @@
 // Issues whose sending started, for the newsroom: the list with progress,
 // and one issue's report (progress, failures, what it contained).
-import { assertRole, type Actor } from "@/lib/newsroom/actor";
+import { assertRole, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/prisma";
 import { issueDateOf } from "./issue-dates";
 import type { IssueDate } from "./issue-schedule";

@@ -10,8 +10,8 @@
 //    sweep (newsletter-jobs.ts) prepares.
 // 3. Durable jobs are queued, one per batch of recipients; they survive a
 //    restart, and the sweep re-queues any batch that has work left.
-import { recordAudit } from "@/lib/newsroom/audit-log";
-import { assertRole, type Actor } from "@/lib/newsroom/actor";
+import { recordAudit } from "@/lib/audit/audit-log";
+import { assertRole, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/prisma";
 import { lockIssue } from "./draft-issue";
 import { frozenIssueArticles, orderedIssueArticles, saveIssueOrder } from "./issue-articles";

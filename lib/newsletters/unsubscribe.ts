@@ -1,9 +1,9 @@
 // Unsubscribing with the signed link from a newsletter, without signing in.
-// The token names the reader and the newsletter (lib/mail/unsubscribe-token.ts);
+// The token names the reader and the newsletter (unsubscribe-token.ts);
 // the change is the account page's own switch, set to off.
 import { setNewsletter } from "@/lib/account/newsletter-choices";
 import { db } from "@/lib/db/prisma";
-import { readUnsubscribeToken } from "@/lib/mail/unsubscribe-token";
+import { readUnsubscribeToken } from "@/lib/newsletters/unsubscribe-token";
 import type { NewsletterKey } from "./newsletter-catalog";
 
 export type UnsubscribeLink =

@@ -2,9 +2,9 @@
 // for the first admin. The change and its audit entry are one transaction.
 import { normalizeEmail } from "@/lib/auth/normalize-email";
 import { db } from "@/lib/db/prisma";
-import { assertRole, type Actor } from "./actor";
-import { recordAudit } from "./audit-log";
-import type { Role } from "./roles";
+import { assertRole, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/audit-log";
+import type { Role } from "@/lib/auth/roles";
 
 export type RoleChange =
   | { kind: "changed"; userId: string; from: Role; to: Role; created: boolean }

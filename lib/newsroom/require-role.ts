@@ -6,8 +6,8 @@ import { NextResponse } from "next/server";
 import { forbidden, redirect } from "next/navigation";
 import { getReader, type Reader } from "@/lib/auth/get-reader";
 import { refuseCrossSite } from "@/lib/http/same-origin";
-import { actorOf, ForbiddenError, type Actor } from "./actor";
-import { hasRole, type Role } from "./roles";
+import { actorOf, ForbiddenError, type Actor } from "@/lib/auth/actor";
+import { hasRole, type Role } from "@/lib/auth/roles";
 
 /** For a newsroom page: sign-in first, then a 403 page for too small a role. */
 export async function requireRole(needed: Role, returnTo: string): Promise<Actor> {

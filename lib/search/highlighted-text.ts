@@ -2,7 +2,7 @@
 // marks them with two private-use characters that no article contains, so
 // the text is never parsed as HTML: the page renders the pieces as text in
 // <mark> elements, and the API escapes them.
-import { escapeHtml } from "@/lib/mail/escape-html";
+import { escapeHtml } from "@/lib/text/escape-html";
 
 export const MATCH_START = "\uE000";
 export const MATCH_STOP = "\uE001";

@@ -2,7 +2,7 @@
 // server should not share the sender's event loop, as a real relay would
 // not). Prints "listening <port>"; answers "count" on stdin with "accepted <n>".
 import { createInterface } from "node:readline";
-import { startSmtpSink } from "./smtp-sink";
+import { startSmtpSink } from "../../test/fixtures/smtp-sink";
 
 const port = Number(process.argv[2] ?? 0);
 const sink = await startSmtpSink({ port });

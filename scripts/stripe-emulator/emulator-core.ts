@@ -1,9 +1,10 @@
 // What every handler works on: the state, the clock, the webhook queue, the
-// idempotency cache and the emulator's own address (for the hosted page URLs
-// it hands out).
+// idempotency cache, the answers tests asked to hold, and the emulator's own
+// address (for the hosted page URLs it hands out).
 import type Stripe from "stripe";
 import type { EmulatorClock } from "./emulator-clock";
 import type { EmulatorState } from "./emulator-state";
+import type { HeldAnswers } from "./held-answers";
 import type { IdempotencyCache } from "./idempotency-cache";
 import type { WebhookSender } from "./webhook-sender";
 
@@ -12,6 +13,7 @@ export type EmulatorCore = {
   clock: EmulatorClock;
   webhooks: WebhookSender;
   idempotency: IdempotencyCache;
+  heldAnswers: HeldAnswers;
   baseUrl: string;
   log(line: string): void;
 };

@@ -15,6 +15,7 @@ import { emptyState } from "./emulator-state";
 import { eventRoutes } from "./event-routes";
 import { handleApiRequest, type ApiContext } from "./handle-api-request";
 import { handlePageRequest, isPagePath } from "./handle-page-request";
+import { HeldAnswers } from "./held-answers";
 import { IdempotencyCache } from "./idempotency-cache";
 import { invoiceRoutes } from "./invoice-routes";
 import { processDueSubscriptions } from "./process-due-subscriptions";
@@ -80,7 +81,15 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
     },
     log,
   });
-  const core: EmulatorCore = { state, clock, webhooks, idempotency: new IdempotencyCache(), baseUrl: "", log };
+  const core: EmulatorCore = {
+    state,
+    clock,
+    webhooks,
+    idempotency: new IdempotencyCache(),
+    heldAnswers: new HeldAnswers(),
+    baseUrl: "",
+    log,
+  };
   const context: ApiContext = { core, routes, apiKey: options.apiKey ?? "sk_test_emulator" };
 
   async function respond(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
@@ -106,6 +115,9 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
       body,
     });
     if (method !== "GET" || changedByTime) persist();
+    // Answered from the state as it was on arrival, sent when a test lets it go.
+    const held = core.heldAnswers.catch(method, url.pathname);
+    if (held) await held;
     log(`${method} ${url.pathname} -> ${result.status}`);
     response.writeHead(result.status, result.headers).end(result.body);
   }
@@ -142,6 +154,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
     setWebhookUrl: (url) => webhooks.setUrl(url),
     stop: async () => {
       webhooks.stop();
+      core.heldAnswers.releaseAll();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -1,7 +1,8 @@
 // /_emulator/*: controls that real Stripe offers through test clocks and
 // test cards, or not at all, for driving billing scenarios from tests:
 // moving the clock, failing the next renewal, redelivering, pausing and
-// reordering webhooks, and starting over. Same API key as /v1.
+// reordering webhooks, holding one answer back, and starting over. Same API
+// key as /v1.
 import { apiRoute } from "./api-route";
 import { liveCustomer, resetState } from "./emulator-state";
 import { payOpenInvoice } from "./pay-open-invoice";
@@ -66,7 +67,30 @@ export const testControlRoutes = [
     return { object: "list", data, has_more: false, url: "/_emulator/deliveries" };
   }),
 
+  apiRoute("POST", "/_emulator/holds", ({ core, params }) => {
+    const method = optionalString(params, "method") ?? "GET";
+    const path = optionalString(params, "path");
+    if (path === undefined) throw missingParam("path");
+    if (!["GET", "POST", "DELETE"].includes(method))
+      throw invalidParam("method", "method must be GET, POST or DELETE.");
+    if (!path.startsWith("/v1/")) throw invalidParam("path", "Only answers of the API (/v1/...) can be held.");
+    return core.heldAnswers.hold(method, path);
+  }),
+
+  apiRoute("GET", "/_emulator/holds/:id", ({ core, ids }) => {
+    const hold = core.heldAnswers.status(ids[0]!);
+    if (!hold) throw noSuchResource("hold", ids[0]!);
+    return hold;
+  }),
+
+  apiRoute("POST", "/_emulator/holds/:id/release", ({ core, ids }) => {
+    const hold = core.heldAnswers.release(ids[0]!);
+    if (!hold) throw noSuchResource("hold", ids[0]!);
+    return hold;
+  }),
+
   apiRoute("POST", "/_emulator/reset", ({ core }) => {
+    core.heldAnswers.releaseAll();
     resetState(core.state);
     core.webhooks.clear();
     // A replayed key would answer with objects that no longer exist.

@@ -11,7 +11,7 @@ import { spendUnlock } from "@/lib/access/reader-meter";
 import { recordSignInRequest } from "@/lib/auth/sign-in-requests";
 import { stripe } from "@/lib/billing/stripe-client";
 import { syncSubscription } from "@/lib/billing/subscription-sync";
-import { recordInvoice } from "@/lib/billing/webhooks/record-invoice";
+import { readInvoice } from "@/lib/billing/webhooks/record-invoice";
 import { db } from "@/lib/db/prisma";
 import { createArticle, uniqueSuffix } from "../fixtures/articles";
 import { linkIn, mailsTo } from "../fixtures/maildev";
@@ -117,10 +117,9 @@ async function readerWithHistory() {
   });
   const paid = await buyMonthly(reader);
   const invoice = (await stripe().invoices.list({ customer: paid.customerId })).data[0]!;
-  await db().$transaction(async (tx) => {
-    await syncSubscription(tx, paid.subscriptionId);
-    await recordInvoice(tx, invoice.id!);
-  });
+  await syncSubscription(paid.subscriptionId);
+  const storeInvoice = await readInvoice(invoice.id!);
+  await db().$transaction(storeInvoice);
   return { reader, article, paid, invoiceId: invoice.id! };
 }
 

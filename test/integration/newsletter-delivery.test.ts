@@ -9,11 +9,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { POST as unsubscribePost } from "@/app/api/unsubscribe/[token]/route";
 import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/prisma";
-import { actorOf } from "@/lib/newsroom/actor";
+import { stopJobQueue } from "@/lib/jobs/job-queue";
+import { actorOf } from "@/lib/auth/actor";
 import { nominalWindow, scheduleFrom } from "@/lib/newsletters/issue-schedule";
-import { stopNewsletterQueue } from "@/lib/newsletters/newsletter-queue";
 import { startIssueSend } from "@/lib/newsletters/start-send";
-import { startSmtpSink, type SinkMessage, type SmtpSink } from "@/scripts/lib/smtp-sink";
+import { startSmtpSink, type SinkMessage, type SmtpSink } from "@/test/fixtures/smtp-sink";
 import { uniqueSuffix } from "../fixtures/articles";
 import {
   createFreeReader,
@@ -31,7 +31,7 @@ import {
 process.env.NEWSLETTER_BATCH_SIZE = "10";
 
 afterAll(async () => {
-  await stopNewsletterQueue();
+  await stopJobQueue();
 });
 
 async function editor() {

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/prisma";
-import { actorOf, ForbiddenError, type Actor } from "@/lib/newsroom/actor";
+import { actorOf, ForbiddenError, type Actor } from "@/lib/auth/actor";
 import { archivedItemsFor, getArchivedIssue } from "@/lib/newsletters/issue-archive";
 import { windowOf } from "@/lib/newsletters/issue-dates";
 import { nominalWindow, scheduleFrom } from "@/lib/newsletters/issue-schedule";

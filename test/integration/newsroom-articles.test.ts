@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { findRedirectedSlug } from "@/lib/articles/slug-redirects";
 import { db } from "@/lib/db/prisma";
-import { ForbiddenError, type Actor } from "@/lib/newsroom/actor";
+import { ForbiddenError, type Actor } from "@/lib/auth/actor";
 import { parseArticleContent, parseArticleSave } from "@/lib/newsroom/articles/article-input";
 import { getRevision, listRevisions, restoreRevision } from "@/lib/newsroom/articles/article-revisions";
 import { SLUG_KEPT_AS_REDIRECT, SLUG_TAKEN } from "@/lib/newsroom/articles/article-slug";

@@ -9,7 +9,7 @@ import type { Reader } from "@/lib/auth/get-reader";
 import { lookupKeyFor } from "@/lib/billing/plans";
 import { env } from "@/lib/config/env";
 import { db, type Prisma } from "@/lib/db/prisma";
-import { ForbiddenError } from "@/lib/newsroom/actor";
+import { ForbiddenError } from "@/lib/auth/actor";
 import { changeReaderRole } from "@/lib/newsroom/readers/change-reader-role";
 import { grantComp, revokeComp } from "@/lib/newsroom/readers/comp-access";
 import { countReaders, type ReaderCounts } from "@/lib/newsroom/readers/reader-counts";

@@ -3,7 +3,7 @@
 // when two editors merge at once) and deleting only what no article uses.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
-import { ForbiddenError, type Actor } from "@/lib/newsroom/actor";
+import { ForbiddenError, type Actor } from "@/lib/auth/actor";
 import { deleteTaxonomyItem } from "@/lib/newsroom/taxonomy/delete-taxonomy-item";
 import { mergeTaxonomyItems } from "@/lib/newsroom/taxonomy/merge-taxonomy-items";
 import { createTaxonomyItem, updateTaxonomyItem } from "@/lib/newsroom/taxonomy/save-taxonomy-item";

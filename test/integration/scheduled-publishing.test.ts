@@ -1,29 +1,27 @@
 // Scheduled publishing through pg-boss, against real PostgreSQL: a scheduled
 // article goes live once, also when the job runner was down at its time, and
-// also when its job was lost. The job runner is the one the web server runs
-// (lib/jobs/job-runner.ts), started and stopped here as a restart would.
-import type PgBoss from "pg-boss";
+// also when its job was lost. The workers are the ones the web server runs
+// (lib/workers/start-workers.ts), started and stopped here as a restart would.
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
-import { startJobRunner } from "@/lib/jobs/job-runner";
 import { PUBLISH_DUE_QUEUE } from "@/lib/newsroom/articles/publish-due-queue";
 import { scheduleArticle } from "@/lib/newsroom/articles/publishing";
 import { createArticle } from "@/lib/newsroom/articles/save-article";
 import { publishDueArticles, SCHEDULED_PUBLISHING } from "@/lib/newsroom/articles/scheduled-publishing";
-import { testDatabaseUrl } from "../fixtures/test-database";
+import { startWorkers, type Workers } from "@/lib/workers/start-workers";
 import { actorWith, articleContent } from "../fixtures/newsroom";
 
-const runners: PgBoss[] = [];
+const runners: Workers[] = [];
 const log: string[] = [];
 
-async function startRunner(): Promise<PgBoss> {
-  const runner = await startJobRunner(testDatabaseUrl(), (line) => log.push(line));
+async function startRunner(): Promise<Workers> {
+  const runner = await startWorkers((line) => log.push(line));
   runners.push(runner);
   return runner;
 }
 
-async function stopRunner(runner: PgBoss): Promise<void> {
-  await runner.stop({ graceful: true, wait: true, timeout: 10_000 });
+async function stopRunner(runner: Workers): Promise<void> {
+  await runner.stop();
   runners.splice(runners.indexOf(runner), 1);
 }
 

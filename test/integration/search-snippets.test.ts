@@ -4,7 +4,6 @@
 import { describe, expect, it } from "vitest";
 import { spendUnlock } from "@/lib/access/reader-meter";
 import { syncSubscription } from "@/lib/billing/subscription-sync";
-import { db } from "@/lib/db/prisma";
 import { highlightedHtml, plainText } from "@/lib/search/highlighted-text";
 import { suggestHeadlines } from "@/lib/search/suggest-headlines";
 import { createArticle } from "../fixtures/articles";
@@ -33,7 +32,7 @@ const onlyHit = (found: Results) => {
 async function subscriber() {
   const reader = await createReader();
   const paid = await buyMonthly(reader);
-  await db().$transaction((tx) => syncSubscription(tx, paid.subscriptionId));
+  await syncSubscription(paid.subscriptionId);
   return reader;
 }
 

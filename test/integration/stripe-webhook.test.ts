@@ -7,7 +7,7 @@ import { reconcileSubscriptions } from "@/lib/billing/reconcile";
 import { stripe } from "@/lib/billing/stripe-client";
 import { db } from "@/lib/db/prisma";
 import { createReader } from "../fixtures/readers";
-import { buyMonthly, eventsAbout, findEvent, webhookRequest } from "../fixtures/stripe";
+import { buyMonthly, eventsAbout, findEvent, holdNextRead, webhookRequest } from "../fixtures/stripe";
 
 async function deliver(payload: string, options?: Parameters<typeof webhookRequest>[1]) {
   const response = await POST(webhookRequest(payload, options));
@@ -97,6 +97,52 @@ describe("events", () => {
       status: "active",
       cancelAtPeriodEnd: true,
     });
+  });
+
+  it("two events for one subscription at once: a slow, older read of Stripe is not stored last", async () => {
+    const { paid, events } = await purchase();
+    expect((await deliver(JSON.stringify(findEvent(events, "customer.subscription.created")))).status).toBe(200);
+    // The checkout's event reads the subscription while it is still renewing;
+    // Stripe takes its time to answer.
+    const slowRead = await holdNextRead(`/v1/subscriptions/${paid.subscriptionId}`);
+    const first = deliver(JSON.stringify(findEvent(events, "checkout.session.completed")));
+    await slowRead.arrived();
+    // Meanwhile the reader cancels, and that event is delivered and stored.
+    await stripe().subscriptions.update(paid.subscriptionId, { cancel_at_period_end: true });
+    const updated = findEvent(await eventsAbout(paid), "customer.subscription.updated");
+    expect((await deliver(JSON.stringify(updated))).body.result).toBe("processed");
+    expect((await db().subscription.findUniqueOrThrow({ where: { id: paid.subscriptionId } })).cancelAtPeriodEnd).toBe(
+      true,
+    );
+    // Now the slow answer (still renewing) arrives: it must not undo the cancellation.
+    await slowRead.release();
+    expect(await first).toEqual({ status: 200, body: { received: true, result: "processed" } });
+    expect(await db().subscription.findUniqueOrThrow({ where: { id: paid.subscriptionId } })).toMatchObject({
+      status: "active",
+      cancelAtPeriodEnd: true,
+    });
+    // Both events are recorded, each with its effect.
+    expect(
+      await db().stripeEvent.count({
+        where: { id: { in: [updated.id, findEvent(events, "checkout.session.completed").id] } },
+      }),
+    ).toBe(2);
+  });
+
+  it("every event of a subscription delivered at once ends in Stripe's current state", async () => {
+    const { paid } = await purchase();
+    await stripe().subscriptions.update(paid.subscriptionId, { cancel_at_period_end: true });
+    await stripe().subscriptions.update(paid.subscriptionId, { cancel_at_period_end: false });
+    await stripe().subscriptions.update(paid.subscriptionId, { cancel_at_period_end: true });
+    const events = await eventsAbout(paid);
+    expect(events.length).toBeGreaterThanOrEqual(6);
+    const results = await Promise.all(events.map((event) => deliver(JSON.stringify(event))));
+    expect(results.map((result) => result.status)).toEqual(events.map(() => 200));
+    expect(await db().subscription.findUniqueOrThrow({ where: { id: paid.subscriptionId } })).toMatchObject({
+      status: "active",
+      cancelAtPeriodEnd: true,
+    });
+    expect(await db().invoice.count({ where: { subscriptionId: paid.subscriptionId, status: "paid" } })).toBe(1);
   });
 
   it("answers 200 to event types it does not handle, and records nothing", async () => {

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { formatDateTime } from "@/lib/articles/format";
 import { parsePage, type SearchParamValue } from "@/lib/http/search-params";
-import { listAudit } from "@/lib/newsroom/audit-log";
+import { listAudit } from "@/lib/audit/audit-log";
 import { requireRole } from "@/lib/newsroom/require-role";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 // A reader's newsroom role, and the form that changes it.
-import { ROLES, type Role } from "@/lib/newsroom/roles";
+import { ROLES, type Role } from "@/lib/auth/roles";
 
 export function RoleSection({ readerId, role, effectiveRole }: { readerId: string; role: Role; effectiveRole: Role }) {
   return (

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { SearchParamValue } from "@/lib/http/search-params";
-import type { Actor } from "@/lib/newsroom/actor";
+import type { Actor } from "@/lib/auth/actor";
 import { getTaxonomyItem, listTaxonomyItems } from "@/lib/newsroom/taxonomy/taxonomy-items";
 import { TAXONOMY_KINDS, type TaxonomyKind } from "@/lib/newsroom/taxonomy/taxonomy-kinds";
 import { NewsroomNotice } from "../newsroom-notice";

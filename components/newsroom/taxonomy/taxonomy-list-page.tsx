@@ -3,7 +3,7 @@
 // the role; the list is read through the lib, which checks it again.
 import Link from "next/link";
 import type { SearchParamValue } from "@/lib/http/search-params";
-import type { Actor } from "@/lib/newsroom/actor";
+import type { Actor } from "@/lib/auth/actor";
 import { listTaxonomyItems } from "@/lib/newsroom/taxonomy/taxonomy-items";
 import { TAXONOMY_KINDS, type TaxonomyKind } from "@/lib/newsroom/taxonomy/taxonomy-kinds";
 import { NewsroomNotice } from "../newsroom-notice";

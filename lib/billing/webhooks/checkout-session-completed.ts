@@ -1,21 +1,24 @@
 // checkout.session.completed: the reader paid. Links the Stripe customer to
 // the reader named by client_reference_id and stores the new subscription.
 import type Stripe from "stripe";
-import type { Prisma } from "@/lib/db/prisma";
 import { stripe } from "../stripe-client";
 import { idOf } from "../stripe-id";
-import { syncSubscription } from "../subscription-sync";
+import { readSubscription, storeSubscription } from "../subscription-sync";
+import { NOTHING_TO_WRITE, type StripeWrite } from "./stripe-write";
 
-export async function checkoutSessionCompleted(tx: Prisma.TransactionClient, event: Stripe.Event): Promise<void> {
-  if (event.type !== "checkout.session.completed") return;
+export async function checkoutSessionCompleted(event: Stripe.Event): Promise<StripeWrite> {
+  if (event.type !== "checkout.session.completed") return NOTHING_TO_WRITE;
   const session = await stripe().checkout.sessions.retrieve(event.data.object.id);
   const customer = idOf(session.customer);
-  if (session.client_reference_id && customer) {
-    await tx.user.updateMany({
-      where: { id: session.client_reference_id, stripeCustomerId: null },
-      data: { stripeCustomerId: customer },
-    });
-  }
-  const subscription = idOf(session.subscription);
-  if (subscription) await syncSubscription(tx, subscription);
+  const subscriptionId = idOf(session.subscription);
+  const subscription = subscriptionId ? await readSubscription(subscriptionId) : null;
+  return async (tx) => {
+    if (session.client_reference_id && customer) {
+      await tx.user.updateMany({
+        where: { id: session.client_reference_id, stripeCustomerId: null },
+        data: { stripeCustomerId: customer },
+      });
+    }
+    if (subscription) await storeSubscription(tx, subscription);
+  };
 }

@@ -2,8 +2,8 @@
 // subscription is re-read from Stripe, so events arriving out of order (an
 // update before its create) still end in Stripe's current state.
 import type Stripe from "stripe";
-import type { Prisma } from "@/lib/db/prisma";
-import { syncSubscription } from "../subscription-sync";
+import { readSubscription, storeSubscription } from "../subscription-sync";
+import { NOTHING_TO_WRITE, type StripeWrite } from "./stripe-write";
 
 const TYPES = new Set([
   "customer.subscription.created",
@@ -11,8 +11,8 @@ const TYPES = new Set([
   "customer.subscription.deleted",
 ]);
 
-export async function customerSubscriptionChanged(tx: Prisma.TransactionClient, event: Stripe.Event): Promise<void> {
-  if (!TYPES.has(event.type)) return;
-  const subscription = event.data.object as Stripe.Subscription;
-  await syncSubscription(tx, subscription.id);
+export async function customerSubscriptionChanged(event: Stripe.Event): Promise<StripeWrite> {
+  if (!TYPES.has(event.type)) return NOTHING_TO_WRITE;
+  const read = await readSubscription((event.data.object as Stripe.Subscription).id);
+  return (tx) => storeSubscription(tx, read);
 }

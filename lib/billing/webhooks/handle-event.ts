@@ -1,16 +1,19 @@
 // Dispatches a verified event to its handler, at most once: the event id is
 // recorded under a unique key in the same transaction as the handler's
 // effect, so a replay, or a second delivery racing the first, changes nothing.
+// The handler reads from Stripe first, with no transaction open; the
+// transaction that follows only writes, and is run again from a fresh read
+// if another sync stored the same object meanwhile (stripe-sync-version.ts).
 import type Stripe from "stripe";
-import { db, type Prisma } from "@/lib/db/prisma";
+import { db } from "@/lib/db/prisma";
+import { retryStaleReads, STRIPE_WRITE_TRANSACTION } from "../stripe-sync-version";
 import { checkoutSessionCompleted } from "./checkout-session-completed";
 import { customerSubscriptionChanged } from "./customer-subscription-changed";
 import { invoicePaid } from "./invoice-paid";
 import { invoicePaymentFailed } from "./invoice-payment-failed";
+import type { EventHandler } from "./stripe-write";
 
-type Handler = (tx: Prisma.TransactionClient, event: Stripe.Event) => Promise<void>;
-
-const HANDLERS: Record<string, Handler> = {
+const HANDLERS: Record<string, EventHandler> = {
   "checkout.session.completed": checkoutSessionCompleted,
   "customer.subscription.created": customerSubscriptionChanged,
   "customer.subscription.updated": customerSubscriptionChanged,
@@ -21,18 +24,25 @@ const HANDLERS: Record<string, Handler> = {
 
 export type HandleResult = "processed" | "duplicate" | "ignored";
 
+async function recorded(eventId: string): Promise<boolean> {
+  return (await db().stripeEvent.findUnique({ where: { id: eventId }, select: { id: true } })) !== null;
+}
+
 export async function handleEvent(event: Stripe.Event): Promise<HandleResult> {
   const handler = HANDLERS[event.type];
   // Stripe retries anything but 2xx for days: unhandled types are accepted.
   if (!handler) return "ignored";
-  return db().$transaction(
-    async (tx) => {
-      const recorded = await tx.$executeRaw`
+  return retryStaleReads(async () => {
+    // A replay is answered without asking Stripe anything; the insert below
+    // still decides between two deliveries that both got past this.
+    if (await recorded(event.id)) return "duplicate";
+    const write = await handler(event);
+    return db().$transaction(async (tx) => {
+      const inserted = await tx.$executeRaw`
         INSERT INTO stripe_events (id, type) VALUES (${event.id}, ${event.type}) ON CONFLICT (id) DO NOTHING`;
-      if (recorded === 0) return "duplicate" as const;
-      await handler(tx, event);
+      if (inserted === 0) return "duplicate" as const;
+      await write(tx);
       return "processed" as const;
-    },
-    { timeout: 30_000, maxWait: 30_000 },
-  );
+    }, STRIPE_WRITE_TRANSACTION);
+  });
 }

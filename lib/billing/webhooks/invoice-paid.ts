@@ -1,9 +1,9 @@
 // invoice.paid: a payment went through (the first one, or a renewal).
 import type Stripe from "stripe";
-import type { Prisma } from "@/lib/db/prisma";
-import { invoiceIdOf, recordInvoice } from "./record-invoice";
+import { invoiceIdOf, readInvoice } from "./record-invoice";
+import { NOTHING_TO_WRITE, type StripeWrite } from "./stripe-write";
 
-export async function invoicePaid(tx: Prisma.TransactionClient, event: Stripe.Event): Promise<void> {
+export async function invoicePaid(event: Stripe.Event): Promise<StripeWrite> {
   const invoiceId = event.type === "invoice.paid" ? invoiceIdOf(event) : null;
-  if (invoiceId) await recordInvoice(tx, invoiceId);
+  return invoiceId ? readInvoice(invoiceId) : NOTHING_TO_WRITE;
 }

@@ -1,10 +1,10 @@
 // invoice.payment_failed: a renewal failed. The subscription turns past_due
 // (re-read from Stripe), which starts the reader's grace period.
 import type Stripe from "stripe";
-import type { Prisma } from "@/lib/db/prisma";
-import { invoiceIdOf, recordInvoice } from "./record-invoice";
+import { invoiceIdOf, readInvoice } from "./record-invoice";
+import { NOTHING_TO_WRITE, type StripeWrite } from "./stripe-write";
 
-export async function invoicePaymentFailed(tx: Prisma.TransactionClient, event: Stripe.Event): Promise<void> {
+export async function invoicePaymentFailed(event: Stripe.Event): Promise<StripeWrite> {
   const invoiceId = event.type === "invoice.payment_failed" ? invoiceIdOf(event) : null;
-  if (invoiceId) await recordInvoice(tx, invoiceId);
+  return invoiceId ? readInvoice(invoiceId) : NOTHING_TO_WRITE;
 }

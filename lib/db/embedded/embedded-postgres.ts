@@ -6,6 +6,7 @@ import { createServer, type Server } from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketHandler } from "@electric-sql/pglite-socket";
+import { EMBEDDED_MAX_CONNECTIONS } from "../connection-budget";
 import { SyncBatchingQueue } from "./sync-batching-queue";
 
 export type EmbeddedPostgres = {
@@ -17,8 +18,6 @@ export type EmbeddedPostgres = {
 };
 
 type LockFile = { pid: number; port: number };
-
-const MAX_CONNECTIONS = 100;
 
 function isAlive(pid: number): boolean {
   try {
@@ -64,7 +63,9 @@ export async function startEmbeddedPostgres(dataDir: string, port = 0): Promise<
   const queue = new SyncBatchingQueue(db);
   const handlers = new Set<PGLiteSocketHandler>();
   const server: Server = createServer((socket) => {
-    if (handlers.size >= MAX_CONNECTIONS) {
+    // A server process holds at most FOLIO_DB_CONNECTIONS; the rest is room
+    // for scripts and tests beside it (lib/db/connection-budget.ts).
+    if (handlers.size >= EMBEDDED_MAX_CONNECTIONS) {
       socket.destroy();
       return;
     }

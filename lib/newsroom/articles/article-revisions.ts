@@ -3,7 +3,7 @@
 // new revision and can itself be undone.
 import { refreshArticlePages } from "@/lib/cache/refresh-article-pages";
 import { db } from "@/lib/db/prisma";
-import { assertRole, type Actor } from "../actor";
+import { assertRole, type Actor } from "@/lib/auth/actor";
 import type { ArticleContent, FieldErrors } from "./article-input";
 import { chooseSlug } from "./article-slug";
 import { isArticleId, lockArticle, type ArticleStatus } from "./editable-article";

@@ -3,7 +3,7 @@
 // body, which is why it is only reached through role-checked operations.
 import { db } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/db/generated/client";
-import { assertRole, type Actor } from "../actor";
+import { assertRole, type Actor } from "@/lib/auth/actor";
 import type { ArticleContent } from "./article-input";
 
 export { sameContent } from "./same-content";

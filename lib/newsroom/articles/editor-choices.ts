@@ -1,6 +1,6 @@
 // What the editor offers to choose from: every author, topic and region.
 import { db } from "@/lib/db/prisma";
-import { assertRole, type Actor } from "../actor";
+import { assertRole, type Actor } from "@/lib/auth/actor";
 
 export type Choice = { id: string; slug: string; name: string };
 export type EditorChoices = { authors: Choice[]; topics: Choice[]; regions: Choice[] };

@@ -4,7 +4,7 @@
 // articles_published_at_created_at_id_idx serves that order.
 import { prefixQuery } from "@/lib/search/suggest-headlines";
 import { db, Prisma } from "@/lib/db/prisma";
-import { assertRole, type Actor } from "../actor";
+import { assertRole, type Actor } from "@/lib/auth/actor";
 import type { ArticleStatus } from "./editable-article";
 
 export const STATUSES = ["draft", "scheduled", "published"] as const satisfies readonly ArticleStatus[];

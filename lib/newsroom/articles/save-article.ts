@@ -5,7 +5,7 @@
 import { refreshArticlePages } from "@/lib/cache/refresh-article-pages";
 import { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/prisma";
-import { assertRole, type Actor } from "../actor";
+import { assertRole, type Actor } from "@/lib/auth/actor";
 import type { ArticleContent, FieldErrors } from "./article-input";
 import { chooseSlug, SLUG_TAKEN } from "./article-slug";
 import { lockArticle, type ArticleStatus } from "./editable-article";

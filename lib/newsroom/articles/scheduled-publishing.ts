@@ -8,8 +8,8 @@
 import type PgBoss from "pg-boss";
 import { refreshArticlePages } from "@/lib/cache/refresh-article-pages";
 import { db } from "@/lib/db/prisma";
-import { assertRole, type Actor } from "../actor";
-import { recordAudit } from "../audit-log";
+import { assertRole, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/audit-log";
 import { PUBLISH_DUE_QUEUE } from "./publish-due-queue";
 import { NEWSROOM_TRANSACTION } from "./transaction-options";
 

@@ -3,7 +3,7 @@
 // keeps the old slug of a published article as a redirect, and writes the
 // revision. Saving, creating and restoring all come through here.
 import type { Prisma } from "@/lib/db/generated/client";
-import type { Actor } from "../actor";
+import type { Actor } from "@/lib/auth/actor";
 import type { ArticleContent, FieldErrors } from "./article-input";
 import { chooseSlug } from "./article-slug";
 import { hasBeenPublic, sameContent, type EditableArticle } from "./editable-article";

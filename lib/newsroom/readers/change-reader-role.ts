@@ -1,9 +1,9 @@
 // The role form on a reader's page names the reader by id; changeRole (the
 // one way roles change, also used by `npm run admin:add`) takes the address.
 import { db } from "@/lib/db/prisma";
-import { assertRole, type Actor } from "../actor";
+import { assertRole, type Actor } from "@/lib/auth/actor";
 import { changeRole, type RoleChange } from "../change-role";
-import type { Role } from "../roles";
+import type { Role } from "@/lib/auth/roles";
 import { isUserId } from "./reader-profile";
 
 export async function changeReaderRole(actor: Actor, input: { userId: string; role: Role }): Promise<RoleChange> {

@@ -3,8 +3,8 @@
 // admins acting at once are applied, and logged, in turn.
 import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/prisma";
-import { assertRole, type Actor } from "../actor";
-import { recordAudit } from "../audit-log";
+import { assertRole, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/audit-log";
 import { isUserId } from "./reader-profile";
 import { compUntilFromDate } from "./comp-until";
 

@@ -1,7 +1,7 @@
 // The readers at a glance (admins): how many registered, how many pay and on
 // which plan, how many read on comp access, how many joined this week.
 import { db, type Prisma } from "@/lib/db/prisma";
-import { assertRole, type Actor } from "../actor";
+import { assertRole, type Actor } from "@/lib/auth/actor";
 import { planKeyFor } from "@/lib/billing/plans";
 import { env } from "@/lib/config/env";
 

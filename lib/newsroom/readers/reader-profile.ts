@@ -6,8 +6,8 @@ import { listUnlockedArticles, readMeter, type MeterSummary, type UnlockedArticl
 import { listNewsletterChoices, type NewsletterChoice } from "@/lib/account/newsletter-choices";
 import { listSubscriptions, type SubscriptionSummary } from "@/lib/billing/subscription-queries";
 import { db } from "@/lib/db/prisma";
-import { assertRole, type Actor } from "../actor";
-import { effectiveRole, type Role } from "../roles";
+import { assertRole, type Actor } from "@/lib/auth/actor";
+import { effectiveRole, type Role } from "@/lib/auth/roles";
 import { readerPlan, type ReaderPlan } from "./reader-plan";
 
 const uuid = z.uuid();

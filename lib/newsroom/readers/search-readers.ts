@@ -3,8 +3,8 @@
 // case), so the query is too. strpos rather than LIKE: nothing in the query
 // is a wildcard.
 import { db } from "@/lib/db/prisma";
-import { assertRole, type Actor } from "../actor";
-import type { Role } from "../roles";
+import { assertRole, type Actor } from "@/lib/auth/actor";
+import type { Role } from "@/lib/auth/roles";
 import { readerPlan, type ReaderPlan } from "./reader-plan";
 
 export type ReaderRow = { id: string; email: string; role: Role; createdAt: Date; plan: ReaderPlan };

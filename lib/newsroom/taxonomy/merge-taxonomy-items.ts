@@ -4,8 +4,8 @@
 // author in the earlier of the two places.
 import { refreshArticlePages } from "@/lib/cache/refresh-article-pages";
 import { db, type Prisma } from "@/lib/db/prisma";
-import { assertRole, type Actor } from "../actor";
-import { recordAudit } from "../audit-log";
+import { assertRole, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/audit-log";
 import { isItemId } from "./taxonomy-items";
 import type { TaxonomyKind } from "./taxonomy-kinds";
 

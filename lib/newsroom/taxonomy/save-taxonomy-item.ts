@@ -3,7 +3,7 @@
 // the same slug is settled by the unique index, and answered the same way.
 import { refreshArticlePages } from "@/lib/cache/refresh-article-pages";
 import { db, Prisma } from "@/lib/db/prisma";
-import { assertRole, type Actor } from "../actor";
+import { assertRole, type Actor } from "@/lib/auth/actor";
 import { parseTaxonomyInput, type FieldErrors, type TaxonomyField, type TaxonomyFields } from "./taxonomy-input";
 import { fromAuthor, fromTag, isItemId, type TaxonomyItem } from "./taxonomy-items";
 import { TAXONOMY_KINDS, type TaxonomyKind } from "./taxonomy-kinds";

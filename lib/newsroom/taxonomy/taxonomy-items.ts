@@ -2,7 +2,7 @@
 // articles (any status) each is on.
 import { z } from "zod";
 import { db } from "@/lib/db/prisma";
-import { assertRole, type Actor } from "../actor";
+import { assertRole, type Actor } from "@/lib/auth/actor";
 import type { TaxonomyKind } from "./taxonomy-kinds";
 
 export type TaxonomyItem = {

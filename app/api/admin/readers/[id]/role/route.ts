@@ -4,7 +4,7 @@ import { answer } from "@/lib/http/answer";
 import { readInput } from "@/lib/http/read-input";
 import { changeReaderRole } from "@/lib/newsroom/readers/change-reader-role";
 import { withRole } from "@/lib/newsroom/require-role";
-import { ROLES } from "@/lib/newsroom/roles";
+import { ROLES } from "@/lib/auth/roles";
 
 const input = z.object({ role: z.enum(ROLES) });
 

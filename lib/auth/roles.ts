@@ -1,7 +1,7 @@
 // Who may do what in the newsroom. Roles are ordered: an admin can do all an
 // editor can, an editor all a reader can.
 import { env } from "@/lib/config/env";
-import { normalizeEmail } from "@/lib/auth/normalize-email";
+import { normalizeEmail } from "./normalize-email";
 
 export const ROLES = ["reader", "editor", "admin"] as const;
 export type Role = (typeof ROLES)[number];

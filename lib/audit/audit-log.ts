@@ -3,7 +3,7 @@
 // the change they describe, so neither exists without the other.
 import type { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/prisma";
-import { assertRole, type Actor } from "./actor";
+import { assertRole, type Actor } from "@/lib/auth/actor";
 
 export type AuditAction =
   | "article.publish"

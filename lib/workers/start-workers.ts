@@ -1,0 +1,37 @@
+// The background work a web server runs (JOBS=on, the default): every
+// domain's pg-boss workers and schedules, registered on the process's one
+// pg-boss (lib/jobs/job-queue.ts). pg-boss hands every job to one server, and
+// a cron schedule fires once however many servers run. This module is the top
+// of lib/ (docs/architecture.md): it may import every domain, and lib/jobs,
+// below them all, keeps only the queue itself.
+import { reconcileSubscriptions } from "@/lib/billing/reconcile";
+import { startJobWorker, stopJobQueue } from "@/lib/jobs/job-queue";
+import { startScheduledPublishing } from "@/lib/newsroom/articles/scheduled-publishing";
+import { registerNewsletterJobs } from "@/lib/newsletters/newsletter-jobs";
+
+const RECONCILE = "billing-reconcile";
+
+export type Workers = {
+  /** Lets running jobs finish (up to five seconds), then stops the process's pg-boss. */
+  stop(): Promise<void>;
+};
+
+export async function startWorkers(log: (line: string) => void): Promise<Workers> {
+  const boss = await startJobWorker();
+  await boss.createQueue(RECONCILE);
+  // Hourly; a missed webhook is repaired within the hour at the latest.
+  await boss.schedule(RECONCILE, "23 * * * *");
+  await boss.work(RECONCILE, async () => {
+    const report = await reconcileSubscriptions();
+    log(`jobs: reconciled ${report.checked} subscriptions, repaired ${report.repaired}`);
+  });
+  await startScheduledPublishing(boss, log);
+  // Newsletters: the schedule's minute tick and the batches that send.
+  const closeNewsletters = await registerNewsletterJobs(boss, log);
+  return {
+    async stop() {
+      await stopJobQueue({ graceful: true, timeout: 5_000 });
+      closeNewsletters();
+    },
+  };
+}
