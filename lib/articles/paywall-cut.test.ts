@@ -13,7 +13,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { describe, expect, it } from "vitest";
-import { cutArticle, joinParts } from "./paywall-cut";
+import { cutArticle, joinParts, topLevelBlocks } from "./paywall-cut";
 
 const FENCE = "```";
 
@@ -143,10 +143,17 @@ describe("the paywall cut", () => {
   });
 });
 
-// Random documents. Words are lower-case letters only, so a paragraph never
-// turns into another construct by accident; the blocks that contain a marker
-// line (code, lists, quotes, tables) are where a regex would cut wrongly.
-const word = fc.stringMatching(/^[a-z]{1,8}$/);
+// Random documents. Words are lower-case letters or GFM's inline syntax, so a
+// paragraph never turns into another construct by accident; the blocks that
+// contain a marker line (code, lists, quotes, tables) are where a regex would
+// cut wrongly.
+const word = fc.oneof(
+  { arbitrary: fc.stringMatching(/^[a-z]{1,8}$/), weight: 8 },
+  {
+    arbitrary: fc.constantFrom("~~gone~~", "www.example.com", "https://example.org/a", "x@example.org", "[^1]", "*em*"),
+    weight: 1,
+  },
+);
 const line = fc.array(word, { minLength: 1, maxLength: 6 }).map((words) => words.join(" "));
 const marker = fc.constantFrom("<!-- paywall -->", "<!--paywall-->", "  <!--  paywall -->");
 const codeLine = fc.oneof(line, fc.constant(""), fc.constant("<!-- paywall -->"), fc.constant("- not a list"));
@@ -201,6 +208,10 @@ const block = fc.oneof(
     weight: 1,
   },
   { arbitrary: fc.constantFrom("---", "***"), weight: 1 },
+  {
+    arbitrary: fc.constantFrom("- [ ] to do\n- [x] done", "[^1]: A footnote.", "[link]: https://example.org"),
+    weight: 1,
+  },
   { arbitrary: marker, weight: 2 },
 );
 
@@ -238,6 +249,21 @@ function blocksOf(markdown: string) {
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 describe("the paywall cut, over random Markdown documents", () => {
+  it("sees the top-level blocks that remark-gfm, which renders articles, sees", () => {
+    fc.assert(
+      fc.property(document, (body) => {
+        const ours = topLevelBlocks(body).map((block) => [block.node.type, block.start, block.end]);
+        const rendered = blocksOf(body).map((block) => [
+          block.type,
+          body.slice(block.lineStart, block.start).trim() === "" ? block.lineStart : block.start,
+          block.end,
+        ]);
+        expect(ours).toEqual(rendered);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("gives back the whole text, cut at a top-level block boundary", () => {
     fc.assert(
       fc.property(document, fc.integer({ min: 1, max: 6 }), (body, paragraphs) => {

@@ -28,12 +28,19 @@ const DEFAULT_BATCH = 500;
 const NO_ID = "00000000-0000-0000-0000-000000000000";
 
 // Keyset over the primary key: each batch starts after the last id seen, so
-// the loop ends even though every row it reads also matched before.
+// the loop ends even though every row it reads also matched before. The
+// batch's ids are chosen first and only their bodies read: ordering rows
+// that carry their bodies made PostgreSQL decompress every pending body for
+// every batch (10,000 articles took three times as long).
 const SELECT_BATCH = `
-  SELECT id::text AS id, body FROM articles
-  WHERE (preview_paragraphs <> $1 OR cut_version <> $2) AND id > $3::uuid
-  ORDER BY id LIMIT $4
-  FOR UPDATE`;
+  WITH batch AS (
+    SELECT id FROM articles
+    WHERE (preview_paragraphs <> $1 OR cut_version <> $2) AND id > $3::uuid
+    ORDER BY id LIMIT $4
+  )
+  SELECT a.id::text AS id, a.body FROM articles a JOIN batch USING (id)
+  ORDER BY a.id
+  FOR UPDATE OF a`;
 
 const UPDATE_BATCH = `
   UPDATE articles a
