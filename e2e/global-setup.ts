@@ -1,7 +1,15 @@
 // Creates (or resets) the articles in fixtures.ts, with an author and tags,
 // directly in the database the web server reads.
 import pg from "pg";
+import { CUT_COLUMNS, cutValues, storedCut } from "../lib/articles/stored-cut";
 import { e2eArticles } from "./fixtures";
+
+/** `a, b` as `EXCLUDED.a, EXCLUDED.b`. */
+const excluded = (columns: string) =>
+  columns
+    .split(",")
+    .map((column) => `EXCLUDED.${column.trim()}`)
+    .join(", ");
 
 export default async function globalSetup(): Promise<void> {
   const url = process.env.DATABASE_URL;
@@ -32,12 +40,21 @@ export default async function globalSetup(): Promise<void> {
     }
     for (const [index, article] of e2eArticles.entries()) {
       const row = await client.query<{ id: string }>(
-        `INSERT INTO articles (slug, title, dek, body, kind, status, free, published_at)
-         VALUES ($1, $2, $3, $4, 'daily', 'published', $5, now() - make_interval(mins => $6))
+        `INSERT INTO articles (slug, title, dek, body, kind, status, free, published_at, ${CUT_COLUMNS})
+         VALUES ($1, $2, $3, $4, 'daily', 'published', $5, now() - make_interval(mins => $6), $7, $8, $9, $10, $11)
          ON CONFLICT (slug) DO UPDATE SET title = EXCLUDED.title, dek = EXCLUDED.dek, body = EXCLUDED.body,
-           free = EXCLUDED.free, status = 'published', published_at = EXCLUDED.published_at
+           free = EXCLUDED.free, status = 'published', published_at = EXCLUDED.published_at,
+           (${CUT_COLUMNS}) = (${excluded(CUT_COLUMNS)})
          RETURNING id`,
-        [article.slug, article.title, article.dek, article.body, article.free, index + 1],
+        [
+          article.slug,
+          article.title,
+          article.dek,
+          article.body,
+          article.free,
+          index + 1,
+          ...cutValues(storedCut(article.body)),
+        ],
       );
       const articleId = row.rows[0]!.id;
       await client.query("INSERT INTO article_authors (article_id, author_id) VALUES ($1, $2) ON CONFLICT DO NOTHING", [

@@ -3,6 +3,7 @@
 // an article link and reads the article whole, unsubscribes with the link in
 // the email, and the next issue reaches another subscriber but not them.
 import { expect, test, type Page } from "@playwright/test";
+import { CUT_COLUMNS, cutValues, storedCut } from "../lib/articles/stored-cut";
 import { sql } from "./database";
 import { mailsTo, type Mail } from "./maildev";
 import { createReader, startSession } from "./sessions";
@@ -23,9 +24,10 @@ async function publishIntoNextIssue(editorPage: Page, slug: string, title: strin
   const windowStart = await editorPage.locator(".next-issue").getAttribute("data-window-start");
   expect(windowStart).toBeTruthy();
   await sql(
-    `INSERT INTO articles (slug, title, dek, body, kind, status, free, published_at)
-     VALUES ($1, $2, 'A newsletter test.', $3, 'daily', 'published', false, $4::timestamptz + interval '1 second')`,
-    [slug, title, body, windowStart],
+    `INSERT INTO articles (slug, title, dek, body, kind, status, free, published_at, ${CUT_COLUMNS})
+     VALUES ($1, $2, 'A newsletter test.', $3, 'daily', 'published', false, $4::timestamptz + interval '1 second',
+             $5, $6, $7, $8, $9)`,
+    [slug, title, body, windowStart, ...cutValues(storedCut(body))],
   );
   await editorPage.reload({ waitUntil: "domcontentloaded" });
   await expect(editorPage.getByRole("link", { name: title })).toBeVisible();

@@ -3,6 +3,7 @@
 // that a refused call changes nothing, and the answers to bad input.
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext, type BrowserContext } from "@playwright/test";
+import { CUT_COLUMNS, cutValues, storedCut } from "../lib/articles/stored-cut";
 import { sql } from "./database";
 import { origin } from "./reader-api";
 import { startSession, type TestReader } from "./sessions";
@@ -146,8 +147,9 @@ test.describe("answers over HTTP", () => {
     expect(garbage.status()).toBe(400);
 
     const [article] = await sql<{ id: string }>(
-      "INSERT INTO articles (slug, title, body, status) VALUES ($1, 'Draft', 'Body.', 'draft') RETURNING id::text",
-      [`${slug}-draft`],
+      `INSERT INTO articles (slug, title, body, status, ${CUT_COLUMNS})
+       VALUES ($1, 'Draft', 'Body.', 'draft', $2, $3, $4, $5, $6) RETURNING id::text`,
+      [`${slug}-draft`, ...cutValues(storedCut("Body."))],
     );
     await sql("INSERT INTO article_tags (article_id, tag_id) VALUES ($1, $2)", [article!.id, item.id]);
     const used = await post(api, `/api/admin/taxonomy/regions/${item.id}/delete`);

@@ -2,6 +2,7 @@
 // merges one into the other, and readers find the article under the kept one.
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { CUT_COLUMNS, cutValues, storedCut } from "../lib/articles/stored-cut";
 import { sql } from "./database";
 import { startSession } from "./sessions";
 import { uniqueEmail } from "./sign-in";
@@ -40,10 +41,10 @@ test("an editor creates two topics and merges one into the other", async ({ page
   const slug = `e2e-merge-${word}`;
   await sql(
     `WITH article AS (
-       INSERT INTO articles (slug, title, body, status, published_at)
-       VALUES ($1, $2, 'A body.', 'published', '2001-01-01') RETURNING id)
+       INSERT INTO articles (slug, title, body, status, published_at, ${CUT_COLUMNS})
+       VALUES ($1, $2, 'A body.', 'published', '2001-01-01', $4, $5, $6, $7, $8) RETURNING id)
      INSERT INTO article_tags (article_id, tag_id) SELECT article.id, tags.id FROM article, tags WHERE tags.type = 'topic' AND tags.slug = $3`,
-    [slug, `Pilots Strike at the Harbour ${word}`, `harbour-law-${word}`],
+    [slug, `Pilots Strike at the Harbour ${word}`, `harbour-law-${word}`, ...cutValues(storedCut("A body."))],
   );
 
   await test.step("merges the first into the second", async () => {

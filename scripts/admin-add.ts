@@ -5,7 +5,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { parseEnv } from "../lib/config/env";
-import { migrate } from "../lib/db/migrate";
+import { migrateDatabase } from "../lib/articles/migrate-database";
 import { openDatabase } from "../lib/db/open-database";
 
 const USAGE = `Usage: npm run admin:add -- <email> [--role admin|editor]\n`;
@@ -36,7 +36,7 @@ const settings = parseEnv(process.env);
 const dataDir = path.resolve(import.meta.dirname, "..", settings.FOLIO_DATA_DIR);
 const database = await openDatabase({ databaseUrl: settings.DATABASE_URL, dataDir });
 try {
-  await migrate(database.url);
+  await migrateDatabase(database.url, { previewParagraphs: settings.PREVIEW_PARAGRAPHS });
   process.env.DATABASE_URL = database.url;
   // Imported after DATABASE_URL is known: the Prisma client reads it once.
   const { changeRole } = await import("../lib/newsroom/change-role");

@@ -15,7 +15,8 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { migrate } from "../lib/db/migrate";
+import { migrateDatabase } from "../lib/articles/migrate-database";
+import { CUT_COLUMNS, cutValues, storedCut } from "../lib/articles/stored-cut";
 import { openDatabase } from "../lib/db/open-database";
 import { startMailDev } from "./lib/maildev";
 
@@ -78,13 +79,15 @@ async function fill(url: string, recipients: number): Promise<void> {
     for (let index = 0; index < 5; index += 1) {
       const body = Array.from({ length: 8 }, (_, p) => (p === 3 ? "<!-- paywall -->" : paragraph)).join("\n\n");
       const article = await client.query<{ id: string }>(
-        `INSERT INTO articles (slug, title, dek, body, kind, status, free, published_at)
-         VALUES ($1, $2, 'What the week in the committee means.', $3, 'daily', 'published', false, $4) RETURNING id`,
+        `INSERT INTO articles (slug, title, dek, body, kind, status, free, published_at, ${CUT_COLUMNS})
+         VALUES ($1, $2, 'What the week in the committee means.', $3, 'daily', 'published', false, $4,
+                 $5, $6, $7, $8, $9) RETURNING id`,
         [
           `bench-article-${index}`,
           `Benchmark Analysis Number ${index + 1}`,
           body,
           new Date(Date.parse("2024-06-03T08:00:00Z") + index * 3_600_000),
+          ...cutValues(storedCut(body)),
         ],
       );
       await client.query("INSERT INTO article_authors (article_id, author_id) VALUES ($1, $2)", [
@@ -156,7 +159,7 @@ async function main(): Promise<void> {
   });
   let stopJobs: (() => Promise<void>) | undefined;
   try {
-    await migrate(database.url);
+    await migrateDatabase(database.url);
     await fill(database.url, recipients);
     const { env } = await import("../lib/config/env");
     const { registerNewsletterJobs } = await import("../lib/newsletters/newsletter-jobs");

@@ -5,7 +5,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { parseEnv } from "../lib/config/env";
-import { migrate } from "../lib/db/migrate";
+import { migrateDatabase } from "../lib/articles/migrate-database";
 import { openDatabase } from "../lib/db/open-database";
 import { seedDatabase, type SeedCounts } from "./content/seed-database";
 
@@ -27,7 +27,7 @@ async function connect(): Promise<Connection> {
     databaseUrl: settings.DATABASE_URL,
     dataDir: path.resolve(import.meta.dirname, "..", settings.FOLIO_DATA_DIR),
   });
-  await migrate(database.url);
+  await migrateDatabase(database.url, { previewParagraphs: settings.PREVIEW_PARAGRAPHS });
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   return {

@@ -4,7 +4,7 @@
 import path from "node:path";
 import pg from "pg";
 import { InvalidSettingsError, parseEnv, type Env } from "../lib/config/env";
-import { migrate } from "../lib/db/migrate";
+import { migrateDatabase } from "../lib/articles/migrate-database";
 import { openDatabase } from "../lib/db/open-database";
 import { seedDemoContent } from "./content/seed-database";
 import { startStripeEmulator } from "./stripe-emulator";
@@ -63,7 +63,8 @@ async function main(): Promise<number> {
     log(`database: PostgreSQL at ${new URL(database.url).host} (DATABASE_URL)`);
   }
 
-  await migrate(database.url, { log });
+  // The migrations, then the paywall cut of any article that needs it (with this start's PREVIEW_PARAGRAPHS).
+  await migrateDatabase(database.url, { log, previewParagraphs: settings.PREVIEW_PARAGRAPHS });
   if (await seedOnce(database.url)) log("seeded the demo content (first start)");
 
   let smtpUrl = settings.SMTP_URL;

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { InvalidSettingsError, parseEnv } from "../lib/config/env";
-import { migrate } from "../lib/db/migrate";
+import { migrateDatabase } from "../lib/articles/migrate-database";
 import { openDatabase } from "../lib/db/open-database";
 import { seedDemoContent } from "./content/seed-database";
 import { randomAuthSecret } from "./lib/auth-secret";
@@ -73,7 +73,7 @@ async function main(): Promise<number> {
   let failed = true;
   try {
     await ensurePrismaClient(root, log);
-    await migrate(database.url, { log });
+    await migrateDatabase(database.url, { log });
     await seed(database.url);
     const env = {
       ...process.env,

@@ -1,6 +1,6 @@
 // GET /feed.xml: the latest articles as RSS, with their free previews only.
+import { readArticlesFor } from "@/lib/access/read-article";
 import { listLatest } from "@/lib/articles/article-queries";
-import { loadPreviews } from "@/lib/articles/article-text";
 import { markdownToText } from "@/lib/articles/render-markdown";
 import { env, publicUrl } from "@/lib/config/env";
 import { renderRss } from "@/lib/feeds/rss";
@@ -9,7 +9,9 @@ export const dynamic = "force-dynamic";
 
 export async function GET() {
   const articles = await listLatest({ limit: 50 });
-  const previews = await loadPreviews(articles.map((article) => article.id));
+  // Read as an anonymous reader, and previews only: a feed reader is not
+  // where whole articles are read, not even free ones.
+  const texts = await readArticlesFor(null, articles, { maxLevel: "preview" });
   const site = publicUrl();
   const xml = renderRss({
     title: env().PUBLICATION_NAME,
@@ -19,7 +21,9 @@ export async function GET() {
     items: articles.map((article) => ({
       title: article.title,
       link: `${site}/articles/${article.slug}`,
-      description: [article.dek, markdownToText(previews.get(article.id) ?? "")].filter(Boolean).join("\n\n"),
+      description: [article.dek, markdownToText(texts.get(article.id)?.previewMarkdown ?? "")]
+        .filter(Boolean)
+        .join("\n\n"),
       publishedAt: article.publishedAt,
       authors: article.authors.map((author) => author.name),
       categories: [...article.topics, ...article.regions].map((tag) => tag.name),

@@ -1,7 +1,8 @@
 // A sent issue on the web, for one reader. Each article shows what this
 // reader may read of it (the access decision, capped by the newsletter's
-// depth); for a preview only folio_preview(...) is loaded, as on the article
-// page, so gated text never reaches a reader who may not read it.
+// depth), read through lib/access/read-article.ts as on the article page: for
+// a preview the gated part is not even loaded, so it never reaches a reader
+// who may not read it.
 import Link from "next/link";
 import { ArticleBody } from "@/components/article/article-body";
 import { formatDate } from "@/lib/articles/format";

@@ -8,12 +8,15 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
+import { CUT_COLUMNS, cutValues, storedCut } from "../../lib/articles/stored-cut";
 import { sql } from "../database";
 import { expectSane, withSegments } from "./fuzz-request";
 import { hostileBody, hostileQuery, hostileSegment } from "./hostile-input";
 import { signedInReader, type SignedInReader } from "./identities";
 import { baseUrl } from "./raw-request";
 import { classify, discoverRoutes, samplesOf } from "./route-inventory";
+
+const DRAFT_BODY = "First paragraph.\n\nSecond.";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
 
@@ -25,9 +28,10 @@ test.beforeAll(async () => {
   await sql("UPDATE users SET role = 'admin' WHERE id = $1", [admin.id]);
   const target = await signedInReader("fuzz-target");
   const [article] = await sql<{ id: string }>(
-    `INSERT INTO articles (slug, title, dek, body, kind, status, free)
-     VALUES ($1, 'A Draft for the Fuzzer', 'Not for readers.', 'First paragraph.\n\nSecond.', 'daily', 'draft', false) RETURNING id::text`,
-    [`fuzz-draft-${randomUUID().slice(0, 8)}`],
+    `INSERT INTO articles (slug, title, dek, body, kind, status, free, ${CUT_COLUMNS})
+     VALUES ($1, 'A Draft for the Fuzzer', 'Not for readers.', $2, 'daily', 'draft', false, $3, $4, $5, $6, $7)
+     RETURNING id::text`,
+    [`fuzz-draft-${randomUUID().slice(0, 8)}`, DRAFT_BODY, ...cutValues(storedCut(DRAFT_BODY))],
   );
   const [topic] = await sql<{ id: string }>(
     "INSERT INTO tags (type, slug, name) VALUES ('topic', $1, 'Fuzzed Topic') RETURNING id::text",

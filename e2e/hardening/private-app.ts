@@ -3,7 +3,8 @@
 // web server (server/main.ts) on it.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { migrate } from "../../lib/db/migrate";
+import { migrateDatabase } from "../../lib/articles/migrate-database";
+import { CUT_COLUMNS, cutValues, storedCut } from "../../lib/articles/stored-cut";
 
 export type PrivateReader = { id: string; email: string; cookie: string };
 
@@ -22,21 +23,17 @@ export async function prepareDatabase(
   articles: number,
   readers: number,
 ): Promise<{ slugs: string[]; readers: PrivateReader[] }> {
-  await migrate(url);
+  await migrateDatabase(url);
   const slugs: string[] = [];
   for (let index = 0; index < articles; index++) {
     const slug = `fault-article-${index}`;
     slugs.push(slug);
+    const body = `Preview ${index}.\n\n<!-- paywall -->\n\nGated ${index} faultgated${index}.`;
     await query(
       url,
-      `INSERT INTO articles (slug, title, dek, body, kind, status, free, published_at)
-       VALUES ($1, $2, 'A dek.', $3, 'daily', 'published', false, now() - make_interval(mins => $4))`,
-      [
-        slug,
-        `Fault Article ${index}`,
-        `Preview ${index}.\n\n<!-- paywall -->\n\nGated ${index} faultgated${index}.`,
-        index + 1,
-      ],
+      `INSERT INTO articles (slug, title, dek, body, kind, status, free, published_at, ${CUT_COLUMNS})
+       VALUES ($1, $2, 'A dek.', $3, 'daily', 'published', false, now() - make_interval(mins => $4), $5, $6, $7, $8, $9)`,
+      [slug, `Fault Article ${index}`, body, index + 1, ...cutValues(storedCut(body))],
     );
   }
   const people: PrivateReader[] = [];

@@ -11,6 +11,8 @@ import {
   subscriptionGrantsAccess,
   type AccessDecision,
   type AccessPolicy,
+  type ArticleForAccess,
+  type ReaderForAccess,
 } from "./decide-access";
 import { readMeterAndUnlocks, type MeterSummary } from "./reader-meter";
 
@@ -95,4 +97,12 @@ export async function accessForArticles(
   now = new Date(),
 ): Promise<Map<string, AccessDecision>> {
   return (await decide(reader, articles, now)).decisions;
+}
+
+/**
+ * The decision for a representative reader whose facts the caller states
+ * (a newsletter's audience) rather than a reader read from the database.
+ */
+export function decideForAudience(audience: ReaderForAccess, article: ArticleForAccess, now: Date): AccessDecision {
+  return decideAccess(audience, article, policy(), now);
 }

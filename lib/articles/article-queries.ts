@@ -1,5 +1,5 @@
 // Reads of published articles for the reader-facing site. None of these
-// selects the body: article text is read only through lib/articles/article-text.ts,
+// selects article text: that is read only through lib/access/read-article.ts,
 // which asks for the gated part only when the access decision allows it.
 // What every reader sees alike is cached across requests (sharedRead) under
 // the tags of lib/cache/cache-tags.ts; the newsroom's changes invalidate them

@@ -7,6 +7,14 @@ import { appPool } from "./app-pool";
 import { PrismaClient } from "./generated/client";
 import { guardTransactions } from "./transaction-scope";
 
+// An article's whole body and its gated part are loaded only by a query that
+// names them: lib/access/read-article.ts (the gated part, for a "full"
+// decision) and the newsroom's editor (docs/paywall.md).
+const omit = {
+  article: { body: true, gatedMarkdown: true },
+  articleRevision: { body: true },
+} as const;
+
 function createClient(): PrismaClient {
   const client = new PrismaClient({
     adapter: new PrismaPg(appPool()),
@@ -14,8 +22,13 @@ function createClient(): PrismaClient {
     // for a connection longer than Prisma's default two seconds; a wait that
     // long is a queue, not a failure.
     transactionOptions: { maxWait: 10_000 },
+    omit,
   });
-  return guardTransactions(client);
+  // Typed as the plain client: Prisma types a transaction's client without
+  // the omit in any case, and lib passes both where it takes a
+  // Prisma.TransactionClient. lib/access/gated-text-readers.test.ts checks
+  // that nothing reads the omitted fields without naming them.
+  return guardTransactions(client as PrismaClient);
 }
 
 // Next.js reloads modules in development and bundles this module into several

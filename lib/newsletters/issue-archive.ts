@@ -1,10 +1,10 @@
 // The web archive of sent issues (/newsletters): public, like the site. What
 // an issue shows of each article is decided per reader by the access decision
-// (capped by the newsletter's depth), exactly as on the article page: a
-// reader who may not read an article gets its preview, cut in PostgreSQL.
-import { accessForArticles } from "@/lib/access/article-access";
+// (capped by the newsletter's depth), through the same read as the article
+// page (lib/access/read-article.ts): a reader who may not read an article
+// gets its preview, and its gated part is not loaded.
 import type { AccessLevel } from "@/lib/access/decide-access";
-import { loadArticleText, type ArticleText } from "@/lib/articles/article-text";
+import { readArticlesFor, type ArticleText } from "@/lib/access/read-article";
 import type { Reader } from "@/lib/auth/get-reader";
 import { db } from "@/lib/db/prisma";
 import { frozenIssueArticles, type IssueArticle } from "./issue-articles";
@@ -59,13 +59,9 @@ export type ArchivedItem = { article: IssueArticle; level: AccessLevel; text: Ar
 /** Each article of the issue with the text this reader may read of it (never more than the email carried). */
 export async function archivedItemsFor(issue: ArchivedIssue, reader: Reader | null): Promise<ArchivedItem[]> {
   const depth = NEWSLETTER_CATALOG[issue.newsletter].depth;
-  const decisions = await accessForArticles(reader, issue.articles);
-  const items = await Promise.all(
-    issue.articles.map(async (article) => {
-      const level: AccessLevel = depth === "full" && decisions.get(article.id)?.level === "full" ? "full" : "preview";
-      const text = await loadArticleText(article.id, level);
-      return text ? { article, level, text } : null;
-    }),
-  );
-  return items.filter((item): item is ArchivedItem => item !== null);
+  const texts = await readArticlesFor(reader, issue.articles, { maxLevel: depth });
+  return issue.articles.flatMap((article) => {
+    const text = texts.get(article.id);
+    return text ? [{ article, level: text.level, text }] : [];
+  });
 }

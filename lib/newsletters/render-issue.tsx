@@ -2,14 +2,15 @@
 // template, rendered once per issue. Each recipient's copy differs only in
 // the unsubscribe token, put in place of UNSUBSCRIBE_PLACEHOLDER when sent.
 //
-// How much of each article goes in is asked of the access decision for the
-// newsletter's audience (a subscriber, or a registered reader without a
-// subscription), capped by the newsletter's depth. For a preview, only
-// folio_preview(...) is read from the database: the free newsletter never
-// holds gated text, not even in memory.
+// How much of each article goes in is asked of the one read of article text
+// (lib/access/read-article.ts) for the newsletter's audience (a subscriber,
+// or a registered reader without a subscription), capped by the newsletter's
+// depth. For a preview only the stored preview is read from the database:
+// the free newsletter never holds gated text, not even in memory.
 import { render } from "@react-email/render";
-import { decideAccess, type AccessLevel, type ReaderForAccess } from "@/lib/access/decide-access";
-import { loadArticleText } from "@/lib/articles/article-text";
+import type { AccessLevel, ReaderForAccess } from "@/lib/access/decide-access";
+import { audienceLevel, readArticlesForAudience } from "@/lib/access/read-article";
+import { joinParts } from "@/lib/articles/paywall-cut";
 import { env, publicUrl } from "@/lib/config/env";
 import { markdownToEmailHtml } from "@/lib/mail/email-markdown";
 import { NewsletterEmail, type NewsletterEmailItem } from "@/lib/mail/newsletter-email";
@@ -44,9 +45,7 @@ function audienceReader(info: NewsletterInfo, now: Date): ReaderForAccess {
 
 /** How much of an article the newsletter carries: the decision, capped by the newsletter's depth. */
 export function itemLevel(info: NewsletterInfo, article: { free: boolean }, now: Date): AccessLevel {
-  const policy = { freeArticlesPerMonth: env().FREE_ARTICLES_PER_MONTH, graceDays: env().SUBSCRIPTION_GRACE_DAYS };
-  const decision = decideAccess(audienceReader(info, now), article, policy, now);
-  return info.depth === "full" && decision.level === "full" ? "full" : "preview";
+  return audienceLevel(audienceReader(info, now), article, { now, maxLevel: info.depth });
 }
 
 export function issueLabel(date: IssueDate): string {
@@ -93,14 +92,14 @@ export async function renderIssue(options: {
   const site = publicUrl();
   const kept = options.articles.filter((article) => !article.dropped);
   const items: NewsletterEmailItem[] = [];
+  const texts = await readArticlesForAudience(audienceReader(info, options.now), kept, {
+    now: options.now,
+    maxLevel: info.depth,
+  });
   for (const article of kept) {
-    const level = itemLevel(info, article, options.now);
-    const text = await loadArticleText(article.id, level);
+    const text = texts.get(article.id);
     if (!text) continue;
-    const markdown =
-      level === "full" && text.gatedMarkdown
-        ? `${text.previewMarkdown}\n\n${text.gatedMarkdown}`
-        : text.previewMarkdown;
+    const markdown = joinParts(text.previewMarkdown, text.gatedMarkdown);
     items.push({
       title: article.title,
       dek: article.dek,
@@ -109,7 +108,7 @@ export async function renderIssue(options: {
       byline: article.authors.length > 0 ? `By ${article.authors.join(" and ")}` : "",
       date: articleDate(article.publishedAt),
       bodyHtml: markdownToEmailHtml(markdown, site),
-      whole: level === "full" || !text.hasGatedPart,
+      whole: text.level === "full" || !text.hasGatedPart,
     });
   }
   const element = (

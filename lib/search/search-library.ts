@@ -1,10 +1,11 @@
 // A search of the whole library, as the page and the API run it: validate
-// the parameters, rank one page of matches, decide access to each result
-// (the reader's facts read once), and build each snippet from the text that
-// decision allows.
-import { accessForArticles } from "@/lib/access/article-access";
+// the parameters, rank one page of matches, read each result as the reader
+// may read it (the decision with its text, lib/access/read-article.ts), and
+// build each snippet from that text.
 import type { AccessLevel } from "@/lib/access/decide-access";
+import { readArticlesFor } from "@/lib/access/read-article";
 import { getArticleSummaries, type ArticleSummary } from "@/lib/articles/article-queries";
+import { joinParts } from "@/lib/articles/paywall-cut";
 import type { Reader } from "@/lib/auth/get-reader";
 import { buildSnippets, type Snippets } from "./build-snippets";
 import { rankMatches } from "./rank-matches";
@@ -75,20 +76,24 @@ export async function searchLibrary(
     };
   }
 
-  // The summaries load while access is decided and the snippets are cut.
-  const [summaries, { access, snippets }] = await Promise.all([
+  // The summaries load while the texts are read and the snippets are cut.
+  const [summaries, { texts, snippets }] = await Promise.all([
     getArticleSummaries(ranked.hits.map((hit) => hit.id)),
-    accessForArticles(reader, ranked.hits, now).then(async (access) => {
-      const levels = ranked.hits.map((hit) => ({ id: hit.id, level: access.get(hit.id)!.level }));
-      return { access, snippets: await buildSnippets(request.query, levels) };
+    readArticlesFor(reader, ranked.hits, { now }).then(async (texts) => {
+      const readable = [...texts].map(([id, text]) => ({
+        id,
+        readable: joinParts(text.previewMarkdown, text.gatedMarkdown),
+      }));
+      return { texts, snippets: await buildSnippets(request.query, readable) };
     }),
   ]);
   const hits: SearchHit[] = [];
   for (const { id, score } of ranked.hits) {
     const article = summaries.get(id);
+    const text = texts.get(id);
     const snippet = snippets.get(id);
-    // Unpublished between the two reads: left out rather than shown half.
-    if (article && snippet) hits.push({ article, access: access.get(id)!.level, score, ...snippet });
+    // Unpublished between the reads: left out rather than shown half.
+    if (article && text && snippet) hits.push({ article, access: text.level, score, ...snippet });
   }
   const pageCount = Math.min(MAX_PAGE, Math.max(1, Math.ceil(ranked.total / SEARCH_PAGE_SIZE)));
   return { kind: "results", request, total: ranked.total, pageCount, pageSize: SEARCH_PAGE_SIZE, hits };

@@ -4,7 +4,7 @@
 // filled with generated articles up to the count asked for (a second run
 // reuses them), and analysed, so the planner has statistics.
 import pg from "pg";
-import { migrate } from "../../lib/db/migrate";
+import { migrateDatabase } from "../../lib/articles/migrate-database";
 import { openDatabase } from "../../lib/db/open-database";
 import { seedDatabase } from "../content/seed-database";
 
@@ -35,7 +35,7 @@ export async function openBenchDatabase(options: { serverUrl?: string; fresh: bo
 
 /** Migrates, and tops the articles up to `articles` (generated with seed 1). */
 export async function fillBenchDatabase(url: string, articles: number, log: (line: string) => void): Promise<void> {
-  await migrate(url);
+  await migrateDatabase(url);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -1,4 +1,5 @@
 import type { Client, PoolClient } from "pg";
+import { CUT_COLUMNS, storedCut } from "../../lib/articles/stored-cut";
 import type { GeneratedArticle } from "./generate-articles";
 import type { CatalogIds } from "./insert-catalog";
 
@@ -7,14 +8,16 @@ export type BatchCounts = { articles: number; articleAuthors: number; articleTag
 // One round trip per batch: the articles and both join tables are written by
 // a single statement whose join inserts use the ids the article insert
 // returns. Articles whose slug already exists are skipped together with their
-// join rows, which is what makes re-running a seed harmless.
+// join rows, which is what makes re-running a seed harmless. Each body is
+// stored with its paywall cut (lib/articles/stored-cut.ts), as every writer's.
 const INSERT_BATCH = `
 WITH inserted AS (
-  INSERT INTO articles (slug, title, dek, body, kind, status, free, published_at, created_at, updated_at)
+  INSERT INTO articles (slug, title, dek, body, kind, status, free, published_at, ${CUT_COLUMNS}, created_at, updated_at)
   SELECT a.*, least(a.published_at, now()), least(a.published_at, now()) FROM unnest(
     $1::text[], $2::text[], $3::text[], $4::text[],
-    $5::"ArticleKind"[], $6::"ArticleStatus"[], $7::boolean[], $8::timestamptz[]
-  ) AS a(slug, title, dek, body, kind, status, free, published_at)
+    $5::"ArticleKind"[], $6::"ArticleStatus"[], $7::boolean[], $8::timestamptz[],
+    $14::text[], $15::text[], $16::int[], $17::int[], $18::text[]
+  ) AS a(slug, title, dek, body, kind, status, free, published_at, ${CUT_COLUMNS})
   ON CONFLICT (slug) DO NOTHING
   RETURNING id, slug
 ), author_links AS (
@@ -52,6 +55,11 @@ export async function insertArticleBatch(
     status: [] as string[],
     free: [] as boolean[],
     publishedAt: [] as (string | null)[],
+    previewMarkdown: [] as string[],
+    gatedMarkdown: [] as string[],
+    previewParagraphs: [] as number[],
+    cutVersion: [] as number[],
+    cutBodyMd5: [] as string[],
   };
   const authorLinks = { slug: [] as string[], authorId: [] as string[], position: [] as number[] };
   const tagLinks = { slug: [] as string[], tagId: [] as string[] };
@@ -66,6 +74,12 @@ export async function insertArticleBatch(
     columns.free.push(article.free);
     // ISO strings, not Date objects: pg would format Dates in the local zone.
     columns.publishedAt.push(article.publishedAt?.toISOString() ?? null);
+    const cut = storedCut(article.body);
+    columns.previewMarkdown.push(cut.previewMarkdown);
+    columns.gatedMarkdown.push(cut.gatedMarkdown);
+    columns.previewParagraphs.push(cut.previewParagraphs);
+    columns.cutVersion.push(cut.cutVersion);
+    columns.cutBodyMd5.push(cut.cutBodyMd5);
     article.authorSlugs.forEach((slug, position) => {
       authorLinks.slug.push(article.slug);
       authorLinks.authorId.push(lookup(ids.authors, slug, "author"));
@@ -95,6 +109,11 @@ export async function insertArticleBatch(
     authorLinks.position,
     tagLinks.slug,
     tagLinks.tagId,
+    columns.previewMarkdown,
+    columns.gatedMarkdown,
+    columns.previewParagraphs,
+    columns.cutVersion,
+    columns.cutBodyMd5,
   ]);
   const row = (await result).rows[0]!;
   return { articles: row.articles, articleAuthors: row.article_authors, articleTags: row.article_tags };

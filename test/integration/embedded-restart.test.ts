@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { migrate } from "@/lib/db/migrate";
+import { migrateDatabase } from "@/lib/articles/migrate-database";
 import { openDatabase } from "@/lib/db/open-database";
 import { seedDemoContent } from "@/scripts/content/seed-database";
 
@@ -17,7 +17,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 async function startOnce(): Promise<{ applied: string[]; seeded: boolean; articles: number; kind: string }> {
   const database = await openDatabase({ dataDir });
   try {
-    const applied = await migrate(database.url);
+    const applied = await migrateDatabase(database.url);
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     try {

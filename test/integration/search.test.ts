@@ -2,6 +2,7 @@
 // filters, pagination, and the search vector following every edit. Each test
 // searches for made-up words of its own, so it finds only its own articles.
 import { describe, expect, it } from "vitest";
+import { bodyData } from "@/lib/articles/stored-cut";
 import { db } from "@/lib/db/prisma";
 import { HEADLINE_CANDIDATES, RECENT_CANDIDATES } from "@/lib/search/rank-matches";
 import { SEARCH_PAGE_SIZE } from "@/lib/search/search-request";
@@ -51,7 +52,7 @@ describe("ranking", () => {
       data: Array.from({ length: bodyMatches }, (_, index) => ({
         slug: `search-window-${suffix}-${index}`,
         title: `Window article ${index}`,
-        body: `A passing mention of ${word}.\n\n${FILLER}`,
+        ...bodyData(`A passing mention of ${word}.\n\n${FILLER}`),
         status: "published" as const,
         publishedAt: new Date(Date.now() - (index + 1) * 60_000),
       })),
@@ -206,7 +207,7 @@ describe("the search vector", () => {
 
     await db().article.update({
       where: { id: article.id },
-      data: { dek: `On ${dekWord}.`, body: `Now about ${bodyWord}.` },
+      data: { dek: `On ${dekWord}.`, ...bodyData(`Now about ${bodyWord}.`) },
     });
     expect(slugsOf(await results({ q: dekWord }))).toEqual([article.slug]);
     expect(slugsOf(await results({ q: bodyWord }))).toEqual([article.slug]);

@@ -6,9 +6,8 @@ import { ArticleHeader } from "@/components/article/article-header";
 import { ArticleJsonLd } from "@/components/article/article-json-ld";
 import { PaywallPanel } from "@/components/article/paywall-panel";
 import { HousePromotion } from "@/components/billing/house-promotion";
-import { accessForArticle } from "@/lib/access/article-access";
+import { readArticleFor } from "@/lib/access/read-article";
 import { getArticleBySlug } from "@/lib/articles/article-queries";
-import { loadGatedMarkdown, loadRenderedPreview } from "@/lib/articles/article-text";
 import { findRedirectedSlug } from "@/lib/articles/slug-redirects";
 import { getReader } from "@/lib/auth/get-reader";
 import { isPlausibleSlug } from "@/lib/http/search-params";
@@ -46,30 +45,23 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Props) {
   const { slug } = await params;
-  const article = await findArticle(slug);
-  if (!article) {
+  // The decision with the preview (the same for everyone, cached until the
+  // article changes) and, for a "full" decision only, the gated part.
+  const read = isPlausibleSlug(slug) ? await readArticleFor(await getReader(), slug) : null;
+  if (!read) {
     // A slug the article had before an editor changed it keeps working.
     const current = isPlausibleSlug(slug) ? await findRedirectedSlug(slug) : null;
     if (current) permanentRedirect(`/articles/${current}`);
     notFound();
   }
-
-  // The preview is the same for everyone (cached until the article changes);
-  // the decision and the gated part are this reader's, read per request.
-  const [access, preview] = await Promise.all([
-    getReader().then((reader) => accessForArticle(reader, article)),
-    loadRenderedPreview(article.id),
-  ]);
-  const gatedMarkdown =
-    access.decision.level === "full" && preview?.hasGatedPart ? await loadGatedMarkdown(article.id) : null;
-  if (!preview) notFound();
+  const { article, access } = read;
 
   return (
     <article className="article">
       <ArticleJsonLd article={article} />
       <ArticleHeader article={article} />
-      <ArticleBody previewHtml={preview.previewHtml} gatedMarkdown={gatedMarkdown} />
-      {access.decision.level === "preview" && preview.hasGatedPart && (
+      <ArticleBody previewHtml={read.previewHtml} gatedMarkdown={read.gatedMarkdown} />
+      {access.decision.level === "preview" && read.hasGatedPart && (
         <PaywallPanel articleSlug={article.slug} access={access} />
       )}
       {!access.subscriber && <HousePromotion slot="article" />}

@@ -148,6 +148,7 @@ export function ArticleEditor({
             currentSlug={article.slug}
             hasBeenPublic={article.hasBeenPublic}
             previewParagraphs={setting.previewParagraphs}
+            markerLine={preview.cutBy === "marker" ? preview.cutLine : null}
             interactive={interactive}
           />
           <div className="editor-actions">

@@ -6,7 +6,7 @@ import { useRef } from "react";
 import { slugify } from "@/lib/articles/slugify";
 import { LIMITS } from "@/lib/newsroom/articles/article-limits";
 import type { Choice, EditorChoices } from "@/lib/newsroom/articles/editor-choices";
-import { cutLine, PAYWALL_MARKER, placeCut } from "@/lib/newsroom/articles/paywall-marker";
+import { PAYWALL_MARKER, placeCut } from "@/lib/newsroom/articles/paywall-marker";
 import type { ArticleContent, FieldErrors } from "./editor-types";
 import { describedBy, FieldError } from "./field-error";
 
@@ -19,6 +19,12 @@ type Props = {
   currentSlug: string;
   hasBeenPublic: boolean;
   previewParagraphs: number;
+  /**
+   * The line of the editor's marker as the server found it (the live
+   * preview, cut by lib/articles/paywall-cut.ts like every saved article);
+   * null when the body has none.
+   */
+  markerLine: number | null;
   interactive: boolean;
 };
 
@@ -67,6 +73,7 @@ export function ArticleFields({
   currentSlug,
   hasBeenPublic,
   previewParagraphs,
+  markerLine,
   interactive,
 }: Props) {
   const bodyRef = useRef<HTMLTextAreaElement>(null);
@@ -86,7 +93,6 @@ export function ArticleFields({
       textarea.setSelectionRange(placed.cursor, placed.cursor);
     });
   };
-  const line = cutLine(content.body);
 
   return (
     <>
@@ -231,8 +237,8 @@ export function ArticleFields({
           spellCheck
         />
         <p id="body-cut" className="meta">
-          {line !== null
-            ? `Preview cut on line ${line}: the free preview ends there.`
+          {markerLine !== null
+            ? `Preview cut on line ${markerLine}: the free preview ends there.`
             : `No preview cut: the free preview is the first ${previewParagraphs} paragraphs. Put the cursor where it should end and insert a cut, or write ${PAYWALL_MARKER} on a line of its own.`}
         </p>
         <FieldError id="body-error" message={errors.body} />

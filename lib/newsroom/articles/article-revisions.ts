@@ -49,7 +49,11 @@ export type Revision = RevisionSummary & { content: ArticleContent };
 export async function getRevision(actor: Actor, articleId: string, number: number): Promise<Revision | null> {
   assertRole(actor, "editor");
   if (!isArticleId(articleId) || !Number.isSafeInteger(number)) return null;
-  const row = await db().articleRevision.findUnique({ where: { articleId_number: { articleId, number } } });
+  // The body is named: the client leaves it out of queries that do not (lib/db/prisma.ts).
+  const row = await db().articleRevision.findUnique({
+    where: { articleId_number: { articleId, number } },
+    omit: { body: false },
+  });
   if (!row) return null;
   const { title, dek, slug, kind, free, body, authorIds, topicIds, regionIds } = row;
   return {

@@ -1,48 +1,52 @@
-// The editor's preview cut in the Markdown body: a line of its own reading
-// `<!-- paywall -->`. PostgreSQL makes the actual cut (folio_preview); these
-// helpers place the line for the editor and say where it is.
+// The editor's "Insert preview cut" button: a text-editing helper that writes
+// the `<!-- paywall -->` line into the Markdown body. Where the cut then is,
+// and what counts as a marker, is decided by lib/articles/paywall-cut.ts
+// alone (the live preview asks the server, which uses the same module); this
+// helper asks that module which lines are markers and which blocks the cursor
+// is in, so it never places a marker that would not cut.
+import { isPaywallMarker, topLevelBlocks } from "@/lib/articles/paywall-cut";
+
 export const PAYWALL_MARKER = "<!-- paywall -->";
 
-// A marker line as folio_preview recognises one (leading blanks allowed).
-const MARKER_LINE = /^[ \t]*<!--[ \t]*paywall[ \t]*-->[^\n]*$/;
-
-/** The 1-based line of the marker that cuts (the first), or null. */
-export function cutLine(body: string): number | null {
-  const index = body
-    .replace(/\r\n?/g, "\n")
-    .split("\n")
-    .findIndex((line) => MARKER_LINE.test(line));
-  return index === -1 ? null : index + 1;
+/** Removes every top-level marker line (with the blank line after it), moving `cursor` along with the text. */
+function removeMarkers(text: string, position: number): { text: string; cursor: number } {
+  let cursor = position;
+  let result = text;
+  const markers = topLevelBlocks(text).filter((block) => isPaywallMarker(block.node));
+  // From the last, so that earlier offsets stay valid.
+  for (const marker of markers.reverse()) {
+    const start = marker.start;
+    let end = result.indexOf("\n", marker.end);
+    end = end === -1 ? result.length : end + 1;
+    const blank = /^[ \t]*(\n|$)/.exec(result.slice(end));
+    if (blank && end < result.length) end += blank[0].length;
+    if (cursor >= end) cursor -= end - start;
+    else if (cursor > start) cursor = start;
+    result = result.slice(0, start) + result.slice(end);
+  }
+  return { text: result, cursor };
 }
 
 /**
  * Puts the cut at `position` (a cursor in `body`) as a paragraph of its own,
- * removing any marker elsewhere: there is one cut. Returns the new body and
- * the cursor just after the marker.
+ * removing any marker elsewhere: there is one cut. Inside a paragraph the cut
+ * splits it; inside any other block (a code block, list, table, quote) the
+ * cut goes after that block, where it is a cut. Returns the new body and the
+ * cursor just after the marker.
  */
 export function placeCut(body: string, position: number): { body: string; cursor: number } {
-  const lines = body.replace(/\r\n?/g, "\n").split("\n");
-  // Remove existing markers (with the blank line after each, which set it
-  // apart), keeping track of where the text at the cursor moves.
-  let cursor = Math.max(0, Math.min(position, body.length));
-  let offset = 0;
-  const kept: string[] = [];
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!;
-    const start = offset;
-    offset += line.length + 1;
-    if (!MARKER_LINE.test(line)) {
-      kept.push(line);
-      continue;
-    }
-    if (index + 1 < lines.length && lines[index + 1]!.trim() === "") offset += lines[++index]!.length + 1;
-    if (cursor >= offset) cursor -= offset - start;
-    else if (cursor > start) cursor = start;
-  }
-  const text = kept.join("\n");
-  cursor = Math.min(cursor, text.length);
+  const normalized = body.replace(/\r\n?/g, "\n");
+  const removed = removeMarkers(normalized, Math.max(0, Math.min(position, normalized.length)));
+  const text = removed.text;
+  let cursor = Math.min(removed.cursor, text.length);
+  const inside = topLevelBlocks(text).find((block) => block.start < cursor && cursor < block.end);
+  const splitting = inside?.node.type === "paragraph";
+  if (inside && !splitting) cursor = inside.end;
   const before = text.slice(0, cursor).replace(/\s+$/, "");
-  const after = text.slice(cursor).replace(/^\s+/, "");
+  // Whole blank lines only: the indentation of the next block's first line
+  // can be what makes it a block (four spaces make code).
+  let after = text.slice(cursor).replace(/^(?:[ \t]*\n)+/, "");
+  if (splitting) after = after.replace(/^[ \t]+/, "");
   const head = before === "" ? "" : `${before}\n\n`;
   const tail = after === "" ? "\n" : `\n\n${after}`;
   return { body: `${head}${PAYWALL_MARKER}${tail}`, cursor: head.length + PAYWALL_MARKER.length };

@@ -2,6 +2,7 @@
 // must confirm (authors and tags exist, the slug is free), bumps the version,
 // keeps the old slug of a published article as a redirect, and writes the
 // revision. Saving, creating and restoring all come through here.
+import { bodyData } from "@/lib/articles/stored-cut";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/auth/actor";
 import type { ArticleContent, FieldErrors } from "./article-input";
@@ -69,9 +70,10 @@ export async function writeRevision(
   });
 }
 
+/** The article's columns for `content`: the body with its paywall cut, made here for every save. */
 export function contentData(content: ArticleContent) {
   const { title, dek, slug, kind, free, body } = content;
-  return { title, dek, slug, kind, free, body };
+  return { title, dek, slug, kind, free, ...bodyData(body) };
 }
 
 export function taxonomyRows(content: ArticleContent) {
