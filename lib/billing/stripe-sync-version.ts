@@ -20,8 +20,16 @@ export class StaleStripeReadError extends Error {}
 /** A write transaction after the reads: a few rows, no calls out; it waits its turn for a connection. */
 export const STRIPE_WRITE_TRANSACTION = { maxWait: 10_000, timeout: 5_000 } as const;
 
-/** How often a sync is run again when others keep storing the same object first. */
-const ATTEMPTS = 5;
+/**
+ * How often a sync is run again when others keep storing the same object
+ * first. Among syncs racing for one object, every round stores at least one
+ * (the first to commit), so N racing deliveries need at most N attempts: ten
+ * covers the bursts Stripe sends for one object (a change yields a handful of
+ * events at once); past that the webhook answers 500 and Stripe redelivers.
+ */
+const ATTEMPTS = 10;
+/** The pause before another attempt, at random up to this: racing syncs spread out instead of meeting again. */
+const MAX_RETRY_PAUSE_MS = 50;
 
 /** Throws when a conditional write of `what` changed no row (the version moved on). */
 export function expectFreshRead(rowsWritten: number, what: string): void {
@@ -40,5 +48,6 @@ export async function retryStaleReads<T>(attempt: () => Promise<T>): Promise<T> 
     } catch (error) {
       if (!(error instanceof StaleStripeReadError) || tries >= ATTEMPTS) throw error;
     }
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * MAX_RETRY_PAUSE_MS));
   }
 }
