@@ -60,9 +60,9 @@ async function main(): Promise<void> {
   });
   const viewport = { width: 1280, height: 900 };
   try {
-    const anonymous = await browser.newPage({ viewport });
+    // Tall enough for the headline, the preview and the panel under it.
+    const anonymous = await browser.newPage({ viewport: { width: 1280, height: 1700 } });
     const article = await gatedArticle(anonymous);
-    await anonymous.getByRole("complementary", { name: "Continue reading" }).scrollIntoViewIfNeeded();
     await anonymous.screenshot({ path: path.join(out, "article-preview.png") });
 
     const reader = await browser.newPage({ viewport });
@@ -85,9 +85,10 @@ async function main(): Promise<void> {
     if (added.status !== 0) throw new Error("npm run admin:add failed");
     const editor = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await signIn(editor, editorEmail, article);
-    await editor.goto(`${site}/admin/articles`);
-    await editor.locator('main a[href^="/admin/articles/"]').filter({ hasNotText: "New" }).first().click();
-    await editor.getByRole("heading", { level: 1 }).waitFor();
+    await editor.goto(`${site}/admin/articles?status=published`);
+    const edit = await editor.locator('main tr a[href^="/admin/articles/"]').first().getAttribute("href");
+    await editor.goto(`${site}${edit}`);
+    await editor.getByRole("heading", { level: 1, name: "Edit article" }).waitFor();
     await editor.screenshot({ path: path.join(out, "newsroom-editor.png") });
   } finally {
     await browser.close();
