@@ -57,14 +57,17 @@ export async function recutArticles(databaseUrl: string, options: RecutOptions =
   await client.connect();
   let articles = 0;
   try {
-    if (options.schema) {
-      if (!/^[a-z_][a-z0-9_]*$/i.test(options.schema)) throw new Error(`invalid schema name: ${options.schema}`);
-      await client.query(`SET search_path TO "${options.schema}"`);
+    if (options.schema && !/^[a-z_][a-z0-9_]*$/i.test(options.schema)) {
+      throw new Error(`invalid schema name: ${options.schema}`);
     }
     let after = NO_ID;
     for (;;) {
       await client.query("BEGIN");
       try {
+        // LOCAL: the embedded database serves every connection from one
+        // session, so a session-wide search_path would move everyone's
+        // queries into this (soon dropped) schema.
+        if (options.schema) await client.query(`SET LOCAL search_path TO "${options.schema}"`);
         const { rows } = await client.query<{ id: string; body: string }>(SELECT_BATCH, [
           paragraphs,
           CUT_VERSION,

@@ -90,6 +90,12 @@ describe("the stored cut", () => {
       gated_markdown: "Fourth.",
     });
     expect(recut.every((row) => row.preview_paragraphs === 3)).toBe(true);
+
+    // Other connections still read the default schema: the embedded database
+    // serves all connections from one session, where a session-wide
+    // search_path leaked into every other test's queries.
+    const searchPath = await scratch.admin.query<{ search_path: string }>("SHOW search_path");
+    expect(searchPath.rows[0]!.search_path).not.toContain(scratch.schema);
   });
 
   it("is refused when a writer leaves it out, or writes a body without it", async () => {
