@@ -36,6 +36,8 @@ export default defineConfig({
       ],
     },
   },
+  // No project depends on another: one failure must not leave the rest
+  // unrun. scripts/test.ts orders the runs where order matters (docs/testing.md).
   projects: [
     {
       name: "desktop",
@@ -43,29 +45,24 @@ export default defineConfig({
       testIgnore: /hardening\/|two-servers/,
     },
     { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /reader-journey/ },
-    // Hardening (e2e/hardening): after the journeys, one file at a time, so that
-    // "the database did not change" is not disturbed by other tests' writes.
+    // Hardening: each file whole in one worker, on a Folio of that worker's own
+    // (e2e/hardening/own-folio.ts), so that "the database did not change" is
+    // not disturbed by other tests' writes.
     {
       name: "hardening",
       testMatch: /hardening\/(route-inventory|middleware-bypass|hostile-input|newsroom-input)\.spec\.ts/,
-      dependencies: ["desktop", "phone"],
-      // One file after the other, each whole: with fullyParallel the runner
-      // interleaves the files' tests, and one file's set-up (readers, an
-      // unlock) lands inside another's "before" and "after" snapshots.
       fullyParallel: false,
-      workers: 1,
     },
     // Servers of their own: PostgreSQL restarts, backup and restore, https.
     {
       name: "faults",
       testMatch: /hardening\/(database-restart|backup-restore|https-deployment)\.spec\.ts/,
-      dependencies: ["hardening"],
       workers: 1,
     },
-    // Two app servers of their own behind nginx, on the run's database (README, "Deployment").
-    { name: "two-servers", testMatch: /two-servers\.spec\.ts/, dependencies: ["faults"], workers: 1 },
-    // Last: the logs of everything above hold no token and no address.
-    { name: "logs", testMatch: /hardening\/log-hygiene\.spec\.ts/, dependencies: ["faults", "two-servers"] },
+    // Two app servers of their own behind nginx, on the run's database (docs/deployment.md).
+    { name: "two-servers", testMatch: /two-servers\.spec\.ts/, workers: 1 },
+    // Run last, alone (scripts/test.ts): the logs of everything before hold no token and no address.
+    { name: "logs", testMatch: /hardening\/log-hygiene\.spec\.ts/ },
   ],
   webServer: {
     command: `node ${SERVER_BUNDLE}`,
@@ -79,6 +76,11 @@ export default defineConfig({
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_OPTIONS: serverNodeOptions(process.env),
+      // Every test browser is 127.0.0.1: with the default limit of 20 links a
+      // quarter hour, whether a sign-in test passed would depend on how many
+      // others ran before it. The limit itself is tested in
+      // test/integration/sign-in-requests.test.ts.
+      SIGNIN_LIMIT_PER_IP: "100000",
     },
   },
 });

@@ -12,67 +12,69 @@ import { uniqueEmail } from "./sign-in";
 
 const linkIn = (text: string) => text.match(/https?:\/\/\S+/)![0];
 
-test("a reader manages their account: newsletters, free articles, email, export, deletion", async ({
-  page,
-}, testInfo) => {
-  const reader = await startSession(page.context(), uniqueEmail(testInfo, "account"));
-  const article = raceArticles[0]!;
-  expect((await unlock(page.request, article.slug)).status()).toBe(200);
+test(
+  "a reader manages their account: newsletters, free articles, email, export, deletion",
+  { tag: "@smoke" },
+  async ({ page }, testInfo) => {
+    const reader = await startSession(page.context(), uniqueEmail(testInfo, "account"));
+    const article = raceArticles[0]!;
+    expect((await unlock(page.request, article.slug)).status()).toBe(200);
 
-  await page.goto("/account");
-  await expect(page.getByRole("heading", { level: 1, name: reader.email })).toBeVisible();
-  await expect(page.getByText("Free tier.")).toBeVisible();
-  await expect(
-    page.getByText(
-      `You have used 1 of your 3 free articles this month; 2 left. They come back on ${inWords(nextMeterReset())}.`,
-    ),
-  ).toBeVisible();
-  await expect(page.getByRole("link", { name: article.title })).toBeVisible();
+    await page.goto("/account");
+    await expect(page.getByRole("heading", { level: 1, name: reader.email })).toBeVisible();
+    await expect(page.getByText("Free tier.")).toBeVisible();
+    await expect(
+      page.getByText(
+        `You have used 1 of your 3 free articles this month; 2 left. They come back on ${inWords(nextMeterReset())}.`,
+      ),
+    ).toBeVisible();
+    await expect(page.getByRole("link", { name: article.title })).toBeVisible();
 
-  // A newsletter, off and on again.
-  const newsletters = page.getByRole("region", { name: "Newsletters" });
-  await newsletters.getByRole("button", { name: "Turn on The free newsletter (weekly)" }).click();
-  await expect(page.getByRole("status")).toHaveText("Your newsletter choice is saved.");
-  await expect(newsletters.getByText("The free newsletter (weekly): on")).toBeVisible();
-  await newsletters.getByRole("button", { name: "Turn off The free newsletter (weekly)" }).click();
-  await expect(newsletters.getByText("The free newsletter (weekly): off")).toBeVisible();
-  await expect(newsletters.getByRole("button", { name: /Daily Review/ })).toHaveCount(0);
+    // A newsletter, off and on again.
+    const newsletters = page.getByRole("region", { name: "Newsletters" });
+    await newsletters.getByRole("button", { name: "Turn on The free newsletter (weekly)" }).click();
+    await expect(page.getByRole("status")).toHaveText("Your newsletter choice is saved.");
+    await expect(newsletters.getByText("The free newsletter (weekly): on")).toBeVisible();
+    await newsletters.getByRole("button", { name: "Turn off The free newsletter (weekly)" }).click();
+    await expect(newsletters.getByText("The free newsletter (weekly): off")).toBeVisible();
+    await expect(newsletters.getByRole("button", { name: /Daily Review/ })).toHaveCount(0);
 
-  // A new address, confirmed from its own inbox; the old one is told.
-  const newEmail = uniqueEmail(testInfo, "moved");
-  await page.getByLabel("New email address").fill(newEmail);
-  await page.getByRole("button", { name: "Change address" }).click();
-  await expect(page.getByRole("status")).toContainText("Nothing changes until you open it");
-  await expect(page.getByRole("heading", { level: 1, name: reader.email })).toBeVisible();
-  const [confirmation] = await waitForMails(newEmail, 1);
-  await page.goto(linkIn(confirmation!.text));
-  await page.getByRole("button", { name: "Use this address" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: newEmail })).toBeVisible();
-  await expect(page.getByRole("status")).toContainText("We told your old address");
-  const [notice] = await waitForMails(reader.email, 1);
-  expect(notice!.subject).toContain("was changed");
+    // A new address, confirmed from its own inbox; the old one is told.
+    const newEmail = uniqueEmail(testInfo, "moved");
+    await page.getByLabel("New email address").fill(newEmail);
+    await page.getByRole("button", { name: "Change address" }).click();
+    await expect(page.getByRole("status")).toContainText("Nothing changes until you open it");
+    await expect(page.getByRole("heading", { level: 1, name: reader.email })).toBeVisible();
+    const [confirmation] = await waitForMails(newEmail, 1);
+    await page.goto(linkIn(confirmation!.text));
+    await page.getByRole("button", { name: "Use this address" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: newEmail })).toBeVisible();
+    await expect(page.getByRole("status")).toContainText("We told your old address");
+    const [notice] = await waitForMails(reader.email, 1);
+    expect(notice!.subject).toContain("was changed");
 
-  // The export, as a download.
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("link", { name: "Download everything we hold about you (JSON)" }).click(),
-  ]);
-  const exported = JSON.parse(await readFile((await download.path())!, "utf8"));
-  expect(exported.profile).toMatchObject({ id: reader.id, email: newEmail });
-  expect(exported.unlockedArticles).toEqual([expect.objectContaining({ slug: article.slug })]);
+    // The export, as a download.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download everything we hold about you (JSON)" }).click(),
+    ]);
+    const exported = JSON.parse(await readFile((await download.path())!, "utf8"));
+    expect(exported.profile).toMatchObject({ id: reader.id, email: newEmail });
+    expect(exported.unlockedArticles).toEqual([expect.objectContaining({ slug: article.slug })]);
 
-  // Deletion, confirmed by email.
-  await page.getByRole("button", { name: "Delete my account" }).click();
-  await expect(page.getByRole("status")).toContainText("Nothing is deleted before you open it");
-  const mails = await waitForMails(newEmail, 2);
-  const deletion = mails.find((mail) => mail.subject.includes("deleting"))!;
-  await page.goto(linkIn(deletion.text));
-  await page.getByRole("button", { name: "Delete my account" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Your account is deleted" })).toBeVisible();
-  expect(await sql("SELECT id FROM users WHERE id = $1", [reader.id])).toEqual([]);
-  await page.goto("/account");
-  await expect(page).toHaveURL(/\/signin\?callbackUrl=(%2F|\/)account$/);
-});
+    // Deletion, confirmed by email.
+    await page.getByRole("button", { name: "Delete my account" }).click();
+    await expect(page.getByRole("status")).toContainText("Nothing is deleted before you open it");
+    const mails = await waitForMails(newEmail, 2);
+    const deletion = mails.find((mail) => mail.subject.includes("deleting"))!;
+    await page.goto(linkIn(deletion.text));
+    await page.getByRole("button", { name: "Delete my account" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Your account is deleted" })).toBeVisible();
+    expect(await sql("SELECT id FROM users WHERE id = $1", [reader.id])).toEqual([]);
+    await page.goto("/account");
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=(%2F|\/)account$/);
+  },
+);
 
 test.describe("account routes refuse what they must", () => {
   test("signed out: 401 and nothing changes", async ({ request }) => {

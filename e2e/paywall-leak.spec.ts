@@ -68,7 +68,7 @@ for (const [article, sentence] of [
   [gatedArticle, GATED_SENTENCE],
   [markerArticle, CUT_GATED_SENTENCE],
 ] as const) {
-  test.describe(`gated article "${article.slug}", fetched anonymously`, () => {
+  test.describe(`gated article "${article.slug}", fetched anonymously`, { tag: "@smoke" }, () => {
     for (const surface of [...articleSurfaces(article.slug), ...siteSurfaces]) {
       test(`${surface.name} does not contain the gated text`, async ({ request }) => {
         const text = await fetchText(request, surface);
@@ -129,7 +129,7 @@ test.describe("free article, fetched anonymously", () => {
   });
 });
 
-test.describe("signed in with no free articles left", () => {
+test.describe("signed in with no free articles left", { tag: "@smoke" }, () => {
   const unlockedArticles = meterArticles.slice(0, 3);
 
   // A reader of this test's own who spent this month's three free articles.

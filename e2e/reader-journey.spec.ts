@@ -8,7 +8,7 @@ test.beforeEach(async ({ page }) => {
   await page.goto(`/articles/${gatedArticle.slug}`);
 });
 
-test("sees the headline, byline, tags, preview and the paywall panel", async ({ page }) => {
+test("sees the headline, byline, tags, preview and the paywall panel", { tag: "@smoke" }, async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: gatedArticle.title })).toBeVisible();
   await expect(page.getByText(gatedArticle.dek).first()).toBeVisible();
   await expect(page.getByRole("link", { name: "Imogen Test" })).toBeVisible();

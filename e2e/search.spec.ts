@@ -14,7 +14,7 @@ const results = (page: Page) => page.locator(".search-result");
 // Next.js has a route announcer with the role alert of its own.
 const notice = (page: Page) => page.locator("p[role=alert]");
 
-test("a reader searches, filters by region and opens a result", async ({ page }, testInfo) => {
+test("a reader searches, filters by region and opens a result", { tag: "@smoke" }, async ({ page }, testInfo) => {
   await startSession(page.context(), uniqueEmail(testInfo));
   await page.goto("/");
   const box = siteSearch(page).getByRole("combobox", { name: "Search the library" });

@@ -28,102 +28,102 @@ async function expectSignedOut(page: Page) {
   expect(await me(page.request)).toEqual({ signedIn: false });
 }
 
-test("a reader signs in from an article, unlocks three, meets the limit on the fourth and keeps the three", async ({
-  page,
-  browser,
-  baseURL,
-}, testInfo) => {
-  test.setTimeout(90_000);
-  const email = uniqueEmail(testInfo);
-  const [first, second, third, fourth] = meterArticles;
+test(
+  "a reader signs in from an article, unlocks three, meets the limit on the fourth and keeps the three",
+  { tag: "@smoke" },
+  async ({ page, browser, baseURL }, testInfo) => {
+    test.setTimeout(90_000);
+    const email = uniqueEmail(testInfo);
+    const [first, second, third, fourth] = meterArticles;
 
-  const firstLink = await test.step("asks for a link on the first article's paywall panel", async () => {
-    await page.goto(`/articles/${first.slug}`);
-    const panel = paywall(page);
-    await expect(panel.getByRole("checkbox", { name: "Don't send me the free newsletter" })).not.toBeChecked();
-    await panel.getByLabel("Email address").fill(email);
-    await panel.getByRole("button", { name: "Keep reading" }).click();
-    await expect(page).toHaveURL(`/signin/check-email?email=${encodeURIComponent(email)}`);
-    await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
-    await expect(page.getByRole("main")).toContainText(email);
+    const firstLink = await test.step("asks for a link on the first article's paywall panel", async () => {
+      await page.goto(`/articles/${first.slug}`);
+      const panel = paywall(page);
+      await expect(panel.getByRole("checkbox", { name: "Don't send me the free newsletter" })).not.toBeChecked();
+      await panel.getByLabel("Email address").fill(email);
+      await panel.getByRole("button", { name: "Keep reading" }).click();
+      await expect(page).toHaveURL(`/signin/check-email?email=${encodeURIComponent(email)}`);
+      await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
+      await expect(page.getByRole("main")).toContainText(email);
 
-    const [mail] = await waitForMails(email, 1);
-    expect(mail!.subject).toBe("Your sign-in link for The Folio Review");
-    const link = linkIn(mail!);
-    expect(link.url.startsWith(`${baseURL}/signin/confirm?token=`)).toBe(true);
-    expect(link).toMatchObject({ email, callbackUrl: `/articles/${first.slug}` });
-    return link;
-  });
+      const [mail] = await waitForMails(email, 1);
+      expect(mail!.subject).toBe("Your sign-in link for The Folio Review");
+      const link = linkIn(mail!);
+      expect(link.url.startsWith(`${baseURL}/signin/confirm?token=`)).toBe(true);
+      expect(link).toMatchObject({ email, callbackUrl: `/articles/${first.slug}` });
+      return link;
+    });
 
-  await test.step("follows the link and lands back on the article, signed in", async () => {
-    const landedOn = await confirmLink(page, firstLink);
-    expect(landedOn.pathname).toBe(`/articles/${first.slug}`);
-    await expect(accountNav(page).getByRole("link", { name: "Account", exact: true })).toBeVisible();
-    await expect(accountNav(page).getByRole("button", { name: "Sign out" })).toBeVisible();
-    expect(await me(page.request)).toMatchObject({ signedIn: true, email, freeArticles: { used: 0, remaining: 3 } });
-  });
+    await test.step("follows the link and lands back on the article, signed in", async () => {
+      const landedOn = await confirmLink(page, firstLink);
+      expect(landedOn.pathname).toBe(`/articles/${first.slug}`);
+      await expect(accountNav(page).getByRole("link", { name: "Account", exact: true })).toBeVisible();
+      await expect(accountNav(page).getByRole("button", { name: "Sign out" })).toBeVisible();
+      expect(await me(page.request)).toMatchObject({ signedIn: true, email, freeArticles: { used: 0, remaining: 3 } });
+    });
 
-  await test.step("unlocks three articles, the count of those left going down", async () => {
-    for (const [article, left] of [
-      [first, "3 free articles"],
-      [second, "2 free articles"],
-      [third, "1 free article"],
-    ] as const) {
-      await page.goto(`/articles/${article.slug}`);
-      await expect(paywall(page)).toContainText(`Uses 1 of your 3 free articles this month. You have ${left} left.`);
-      await expect(page.locator(".gated-section")).toHaveCount(0);
-      await paywall(page).getByRole("button", { name: "Read this article" }).click();
-      await expect(page.locator(".gated-section")).toContainText(article.gatedSentence);
-      await expect(paywall(page)).toHaveCount(0);
-    }
-  });
-
-  await test.step("finds the fourth offering the subscription and the date the free articles come back", async () => {
-    await page.goto(`/articles/${fourth.slug}`);
-    const panel = paywall(page);
-    await expect(panel).toContainText(
-      `You have read your 3 free articles this month. They come back on ${inWords(nextMeterReset())}.`,
-    );
-    await expect(panel.getByRole("link", { name: "Subscribe" })).toBeVisible();
-    await expect(panel.getByRole("button", { name: "Read this article" })).toHaveCount(0);
-    await expect(page.locator(".gated-section")).toHaveCount(0);
-  });
-
-  await test.step("the account page counts and lists the three", async () => {
-    await accountNav(page).getByRole("link", { name: "Account", exact: true }).click();
-    await expect(page.getByRole("main")).toContainText("You have used 3 of your 3 free articles this month");
-    for (const article of [first, second, third]) {
-      await expect(page.getByRole("main").getByRole("link", { name: article.title })).toBeVisible();
-    }
-    await expect(page.getByRole("link", { name: fourth.title })).toHaveCount(0);
-  });
-
-  await test.step("signs out", async () => {
-    await accountNav(page).getByRole("button", { name: "Sign out" }).click();
-    await expect(page).toHaveURL("/");
-    await expectSignedOut(page);
-  });
-
-  await test.step("signs in again in a new browser and still has the three, and not the fourth", async () => {
-    const context = await browser.newContext({ baseURL });
-    try {
-      const other = await context.newPage();
-      const secondLink = await signIn(other, email, { from: first.slug });
-      expect(secondLink.token).not.toBe(firstLink.token);
-      for (const article of [first, second, third]) {
-        await other.goto(`/articles/${article.slug}`);
-        await expect(other.locator(".gated-section")).toContainText(article.gatedSentence);
-        await expect(paywall(other)).toHaveCount(0);
+    await test.step("unlocks three articles, the count of those left going down", async () => {
+      for (const [article, left] of [
+        [first, "3 free articles"],
+        [second, "2 free articles"],
+        [third, "1 free article"],
+      ] as const) {
+        await page.goto(`/articles/${article.slug}`);
+        await expect(paywall(page)).toContainText(`Uses 1 of your 3 free articles this month. You have ${left} left.`);
+        await expect(page.locator(".gated-section")).toHaveCount(0);
+        await paywall(page).getByRole("button", { name: "Read this article" }).click();
+        await expect(page.locator(".gated-section")).toContainText(article.gatedSentence);
+        await expect(paywall(page)).toHaveCount(0);
       }
-      await other.goto(`/articles/${fourth.slug}`);
-      await expect(paywall(other)).toContainText("You have read your 3 free articles this month.");
-      await expect(paywall(other).getByRole("link", { name: "Subscribe" })).toBeVisible();
-      await expect(other.locator(".gated-section")).toHaveCount(0);
-    } finally {
-      await context.close();
-    }
-  });
-});
+    });
+
+    await test.step("finds the fourth offering the subscription and the date the free articles come back", async () => {
+      await page.goto(`/articles/${fourth.slug}`);
+      const panel = paywall(page);
+      await expect(panel).toContainText(
+        `You have read your 3 free articles this month. They come back on ${inWords(nextMeterReset())}.`,
+      );
+      await expect(panel.getByRole("link", { name: "Subscribe" })).toBeVisible();
+      await expect(panel.getByRole("button", { name: "Read this article" })).toHaveCount(0);
+      await expect(page.locator(".gated-section")).toHaveCount(0);
+    });
+
+    await test.step("the account page counts and lists the three", async () => {
+      await accountNav(page).getByRole("link", { name: "Account", exact: true }).click();
+      await expect(page.getByRole("main")).toContainText("You have used 3 of your 3 free articles this month");
+      for (const article of [first, second, third]) {
+        await expect(page.getByRole("main").getByRole("link", { name: article.title })).toBeVisible();
+      }
+      await expect(page.getByRole("link", { name: fourth.title })).toHaveCount(0);
+    });
+
+    await test.step("signs out", async () => {
+      await accountNav(page).getByRole("button", { name: "Sign out" }).click();
+      await expect(page).toHaveURL("/");
+      await expectSignedOut(page);
+    });
+
+    await test.step("signs in again in a new browser and still has the three, and not the fourth", async () => {
+      const context = await browser.newContext({ baseURL });
+      try {
+        const other = await context.newPage();
+        const secondLink = await signIn(other, email, { from: first.slug });
+        expect(secondLink.token).not.toBe(firstLink.token);
+        for (const article of [first, second, third]) {
+          await other.goto(`/articles/${article.slug}`);
+          await expect(other.locator(".gated-section")).toContainText(article.gatedSentence);
+          await expect(paywall(other)).toHaveCount(0);
+        }
+        await other.goto(`/articles/${fourth.slug}`);
+        await expect(paywall(other)).toContainText("You have read your 3 free articles this month.");
+        await expect(paywall(other).getByRole("link", { name: "Subscribe" })).toBeVisible();
+        await expect(other.locator(".gated-section")).toHaveCount(0);
+      } finally {
+        await context.close();
+      }
+    });
+  },
+);
 
 test("a link signs in once: used again, on any device, it fails", async ({ page, browser, baseURL }, testInfo) => {
   const email = uniqueEmail(testInfo);

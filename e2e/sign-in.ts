@@ -1,10 +1,11 @@
 // Signing a reader in the way a reader does: the email form on an article's
 // paywall panel, the mail in MailDev, the emailed link, the "Sign in" button.
 //
-// Every link request counts against the per-IP limit (SIGNIN_LIMIT_PER_IP,
-// 20 per 15 minutes), and all test browsers share one IP address. So only
-// tests about sign-in itself ask for links; tests that merely need a
-// signed-in reader use startSession() from sessions.ts, which sends no mail.
+// All test browsers share one IP address, so the run's server raises the
+// per-IP limit (playwright.config.ts) and no test depends on how many links
+// others asked for. Still, only tests about sign-in itself ask for links;
+// tests that merely need a signed-in reader use startSession() from
+// sessions.ts, which sends no mail.
 import { randomUUID } from "node:crypto";
 import { expect, type Page, type TestInfo } from "@playwright/test";
 import { mailsTo, waitForMails, type Mail } from "./maildev";

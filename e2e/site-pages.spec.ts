@@ -2,15 +2,21 @@
 import { expect, test } from "@playwright/test";
 import { gatedArticle } from "./fixtures";
 
-test("the front page lists daily analysis and in-depth reports with navigation", async ({ page }) => {
-  await page.goto("/");
-  await expect(page.getByRole("heading", { name: "Daily Analysis" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "In-Depth Reports" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Archive" })).toBeVisible();
-  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "E2E Energy" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "E2E Energy" })).toBeVisible();
-  await expect(page.getByRole("link", { name: gatedArticle.title })).toBeVisible();
-});
+test(
+  "the front page lists daily analysis and in-depth reports with navigation",
+  { tag: "@smoke" },
+  async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("heading", { name: "Daily Analysis" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "In-Depth Reports" })).toBeVisible();
+    await expect(
+      page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Archive" }),
+    ).toBeVisible();
+    await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "E2E Energy" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "E2E Energy" })).toBeVisible();
+    await expect(page.getByRole("link", { name: gatedArticle.title })).toBeVisible();
+  },
+);
 
 test("pages load nothing from other sites, and the self-hosted fonts are used", async ({ page, baseURL }) => {
   const foreign: string[] = [];
@@ -83,7 +89,7 @@ test("a forged server-action post to a page is refused, not a server error", asy
   expect(response.status()).toBeLessThan(500);
 });
 
-test("health reports the database", async ({ request }) => {
+test("health reports the database", { tag: "@smoke" }, async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
   const body = await response.json();

@@ -91,71 +91,73 @@ function planSection(page: Page) {
   return page.getByRole("region", { name: "Plan" });
 }
 
-test("a reader subscribes monthly, reads everything, cancels, and meets the meter again when the period ends", async ({
-  page,
-}, testInfo) => {
-  test.slow();
-  const reader = await startSession(page.context(), uniqueEmail(testInfo, "subscriber"));
+test(
+  "a reader subscribes monthly, reads everything, cancels, and meets the meter again when the period ends",
+  { tag: "@smoke" },
+  async ({ page }, testInfo) => {
+    test.slow();
+    const reader = await startSession(page.context(), uniqueEmail(testInfo, "subscriber"));
 
-  await page.goto("/subscribe");
-  const monthly = page.getByRole("region", { name: "Monthly" });
-  const annual = page.getByRole("region", { name: "Annual" });
-  await expect(monthly).toContainText("$12.00 a month");
-  await expect(annual).toContainText("$120.00 a year");
-  await expect(annual.getByRole("button", { name: "Subscribe annual" })).toBeVisible();
+    await page.goto("/subscribe");
+    const monthly = page.getByRole("region", { name: "Monthly" });
+    const annual = page.getByRole("region", { name: "Annual" });
+    await expect(monthly).toContainText("$12.00 a month");
+    await expect(annual).toContainText("$120.00 a year");
+    await expect(annual.getByRole("button", { name: "Subscribe annual" })).toBeVisible();
 
-  await openCheckout(page, "monthly");
-  await expect(page.locator("#email")).toHaveValue(reader.email);
-  // Webhooks are held while paying, so the success page is seen before the
-  // webhook lands: it must not grant anything by itself.
-  await withWebhooksHeld(async () => {
-    await payWith(page, SUCCEEDING_CARD);
-    await page.waitForURL(/^http:\/\/localhost:\d+\/subscribe\/success\?session_id=cs_/);
-    await expect(page.getByRole("heading", { level: 1, name: "Activating your subscription…" })).toBeVisible();
-    expect(await me(page.request)).toMatchObject({ plan: "free" });
-  });
-  await expect(page.getByRole("heading", { level: 1, name: "Welcome to All-Access" })).toBeVisible({
-    timeout: WEBHOOK_TIMEOUT_MS,
-  });
+    await openCheckout(page, "monthly");
+    await expect(page.locator("#email")).toHaveValue(reader.email);
+    // Webhooks are held while paying, so the success page is seen before the
+    // webhook lands: it must not grant anything by itself.
+    await withWebhooksHeld(async () => {
+      await payWith(page, SUCCEEDING_CARD);
+      await page.waitForURL(/^http:\/\/localhost:\d+\/subscribe\/success\?session_id=cs_/);
+      await expect(page.getByRole("heading", { level: 1, name: "Activating your subscription…" })).toBeVisible();
+      expect(await me(page.request)).toMatchObject({ plan: "free" });
+    });
+    await expect(page.getByRole("heading", { level: 1, name: "Welcome to All-Access" })).toBeVisible({
+      timeout: WEBHOOK_TIMEOUT_MS,
+    });
 
-  await expectReadsWhole(page, article);
-  expect(await me(page.request)).toMatchObject({ signedIn: true, plan: "all-access" });
-  await page.goto("/");
-  await expect(page.getByRole("complementary", { name: "Promotion" })).toHaveCount(0);
-  await page.goto("/subscribe");
-  await expect(page.getByText("You are an All-Access subscriber")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Manage billing" })).toBeVisible();
+    await expectReadsWhole(page, article);
+    expect(await me(page.request)).toMatchObject({ signedIn: true, plan: "all-access" });
+    await page.goto("/");
+    await expect(page.getByRole("complementary", { name: "Promotion" })).toHaveCount(0);
+    await page.goto("/subscribe");
+    await expect(page.getByText("You are an All-Access subscriber")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Manage billing" })).toBeVisible();
 
-  const periodEnd = periodEndOf(await onlySubscriptionOf(await customerOf(reader.email)));
-  await page.goto("/account");
-  await expect(planSection(page)).toContainText("All-Access, monthly · status active");
-  await expect(planSection(page)).toContainText(`Renews on ${inWords(periodEnd)}.`);
+    const periodEnd = periodEndOf(await onlySubscriptionOf(await customerOf(reader.email)));
+    await page.goto("/account");
+    await expect(planSection(page)).toContainText("All-Access, monthly · status active");
+    await expect(planSection(page)).toContainText(`Renews on ${inWords(periodEnd)}.`);
 
-  await planSection(page).getByRole("button", { name: "Manage billing" }).click();
-  await page.waitForURL(portalUrlPattern());
-  await page.getByRole("button", { name: "Cancel plan" }).click();
-  await expect(page.getByRole("button", { name: "Resume plan" })).toBeVisible();
-  await page.getByRole("link", { name: /^Return to / }).click();
-  await page.waitForURL((url) => url.pathname === "/account");
-  await untilWebhookLanded(page, "/account", () =>
-    expect(planSection(page)).toContainText(`Cancels on ${inWords(periodEnd)}; you read everything until then.`, {
-      timeout: 1_000,
-    }),
-  );
-  // Cancelled at the period's end: the period paid for is still theirs.
-  await expectReadsWhole(page, article);
-  expect(await me(page.request)).toMatchObject({ plan: "all-access" });
+    await planSection(page).getByRole("button", { name: "Manage billing" }).click();
+    await page.waitForURL(portalUrlPattern());
+    await page.getByRole("button", { name: "Cancel plan" }).click();
+    await expect(page.getByRole("button", { name: "Resume plan" })).toBeVisible();
+    await page.getByRole("link", { name: /^Return to / }).click();
+    await page.waitForURL((url) => url.pathname === "/account");
+    await untilWebhookLanded(page, "/account", () =>
+      expect(planSection(page)).toContainText(`Cancels on ${inWords(periodEnd)}; you read everything until then.`, {
+        timeout: 1_000,
+      }),
+    );
+    // Cancelled at the period's end: the period paid for is still theirs.
+    await expectReadsWhole(page, article);
+    expect(await me(page.request)).toMatchObject({ plan: "all-access" });
 
-  await advanceClock(PAST_A_MONTHLY_PERIOD_SECONDS);
-  await expect
-    .poll(() => me(page.request), { timeout: WEBHOOK_TIMEOUT_MS })
-    .toMatchObject({ plan: "free", freeArticles: { used: 0, remaining: 3 } });
-  await expectMeter(page, article);
-  await page.goto("/");
-  await expect(page.getByRole("complementary", { name: "Promotion" })).toBeVisible();
-  await page.goto("/account");
-  await expect(planSection(page)).toContainText("Free tier.");
-});
+    await advanceClock(PAST_A_MONTHLY_PERIOD_SECONDS);
+    await expect
+      .poll(() => me(page.request), { timeout: WEBHOOK_TIMEOUT_MS })
+      .toMatchObject({ plan: "free", freeArticles: { used: 0, remaining: 3 } });
+    await expectMeter(page, article);
+    await page.goto("/");
+    await expect(page.getByRole("complementary", { name: "Promotion" })).toBeVisible();
+    await page.goto("/account");
+    await expect(planSection(page)).toContainText("Free tier.");
+  },
+);
 
 test("a declined card leaves the reader on the meter, told why", async ({ page }, testInfo) => {
   const reader = await startSession(page.context(), uniqueEmail(testInfo, "declined"));

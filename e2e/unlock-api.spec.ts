@@ -108,15 +108,19 @@ test("ten parallel unlocks of ten different articles with one free article left:
   await expect(page.locator(".gated-section")).toHaveCount(0);
 });
 
-test("ten parallel unlocks of the same article spend one free article", async ({ page }, testInfo) => {
-  await startSession(page.context(), uniqueEmail(testInfo));
-  const api = page.request;
-  await expectUnlocked(api, meterArticles[0].slug, 2);
+test(
+  "ten parallel unlocks of the same article spend one free article",
+  { tag: "@smoke" },
+  async ({ page }, testInfo) => {
+    await startSession(page.context(), uniqueEmail(testInfo));
+    const api = page.request;
+    await expectUnlocked(api, meterArticles[0].slug, 2);
 
-  const responses = await Promise.all(Array.from({ length: 10 }, () => unlock(api, raceArticles[0]!.slug)));
-  for (const response of responses) {
-    expect(response.status()).toBe(200);
-    expect(await response.json()).toEqual({ unlocked: true, remaining: 1, resetsAt: resetsAt() });
-  }
-  expect(await me(api)).toMatchObject({ freeArticles: { used: 2, remaining: 1 } });
-});
+    const responses = await Promise.all(Array.from({ length: 10 }, () => unlock(api, raceArticles[0]!.slug)));
+    for (const response of responses) {
+      expect(response.status()).toBe(200);
+      expect(await response.json()).toEqual({ unlocked: true, remaining: 1, resetsAt: resetsAt() });
+    }
+    expect(await me(api)).toMatchObject({ freeArticles: { used: 2, remaining: 1 } });
+  },
+);

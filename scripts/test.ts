@@ -1,7 +1,10 @@
-// `npm test`: every test, on a database of its own. Without DATABASE_URL it
-// runs on a fresh in-memory embedded PostgreSQL; with it, on that server
-// (which must be local: tests write to it). Runs Vitest (unit + integration),
-// builds the app, then runs Playwright in Chromium against `next start`.
+// `npm test`: every test. `npm run test:unit` runs the unit tests beside the
+// code and starts nothing. The other parts run on a database of their own: a
+// fresh in-memory embedded PostgreSQL without DATABASE_URL, or that server
+// (which must be local: tests write to it), with a MailDev and a Stripe
+// emulator of their own. `test:integration` runs Vitest's integration project,
+// `test:e2e` builds the app and runs Playwright against the production server.
+// docs/testing.md says what runs where and in which order.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -42,7 +45,52 @@ async function seed(url: string): Promise<void> {
   }
 }
 
-async function main(): Promise<number> {
+type Part = "unit" | "integration" | "e2e";
+type Result = [name: string, exitCode: number];
+
+/**
+ * The Playwright runs of a whole end-to-end pass, each run to the end whatever
+ * the one before did (a failure hides no results). On a PostgreSQL server the
+ * hardening specs run beside the rest, each worker on a database copied from
+ * the run's template (e2e/hardening/own-folio.ts); the embedded database has
+ * no templates, so there they run after the rest, on the shared server. The
+ * log check goes last: it reads the logs of everything before it.
+ */
+function e2eRuns(kind: "embedded" | "postgres"): string[][] {
+  const rest = ["desktop", "phone", "faults", "two-servers"];
+  return kind === "postgres" ? [[...rest, "hardening"], ["logs"]] : [rest, ["hardening"], ["logs"]];
+}
+
+/** A copy of the freshly seeded database that each hardening worker clones. */
+async function createTemplate(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const source = new URL(url);
+  const name = decodeURIComponent(source.pathname.slice(1));
+  const template = `${name}_template`;
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const run = async (statement: string) => {
+    const client = new pg.Client({ connectionString: admin.toString() });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  const quoted = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
+  await run(`DROP DATABASE IF EXISTS ${quoted(template)} WITH (FORCE)`);
+  await run(`CREATE DATABASE ${quoted(template)} TEMPLATE ${quoted(name)}`);
+  const templateUrl = new URL(url);
+  templateUrl.pathname = `/${encodeURIComponent(template)}`;
+  return { url: templateUrl.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${quoted(template)} WITH (FORCE)`) };
+}
+
+function unitTests(extra: string[]): Promise<number> {
+  log("unit tests (vitest, project unit): nothing started");
+  return runCommand("npx", ["vitest", "run", "--project", "unit", ...extra], { cwd: root });
+}
+
+async function withServices(parts: Part[], extra: string[]): Promise<Result[]> {
   const settings = parseEnv(process.env);
   if (settings.DATABASE_URL) refuseRemoteDatabase(settings.DATABASE_URL);
   const database = await openDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: "memory://" });
@@ -70,15 +118,18 @@ async function main(): Promise<number> {
   });
   log(`billing: Stripe emulator at ${emulator.url}`);
   const logDir = mkdtempSync(path.join(tmpdir(), "folio-test-logs-"));
-  let failed = true;
+  const results: Result[] = [];
+  let template: Awaited<ReturnType<typeof createTemplate>> | undefined;
   try {
     await ensurePrismaClient(root, log);
     await migrateDatabase(database.url, { log });
     await seed(database.url);
+    if (parts.includes("e2e") && database.kind === "postgres") template = await createTemplate(database.url);
     const env = {
       ...process.env,
       DATABASE_URL: database.url,
       FOLIO_DATABASE_KIND: database.kind,
+      ...(template ? { FOLIO_TEST_TEMPLATE_URL: template.url } : {}),
       SMTP_URL: maildev.smtpUrl,
       MAILDEV_URL: maildev.webUrl,
       AUTH_SECRET: settings.AUTH_SECRET ?? randomAuthSecret(),
@@ -88,38 +139,52 @@ async function main(): Promise<number> {
       FOLIO_TEST_LOG_DIR: logDir,
       FOLIO_LOG_FILE: path.join(logDir, "web.log"),
     };
-    const only = process.argv[2];
-    // `npm run test:e2e -- --project=faults --no-deps`: what follows goes to the runner.
-    const extra = process.argv.slice(3);
 
-    const results: [string, number][] = [];
-    if (only !== "e2e") {
-      log("unit and integration tests (vitest)");
-      results.push([
-        "vitest",
-        await runCommand("npx", ["vitest", "run", ...(only === "unit" ? extra : [])], { cwd: root, env }),
-      ]);
+    if (parts.includes("integration")) {
+      log("integration tests (vitest, project integration)");
+      const args = ["vitest", "run", "--project", "integration", ...(parts.length === 1 ? extra : [])];
+      results.push(["integration", await runCommand("npx", args, { cwd: root, env })]);
     }
-    if (only !== "unit") {
+    if (parts.includes("e2e")) {
       await ensureTestPrograms(root, log);
       await ensureBuild(root, log);
       emulator.setWebhookUrl(`http://localhost:${process.env.E2E_PORT ?? 3100}/api/stripe/webhook`);
-      log("end-to-end tests (playwright, chromium)");
-      results.push([
-        "playwright",
-        await runCommand("npx", ["playwright", "test", ...(only === "e2e" ? extra : [])], { cwd: root, env }),
-      ]);
+      // `npm run test:e2e -- e2e/search.spec.ts`: what follows goes to one Playwright run.
+      const runs = parts.length === 1 && extra.length > 0 ? [extra] : e2eRuns(database.kind).map(projectArgs);
+      for (const args of runs) {
+        log(`end-to-end tests (playwright, chromium): ${args.join(" ")}`);
+        results.push([
+          `playwright ${args.join(" ")}`,
+          await runCommand("npx", ["playwright", "test", ...args], { cwd: root, env }),
+        ]);
+      }
     }
-    for (const [name, code] of results) log(`${name}: ${code === 0 ? "passed" : `FAILED (exit ${code})`}`);
-    failed = !results.every(([, code]) => code === 0);
-    if (failed) log(`the servers' logs are kept in ${logDir}`);
-    return failed ? 1 : 0;
+    return results;
   } finally {
+    const failed = results.some(([, code]) => code !== 0) || results.length === 0;
+    if (failed) log(`the servers' logs are kept in ${logDir}`);
+    await template?.drop().catch((error: unknown) => log(`could not drop the template database: ${String(error)}`));
     await emulator.stop();
     maildev.stop();
     await database.close();
     if (!failed && !process.env.FOLIO_KEEP_TEST_LOGS) rmSync(logDir, { recursive: true, force: true });
   }
+}
+
+const projectArgs = (projects: string[]) => projects.map((project) => `--project=${project}`);
+
+async function main(): Promise<number> {
+  const only = process.argv[2] as Part | undefined;
+  // `npm run test:unit -- lib/access`: what follows goes to the runner.
+  const extra = process.argv.slice(3);
+  if (only !== undefined && !["unit", "integration", "e2e"].includes(only)) {
+    throw new Error(`unknown part "${only}": use unit, integration or e2e`);
+  }
+  const results: Result[] = [];
+  if (only === undefined || only === "unit") results.push(["unit", await unitTests(only ? extra : [])]);
+  if (only !== "unit") results.push(...(await withServices(only ? [only] : ["integration", "e2e"], extra)));
+  for (const [name, code] of results) log(`${name}: ${code === 0 ? "passed" : `FAILED (exit ${code})`}`);
+  return results.every(([, code]) => code === 0) ? 0 : 1;
 }
 
 main()

@@ -5,7 +5,7 @@
 // server-action calls. No answer may be a server error or show a stack
 // trace, and the database must not change. FUZZ_RUNS sets the number of
 // cases per route, method and identity (default 20; pages get half).
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./own-folio";
 import fc from "fast-check";
 import { expectDatabaseUnchanged, snapshotDatabase, type Snapshot } from "./database-snapshot";
 import { expectSane, withSegments } from "./fuzz-request";

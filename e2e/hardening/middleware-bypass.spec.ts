@@ -5,7 +5,7 @@
 // method it answers, as nobody and as a signed-in reader. Nothing protected
 // may come back: no reader's address, session or unlocked text, no newsroom
 // page for a reader; and nothing may change in the database.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./own-folio";
 import { GATED_SENTENCE } from "../fixtures";
 import { expectDatabaseUnchanged, snapshotDatabase, type Snapshot } from "./database-snapshot";
 import { signedInReader, victimWithUnlock, type SignedInReader } from "./identities";

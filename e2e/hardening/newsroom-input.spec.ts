@@ -6,7 +6,7 @@
 // (hostile-input.spec.ts), the database may change: an admin may rightly
 // name a topic "<script>", and that is stored as text.
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./own-folio";
 import fc from "fast-check";
 import { CUT_COLUMNS, cutValues, storedCut } from "../../lib/articles/stored-cut";
 import { sql } from "../database";
