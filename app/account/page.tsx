@@ -26,7 +26,7 @@ export default async function AccountPage({
   if (!reader) redirect("/signin?callbackUrl=/account");
   const [query, meter, unlocked, current] = await Promise.all([
     searchParams,
-    readMeter(reader.id),
+    readMeter(reader),
     listUnlockedArticles(reader.id),
     currentSubscription(reader),
   ]);

@@ -65,7 +65,7 @@ async function decide(reader: Reader | null, articles: { id: string; free: boole
   const gatedIds = articles.filter((article) => !article.free).map((article) => article.id);
   const [subscriptions, { meter, unlocked }] = await Promise.all([
     subscriptionsOf(reader.id),
-    readMeterAndUnlocks(reader.id, gatedIds, now),
+    readMeterAndUnlocks(reader, gatedIds, now),
   ]);
   const facts = (articleId: string) => ({
     subscriptions,

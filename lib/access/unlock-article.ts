@@ -15,8 +15,8 @@ export type UnlockResult =
 export async function unlockArticleBySlug(reader: Reader, slug: string, now = new Date()): Promise<UnlockResult> {
   const article = isPlausibleSlug(slug) ? await getArticleBySlug(slug) : null;
   if (!article) return { kind: "not-found" };
-  if (article.free) return { kind: "free-article", meter: await readMeter(reader.id, now) };
+  if (article.free) return { kind: "free-article", meter: await readMeter(reader, now) };
   // A subscriber reads everything; spending a free article would be a loss.
-  if (await isSubscriber(reader, now)) return { kind: "subscriber", meter: await readMeter(reader.id, now) };
-  return spendUnlock(reader.id, article.id, now);
+  if (await isSubscriber(reader, now)) return { kind: "subscriber", meter: await readMeter(reader, now) };
+  return spendUnlock(reader, article.id, now);
 }

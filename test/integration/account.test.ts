@@ -101,7 +101,7 @@ describe("changing the email address", () => {
 async function readerWithHistory() {
   const reader = await createReader();
   const article = await createArticle();
-  await spendUnlock(reader.id, article.id);
+  await spendUnlock(reader, article.id);
   await setNewsletter(reader.id, "free", true, false);
   await recordSignInRequest({
     email: reader.email,

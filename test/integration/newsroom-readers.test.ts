@@ -224,8 +224,8 @@ describe("a reader's profile", () => {
     const periodEnd = new Date(Date.now() + 25 * DAY);
     await db().subscription.create({ data: subscription(reader.id, { plan: "monthly", status: "active", periodEnd }) });
     const [thisMonth, lastMonth] = [await createArticle(), await createArticle()];
-    await spendUnlock(reader.id, thisMonth.id);
-    await spendUnlock(reader.id, lastMonth.id, new Date(Date.now() - 40 * DAY));
+    await spendUnlock(reader, thisMonth.id);
+    await spendUnlock(reader, lastMonth.id, new Date(Date.now() - 40 * DAY));
     await setNewsletter(reader.id, "weekly_review", false, true);
     const profile = await getReaderProfile(admin, reader.id);
     expect(profile).toMatchObject({

@@ -35,7 +35,7 @@ describe("readArticlesFor", () => {
   it("returns the rest for a full decision", async () => {
     const article = await createArticle({ body: BODY });
     const reader = await createReader();
-    await spendUnlock(reader.id, article.id);
+    await spendUnlock(reader, article.id);
     const text = (await readArticlesFor(reader, [article])).get(article.id);
     expect(text).toMatchObject({ level: "full", previewMarkdown: "One.\n\nTwo.\n\nThree." });
     expect(text?.gatedMarkdown).toBe(`${SECRET}.\n\nFive.`);
@@ -103,7 +103,7 @@ describe("readArticleFor", () => {
   it("gives a reader who unlocked the article the rest", async () => {
     const article = await createArticle({ body: BODY });
     const reader = await createReader();
-    await spendUnlock(reader.id, article.id);
+    await spendUnlock(reader, article.id);
     const read = await readArticleFor(reader, article.slug);
     expect(read?.access.decision).toEqual({ level: "full", reason: "unlocked" });
     expect(read?.gatedMarkdown).toBe(`${SECRET}.\n\nFive.`);

@@ -70,7 +70,7 @@ describe("snippets", () => {
   it("show the gated text to a reader who unlocked the article, and of a free article to anyone", async () => {
     const unlocked = await gatedArticle();
     const reader = await createReader();
-    await spendUnlock(reader.id, unlocked.article.id);
+    await spendUnlock(reader, unlocked.article.id);
     expect(plainText(onlyHit(await results({ q: unlocked.secret }, reader)).snippet)).toContain(unlocked.secret);
     expect(JSON.stringify((await results({ q: unlocked.secret }, await createReader())).hits)).not.toContain(
       unlocked.secret,

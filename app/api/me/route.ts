@@ -10,7 +10,7 @@ export async function GET() {
   const reader = await getReader();
   const headers = { "Cache-Control": "private, no-store" };
   if (!reader) return NextResponse.json({ signedIn: false }, { headers });
-  const [meter, subscriber] = await Promise.all([readMeter(reader.id), isSubscriber(reader)]);
+  const [meter, subscriber] = await Promise.all([readMeter(reader), isSubscriber(reader)]);
   return NextResponse.json(
     {
       signedIn: true,

@@ -44,7 +44,7 @@ export async function getReaderProfile(actor: Actor, id: string, now = new Date(
   if (!user) return null;
   const [subscriptions, meter, unlocked] = await Promise.all([
     listSubscriptions(user.id),
-    readMeter(user.id, now),
+    readMeter(user, now),
     listUnlockedArticles(user.id),
   ]);
   const plan = readerPlan(
