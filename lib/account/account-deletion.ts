@@ -2,6 +2,10 @@
 // subscriptions are cancelled at Stripe first; then everything personal is
 // erased. Invoices stay as the publisher's payment records, without the
 // person (their user link is cleared; they never held a name or address).
+// This month's count of free articles stays until the month ends, under a
+// keyed hash of the address (lib/access/departed-meters.ts), so that deleting
+// and signing up again gives no new free articles.
+import { keepDepartedMeter, purgeDepartedMeters } from "@/lib/access/departed-meters";
 import { env, publicUrl } from "@/lib/config/env";
 import { stripe } from "@/lib/billing/stripe-client";
 import { db } from "@/lib/db/prisma";
@@ -21,6 +25,7 @@ export async function requestAccountDeletion(reader: { id: string; email: string
       subject: `Confirm deleting your ${env().PUBLICATION_NAME} account`,
       lines: [
         `You asked to delete your ${env().PUBLICATION_NAME} account. This cannot be undone: your subscription, if any, ends now, and your reading history, newsletters and sign-in history are erased.`,
+        "One number stays until the end of this month: how many free articles you used this month, filed under a one-way code made from your address, so that signing up again this month does not start a new count.",
         "Nothing happens unless you confirm. The link works once and expires in an hour.",
       ],
       action: { label: "Delete my account", url },
@@ -31,7 +36,7 @@ export async function requestAccountDeletion(reader: { id: string; email: string
 
 export type DeletionResult = "deleted" | "invalid-link";
 
-export async function confirmAccountDeletion(token: string): Promise<DeletionResult> {
+export async function confirmAccountDeletion(token: string, now = new Date()): Promise<DeletionResult> {
   const consumed = await consumeAccountToken(token, "deletion");
   if (!consumed) return "invalid-link";
   const user = await db().user.findUnique({ where: { id: consumed.userId }, include: { subscriptions: true } });
@@ -43,6 +48,11 @@ export async function confirmAccountDeletion(token: string): Promise<DeletionRes
   }
 
   await db().$transaction(async (tx) => {
+    // Locked first, as spending a free article locks it: no unlock can be
+    // added between the month's count and the deletion.
+    await tx.$queryRaw`SELECT id FROM users WHERE id = ${user.id}::uuid FOR UPDATE`;
+    await keepDepartedMeter(tx, user, now);
+    await purgeDepartedMeters(tx, now);
     const invoicesKept = await tx.invoice.count({ where: { userId: user.id } });
     await tx.invoice.updateMany({ where: { userId: user.id }, data: { userId: null } });
     await tx.subscription.deleteMany({ where: { userId: user.id } });

@@ -1,4 +1,5 @@
 // "Download your data": everything Folio holds about one reader, as JSON.
+import { meterKey } from "@/lib/access/meter-key";
 import { db } from "@/lib/db/prisma";
 
 export async function exportReaderData(userId: string) {
@@ -35,6 +36,13 @@ export async function exportReaderData(userId: string) {
     orderBy: { createdAt: "asc" },
     select: { createdAt: true, source: true, newsletter: true },
   });
+  // Kept under a keyed hash of the address, not the account: what an account
+  // deleted earlier this month under the same address had used.
+  const departed = await db().departedMeter.findMany({
+    where: { emailKey: meterKey(user.email) },
+    orderBy: { period: "asc" },
+    select: { period: true, used: true },
+  });
   return {
     exportedAt: new Date().toISOString(),
     profile: {
@@ -50,6 +58,7 @@ export async function exportReaderData(userId: string) {
       month: unlock.period,
       unlockedAt: unlock.createdAt,
     })),
+    freeArticlesUsedByADeletedAccount: departed.map((row) => ({ month: row.period, used: row.used })),
     newsletters: user.newsletters,
     subscriptions: user.subscriptions,
     invoices: user.invoices,

@@ -125,15 +125,19 @@ describe("readMeterAndUnlocks", () => {
 });
 
 describe("a deleted account's count", () => {
+  // A month still to come: an account deleted meanwhile (account tests run in
+  // parallel) purges the kept counts of every month before the current one.
+  const LATER = new Date("2099-11-15T12:00:00Z");
+
   it("counts against the same address this month only, however the address is written", async () => {
     const reader = await createReader();
-    const period = meterPeriod(NOVEMBER, "UTC").period;
+    const period = meterPeriod(LATER, "UTC").period;
     await db().departedMeter.create({ data: { emailKey: meterKey(reader.email.toUpperCase()), period, used: 2 } });
-    expect(await readMeter(reader, NOVEMBER)).toMatchObject({ used: 2, remaining: 1 });
+    expect(await readMeter(reader, LATER)).toMatchObject({ used: 2, remaining: 1 });
     const [first, second] = await articles(2);
-    expect((await spendUnlock(reader, first!.id, NOVEMBER)).kind).toBe("unlocked");
-    expect((await spendUnlock(reader, second!.id, NOVEMBER)).kind).toBe("quota-exhausted");
-    expect(await readMeter(reader, new Date("2026-12-01T00:00:00Z"))).toMatchObject({ used: 0, remaining: 3 });
-    expect(await readMeter(await createReader(), NOVEMBER)).toMatchObject({ used: 0 });
+    expect((await spendUnlock(reader, first!.id, LATER)).kind).toBe("unlocked");
+    expect((await spendUnlock(reader, second!.id, LATER)).kind).toBe("quota-exhausted");
+    expect(await readMeter(reader, new Date("2099-12-01T00:00:00Z"))).toMatchObject({ used: 0, remaining: 3 });
+    expect(await readMeter(await createReader(), LATER)).toMatchObject({ used: 0 });
   });
 });

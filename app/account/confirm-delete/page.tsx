@@ -15,7 +15,7 @@ export default async function ConfirmDeletePage({
     <ConfirmTokenPage
       token={typeof token === "string" ? token : undefined}
       title="Delete your account?"
-      explanation="This cannot be undone. A subscription ends now, without a refund for the rest of the period; your reading history, newsletter choices and sign-in history are erased."
+      explanation="This cannot be undone. A subscription ends now, without a refund for the rest of the period; your reading history, newsletter choices and sign-in history are erased. Until the end of this month we keep how many free articles you used this month, under a one-way code made from your address, so that signing up again this month does not start a new count."
       action="/api/account/delete/confirm"
       button="Delete my account"
     />
