@@ -25,10 +25,11 @@ export default async function HomePage() {
         <h2 id="daily-title" className="section-title">
           Daily Analysis
         </h2>
-        {lead ? <ArticleCard article={lead} lead /> : <p>Nothing has been published yet.</p>}
+        {/* The section's heading names the kind: the cards do not repeat it. */}
+        {lead ? <ArticleCard article={lead} lead showKind={false} /> : <p>Nothing has been published yet.</p>}
         <div className="card-grid">
           {rest.map((article) => (
-            <ArticleCard key={article.id} article={article} />
+            <ArticleCard key={article.id} article={article} showKind={false} />
           ))}
         </div>
       </section>
@@ -40,7 +41,7 @@ export default async function HomePage() {
           </h2>
           <div className="card-list">
             {inDepth.map((article) => (
-              <ArticleCard key={article.id} article={article} />
+              <ArticleCard key={article.id} article={article} showKind={false} />
             ))}
           </div>
         </section>

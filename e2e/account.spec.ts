@@ -8,7 +8,7 @@ import { waitForMails } from "./maildev";
 import { inWords, nextMeterReset } from "./meter-reset";
 import { origin, unlock } from "./reader-api";
 import { startSession } from "./sessions";
-import { uniqueEmail } from "./sign-in";
+import { signIn, uniqueEmail } from "./sign-in";
 
 const linkIn = (text: string) => text.match(/https?:\/\/\S+/)![0];
 
@@ -75,6 +75,33 @@ test(
     await expect(page).toHaveURL(/\/signin\?callbackUrl=(%2F|\/)account$/);
   },
 );
+
+test("deleting the account and signing up again this month gives no new free articles", async ({ page }, testInfo) => {
+  const email = uniqueEmail(testInfo, "returning");
+  await startSession(page.context(), email);
+  const [unlocked, signUpFrom, next] = [raceArticles[1]!, raceArticles[2]!, raceArticles[3]!];
+  expect((await unlock(page.request, unlocked.slug)).status()).toBe(200);
+
+  // Deleted through the account page and the emailed confirmation.
+  await page.goto("/account");
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  const [deletion] = await waitForMails(email, 1);
+  await page.goto(linkIn(deletion!.text));
+  await expect(page.getByText("Until the end of this month we keep how many free articles you used")).toBeVisible();
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your account is deleted" })).toBeVisible();
+  await page.context().clearCookies();
+
+  // Signed up again with the same address, as a new reader does.
+  await signIn(page, email, { from: signUpFrom.slug });
+  await page.goto(`/articles/${next.slug}`);
+  const panel = page.getByRole("complementary", { name: "Continue reading" });
+  await expect(panel).toContainText("You have 2 free articles left.");
+  await page.goto("/account");
+  await expect(
+    page.getByText("You have used 1 of your 3 free articles this month; 2 left.", { exact: false }),
+  ).toBeVisible();
+});
 
 test.describe("account routes refuse what they must", () => {
   test("signed out: 401 and nothing changes", async ({ request }) => {

@@ -91,6 +91,10 @@ test("a query that cannot be answered gets a message on the page, not an error",
   }
   await page.goto("/search?q=brindlewick&region=nowhere");
   await expect(notice(page)).toContainText('There is no region "nowhere".');
+  await page.goto("/search?q=brindlewick&from=2026-03-02&to=2026-03-01");
+  await expect(notice(page)).toHaveText("The start date must be before the end date.");
+  await page.goto("/search?q=brindlewick&from=2026-02-30");
+  await expect(notice(page)).toHaveText("The start date is not a real calendar date.");
 });
 
 test.describe("without JavaScript", () => {

@@ -1,6 +1,9 @@
 // The site's pages as an anonymous reader meets them, including bad addresses.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { sql } from "./database";
 import { gatedArticle } from "./fixtures";
+import { startSession } from "./sessions";
+import { uniqueEmail } from "./sign-in";
 
 test(
   "the front page lists daily analysis and in-depth reports with navigation",
@@ -9,6 +12,12 @@ test(
     await page.goto("/");
     await expect(page.getByRole("heading", { name: "Daily Analysis" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "In-Depth Reports" })).toBeVisible();
+    // Each section's heading names the kind once; its cards do not repeat it.
+    const daily = page.getByRole("region", { name: "Daily Analysis" });
+    await expect(daily.getByRole("article").first()).toBeVisible();
+    await expect(daily.getByText("Daily Analysis", { exact: true })).toHaveCount(1);
+    const inDepth = page.getByRole("region", { name: "In-Depth Reports" });
+    await expect(inDepth.getByText(/^In-Depth$/)).toHaveCount(0);
     await expect(
       page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Archive" }),
     ).toBeVisible();
@@ -17,6 +26,49 @@ test(
     await expect(page.getByRole("link", { name: gatedArticle.title })).toBeVisible();
   },
 );
+
+test("the footer and the masthead ask readers to subscribe, never a subscriber", async ({ browser }, testInfo) => {
+  const footerSubscribe = (page: Page) => page.getByRole("contentinfo").getByRole("link", { name: "Subscribe" });
+  const headerSubscribe = (page: Page) =>
+    page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Subscribe" });
+
+  const anonymous = await browser.newPage();
+  await anonymous.goto("/archive");
+  await expect(footerSubscribe(anonymous)).toBeVisible();
+  await expect(headerSubscribe(anonymous)).toBeVisible();
+
+  const readerContext = await browser.newContext();
+  await startSession(readerContext, uniqueEmail(testInfo, "footer-reader"));
+  const reader = await readerContext.newPage();
+  await reader.goto("/archive");
+  await expect(footerSubscribe(reader)).toBeVisible();
+
+  // A paid subscription (as the webhook stores it) and complimentary All-Access (as the newsroom grants it).
+  const grants = {
+    paid: (id: string) =>
+      sql(
+        `INSERT INTO subscriptions (id, user_id, customer_id, status, price_id, plan, current_period_end)
+         VALUES ($1, $2, $3, 'active', 'price_footer_test', 'monthly', now() + interval '30 days')`,
+        [`sub_footer_${id}`, id, `cus_footer_${id}`],
+      ),
+    comp: (id: string) => sql("UPDATE users SET comp_until = now() + interval '30 days' WHERE id = $1", [id]),
+  };
+  const subscriberContexts = [];
+  for (const [kind, grant] of Object.entries(grants)) {
+    const context = await browser.newContext();
+    subscriberContexts.push(context);
+    const subscriber = await startSession(context, uniqueEmail(testInfo, `footer-${kind}`));
+    await grant(subscriber.id);
+    const page = await context.newPage();
+    for (const path of ["/", "/archive", `/articles/${gatedArticle.slug}`]) {
+      await page.goto(path);
+      await expect(page.getByRole("contentinfo").getByRole("link", { name: "Archive" })).toBeVisible();
+      await expect(footerSubscribe(page), `${kind} on ${path}`).toHaveCount(0);
+      await expect(headerSubscribe(page), `${kind} on ${path}`).toHaveCount(0);
+    }
+  }
+  await Promise.all([anonymous.close(), readerContext.close(), ...subscriberContexts.map((c) => c.close())]);
+});
 
 test("pages load nothing from other sites, and the self-hosted fonts are used", async ({ page, baseURL }) => {
   const foreign: string[] = [];

@@ -3,13 +3,28 @@ import type { ArticleSummary } from "@/lib/articles/article-queries";
 import { formatDate, kindLabel } from "@/lib/articles/format";
 import { Byline } from "./byline";
 
-export function ArticleCard({ article, lead = false }: { article: ArticleSummary; lead?: boolean }) {
+/**
+ * `showKind={false}` in a list under a heading that already names the kind
+ * (the front page's "Daily Analysis"), where each card repeating it would be
+ * noise. The "Free to read" badge shows either way.
+ */
+export function ArticleCard({
+  article,
+  lead = false,
+  showKind = true,
+}: {
+  article: ArticleSummary;
+  lead?: boolean;
+  showKind?: boolean;
+}) {
   return (
     <article className={lead ? "article-card article-card-lead" : "article-card"}>
-      <p className="kicker">
-        <span>{kindLabel(article.kind)}</span>
-        {article.free && <span className="free-badge">Free to read</span>}
-      </p>
+      {(showKind || article.free) && (
+        <p className="kicker">
+          {showKind && <span>{kindLabel(article.kind)}</span>}
+          {article.free && <span className="free-badge">Free to read</span>}
+        </p>
+      )}
       <h3 className="article-card-title">
         <Link href={`/articles/${article.slug}`}>{article.title}</Link>
       </h3>

@@ -1,14 +1,22 @@
 import Link from "next/link";
+import { isSubscriber } from "@/lib/access/article-access";
+import { getReader } from "@/lib/auth/get-reader";
 import { env } from "@/lib/config/env";
 
-export function SiteFooter() {
+export async function SiteFooter() {
+  // A subscriber (paid or comp) already has what the link offers; asking them
+  // to subscribe again reads as if their subscription had lapsed. The header
+  // asks the same, and React's per-request cache answers both with one query.
+  const subscriber = await isSubscriber(await getReader());
   return (
     <footer className="site-footer">
       <p>{env().PUBLICATION_NAME}: independent analysis of world affairs, funded by its readers.</p>
       <ul>
-        <li>
-          <Link href="/subscribe">Subscribe</Link>
-        </li>
+        {!subscriber && (
+          <li>
+            <Link href="/subscribe">Subscribe</Link>
+          </li>
+        )}
         <li>
           <Link href="/archive">Archive</Link>
         </li>

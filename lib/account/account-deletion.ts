@@ -6,11 +6,11 @@
 // keyed hash of the address (lib/access/departed-meters.ts), so that deleting
 // and signing up again gives no new free articles.
 import { keepDepartedMeter, purgeDepartedMeters } from "@/lib/access/departed-meters";
-import { env, publicUrl } from "@/lib/config/env";
+import { publicUrl } from "@/lib/config/env";
 import { stripe } from "@/lib/billing/stripe-client";
 import { db } from "@/lib/db/prisma";
-import { actionMail } from "@/lib/mail/action-mail";
 import { sendMail } from "@/lib/mail/send-mail";
+import { deletionConfirmationMail } from "./account-mails";
 import { consumeAccountToken, issueAccountToken } from "./account-tokens";
 
 const LIVE_STATUSES = new Set(["active", "trialing", "past_due", "unpaid", "incomplete", "paused"]);
@@ -19,18 +19,7 @@ export async function requestAccountDeletion(reader: { id: string; email: string
   const issued = await issueAccountToken(reader.id, "deletion");
   if (!issued.issued) return "limited";
   const url = `${publicUrl()}/account/confirm-delete?${new URLSearchParams({ token: issued.token })}`;
-  await sendMail(
-    actionMail({
-      to: reader.email,
-      subject: `Confirm deleting your ${env().PUBLICATION_NAME} account`,
-      lines: [
-        `You asked to delete your ${env().PUBLICATION_NAME} account. This cannot be undone: your subscription, if any, ends now, and your reading history, newsletters and sign-in history are erased.`,
-        "One number stays until the end of this month: how many free articles you used this month, filed under a one-way code made from your address, so that signing up again this month does not start a new count.",
-        "Nothing happens unless you confirm. The link works once and expires in an hour.",
-      ],
-      action: { label: "Delete my account", url },
-    }),
-  );
+  await sendMail(deletionConfirmationMail(reader.email, url));
   return "sent";
 }
 

@@ -1,10 +1,10 @@
 // Changing a reader's email address: a link goes to the new address, and
 // nothing changes until it is confirmed. Then the old address is told.
-import { env, publicUrl } from "@/lib/config/env";
+import { publicUrl } from "@/lib/config/env";
 import { db, Prisma } from "@/lib/db/prisma";
 import { stripe } from "@/lib/billing/stripe-client";
-import { actionMail } from "@/lib/mail/action-mail";
 import { sendMail } from "@/lib/mail/send-mail";
+import { emailChangeConfirmationMail, emailChangedNoticeMail } from "./account-mails";
 import { consumeAccountToken, issueAccountToken } from "./account-tokens";
 
 export type EmailChangeRequest = "sent" | "same-address" | "limited";
@@ -17,17 +17,7 @@ export async function requestEmailChange(
   const issued = await issueAccountToken(reader.id, "email_change", newEmail);
   if (!issued.issued) return "limited";
   const url = `${publicUrl()}/account/confirm-email?${new URLSearchParams({ token: issued.token })}`;
-  await sendMail(
-    actionMail({
-      to: newEmail,
-      subject: `Confirm your new email address for ${env().PUBLICATION_NAME}`,
-      lines: [
-        `Someone (we hope you) asked to use this address for the ${env().PUBLICATION_NAME} account of ${reader.email}.`,
-        "Nothing changes until you confirm. The link works once and expires in an hour.",
-      ],
-      action: { label: "Confirm this address", url },
-    }),
-  );
+  await sendMail(emailChangeConfirmationMail(newEmail, reader.email, url));
   return "sent";
 }
 
@@ -53,15 +43,6 @@ export async function confirmEmailChange(token: string): Promise<EmailChangeResu
       .customers.update(user.stripeCustomerId, { email: consumed.newEmail })
       .catch((error: unknown) => console.error("stripe customer email not updated:", error));
   }
-  await sendMail(
-    actionMail({
-      to: user.email,
-      subject: `Your email address for ${env().PUBLICATION_NAME} was changed`,
-      lines: [
-        `The email address of your ${env().PUBLICATION_NAME} account is now ${consumed.newEmail}.`,
-        "If you did not do this, reply to this email straight away.",
-      ],
-    }),
-  );
+  await sendMail(emailChangedNoticeMail(user.email, consumed.newEmail));
   return { status: "changed", email: consumed.newEmail };
 }

@@ -48,8 +48,24 @@ describe("parseSearchRequest", () => {
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) {
       expect(parsed.problem.field).toBe(field);
-      expect(parsed.problem.message).toMatch(/\.$/);
+      // A sentence a reader can read on the page: a capital first, a full stop last.
+      expect(parsed.problem.message).toMatch(/^[A-Z].*\.$/);
     }
+  });
+
+  it.each([
+    ["q=x&from=2026-03-02&to=2026-03-01", "The start date must be before the end date."],
+    ["q=x&from=2026-02-30", "The start date is not a real calendar date."],
+    ["q=x&to=yesterday", "The end date must be a date written year-month-day, such as 2026-03-01."],
+    ["q=x&page=0", "The page must be a whole number from 1 to 1000."],
+    ["q=x&sort=popular", "The order must be relevance or date (newest first)."],
+    ["q=x&kind=weekly", "The kind must be daily (Daily Analysis) or in_depth (In-Depth)."],
+    [
+      "q=x&topic=Energy%20Policy",
+      "The topic must be written as in the address of its page: lowercase letters, digits and hyphens.",
+    ],
+  ])("says what is wrong with %s in a sentence", (query, message) => {
+    expect(parse(query)).toMatchObject({ ok: false, problem: { message } });
   });
 
   it("counts the length after collapsing whitespace", () => {

@@ -42,23 +42,27 @@ export function normalizeQuery(raw: string): string {
   return raw.replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, " ").trim();
 }
 
+// Messages are sentences a reader can act on: the page shows them as they
+// are, and the API's answer names the parameter in its own `field`.
 const slug = (what: string) =>
   z
     .string()
-    .max(100, `${what} is too long to be a ${what}'s name in a link.`)
+    .max(100, `The ${what} is too long to be a ${what}'s name.`)
     .regex(
       /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
-      `${what} must be a ${what}'s slug, such as the last part of its page's address.`,
+      `The ${what} must be written as in the address of its page: lowercase letters, digits and hyphens.`,
     );
 
 const isoDay = (what: string) =>
   z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${what} must be a date written YYYY-MM-DD.`)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `The ${what} must be a date written year-month-day, such as 2026-03-01.`)
     .refine((day) => {
       const date = new Date(`${day}T00:00:00Z`);
       return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
-    }, `${what} is not a real calendar date.`);
+    }, `The ${what} is not a real calendar date.`);
+
+const PAGE_RANGE = `The page must be a whole number from 1 to ${MAX_PAGE}.`;
 
 const schema = z
   .object({
@@ -70,25 +74,24 @@ const schema = z
     topic: slug("topic").optional(),
     region: slug("region").optional(),
     author: slug("author").optional(),
-    kind: z.enum(["daily", "in_depth"], { error: "kind must be daily or in_depth." }).optional(),
-    from: isoDay("from").optional(),
-    to: isoDay("to").optional(),
-    sort: z.enum(["relevance", "date"], { error: "sort must be relevance or date." }).default("relevance"),
+    kind: z
+      .enum(["daily", "in_depth"], { error: "The kind must be daily (Daily Analysis) or in_depth (In-Depth)." })
+      .optional(),
+    from: isoDay("start date").optional(),
+    to: isoDay("end date").optional(),
+    sort: z
+      .enum(["relevance", "date"], { error: "The order must be relevance or date (newest first)." })
+      .default("relevance"),
     page: z
       .string()
-      .regex(/^\d{1,7}$/, `page must be a whole number from 1 to ${MAX_PAGE}.`)
+      .regex(/^\d{1,7}$/, PAGE_RANGE)
       .transform(Number)
-      .pipe(
-        z
-          .number()
-          .min(1, `page must be a whole number from 1 to ${MAX_PAGE}.`)
-          .max(MAX_PAGE, `page must be a whole number from 1 to ${MAX_PAGE}.`),
-      )
+      .pipe(z.number().min(1, PAGE_RANGE).max(MAX_PAGE, PAGE_RANGE))
       .default(1),
   })
   .refine((input) => !input.from || !input.to || input.from <= input.to, {
     path: ["from"],
-    message: "from must not be later than to.",
+    message: "The start date must be before the end date.",
   });
 
 const FIELDS = ["q", "topic", "region", "author", "kind", "from", "to", "sort", "page"] as const;

@@ -12,7 +12,7 @@ export function searchJson(outcome: SearchOutcome): SearchJson {
       status: 400,
       body: {
         error: "missing_query",
-        message: "Say what to search for in q, for example /api/search?q=energy+security",
+        message: "Say what to search for in the q parameter (for example /api/search?q=energy+security).",
       },
     };
   }

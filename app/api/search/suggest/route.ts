@@ -13,7 +13,7 @@ export async function GET(request: Request) {
   const parsed = typedSchema.safeParse(new URL(request.url).searchParams.get("q") ?? "");
   if (!parsed.success) {
     return NextResponse.json(
-      { error: "query_too_long", message: `Search terms can be at most ${MAX_QUERY_LENGTH} characters long` },
+      { error: "query_too_long", message: `Search terms can be at most ${MAX_QUERY_LENGTH} characters long.` },
       { status: 400 },
     );
   }
