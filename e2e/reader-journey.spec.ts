@@ -1,7 +1,7 @@
 // An anonymous reader opens a gated article, reads the preview and follows
 // each of the paywall panel's three ways on.
 import { expect, test } from "@playwright/test";
-import { PREVIEW_SENTENCE, gatedArticle } from "./fixtures";
+import { GATED_SENTENCE, PREVIEW_SENTENCE, gatedArticle } from "./fixtures";
 import { uniqueEmail } from "./sign-in";
 
 test.beforeEach(async ({ page }) => {
@@ -46,6 +46,19 @@ test("log in leads to sign-in", async ({ page }) => {
   await page.getByRole("complementary", { name: "Continue reading" }).getByRole("link", { name: "Log in" }).click();
   await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
   await expect(page.getByRole("heading", { level: 1, name: "Sign in with your email address" })).toBeVisible();
+});
+
+test("the article ends with three related articles, none of them itself", async ({ page }) => {
+  const related = page.getByRole("region", { name: "Related reading" });
+  // After the preview and the paywall panel, at the very end of the article.
+  await expect(page.locator("article.article > :last-child")).toHaveClass(/related-articles/);
+  const links = related.getByRole("heading", { level: 3 }).getByRole("link");
+  await expect(links).toHaveCount(3);
+  for (const href of await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href")))) {
+    expect(href).toMatch(/^\/articles\/[^/]+$/);
+    expect(href).not.toBe(`/articles/${gatedArticle.slug}`);
+  }
+  await expect(related).not.toContainText(GATED_SENTENCE);
 });
 
 test("the page fits the screen without sideways scrolling", async ({ page }) => {

@@ -5,6 +5,7 @@ import { ArticleBody } from "@/components/article/article-body";
 import { ArticleHeader } from "@/components/article/article-header";
 import { ArticleJsonLd } from "@/components/article/article-json-ld";
 import { PaywallPanel } from "@/components/article/paywall-panel";
+import { RelatedArticles } from "@/components/article/related-articles";
 import { HousePromotion } from "@/components/billing/house-promotion";
 import { readArticleFor } from "@/lib/access/read-article";
 import { getArticleBySlug } from "@/lib/articles/article-queries";
@@ -65,6 +66,7 @@ export default async function ArticlePage({ params }: Props) {
         <PaywallPanel articleSlug={article.slug} access={access} />
       )}
       {!access.subscriber && <HousePromotion slot="article" />}
+      <RelatedArticles articleId={article.id} />
     </article>
   );
 }
