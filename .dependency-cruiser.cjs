@@ -20,7 +20,7 @@ const LAYERS = [
   ["access"],
   ["search"],
   ["newsletters", "feeds"],
-  ["newsroom"],
+  ["newsroom", "welcome"],
   ["workers"],
 ];
 

@@ -8,6 +8,7 @@ import { reconcileSubscriptions } from "@/lib/billing/reconcile";
 import { startJobWorker, stopJobQueue } from "@/lib/jobs/job-queue";
 import { startScheduledPublishing } from "@/lib/newsroom/articles/scheduled-publishing";
 import { registerNewsletterJobs } from "@/lib/newsletters/newsletter-jobs";
+import { registerWelcomeMailJobs } from "@/lib/welcome/welcome-mail-jobs";
 
 const RECONCILE = "billing-reconcile";
 
@@ -26,6 +27,8 @@ export async function startWorkers(log: (line: string) => void): Promise<Workers
     log(`jobs: reconciled ${report.checked} subscriptions, repaired ${report.repaired}`);
   });
   await startScheduledPublishing(boss, log);
+  // Welcome emails for new subscribers and newly registered readers.
+  await registerWelcomeMailJobs(boss, log);
   // Newsletters: the schedule's minute tick and the batches that send.
   const closeNewsletters = await registerNewsletterJobs(boss, log);
   return {
