@@ -10,7 +10,7 @@ import {
   CHECKOUT_NONCE_COOKIE,
   CHECKOUT_NONCE_COOKIE_PATH,
   CHECKOUT_NONCE_MAX_AGE_SECONDS,
-  newCheckoutNonce,
+  checkoutNonce,
 } from "@/lib/billing/checkout-nonce";
 import { PLAN_KEYS, type PlanKey } from "@/lib/billing/plans";
 import { createPortalSession } from "@/lib/billing/portal";
@@ -33,9 +33,10 @@ export async function startCheckoutAction(plan: unknown, from: unknown): Promise
       // A visitor gives their address on Checkout's page. The nonce binds the
       // return to this browser: only it may be signed in to an account the
       // purchase creates (app/subscribe/return/route.ts).
-      const nonce = newCheckoutNonce();
+      const jar = await cookies();
+      const nonce = checkoutNonce(jar.get(CHECKOUT_NONCE_COOKIE)?.value);
       url = await createCheckoutSession(null, { planKey: parsed.data, returnTo: target, nonceHash: nonce.hash });
-      (await cookies()).set(CHECKOUT_NONCE_COOKIE, nonce.nonce, {
+      jar.set(CHECKOUT_NONCE_COOKIE, nonce.nonce, {
         httpOnly: true,
         sameSite: "lax",
         secure: servedOverHttps(await headers()),

@@ -43,7 +43,7 @@ export async function createCheckoutSession(
     // for the address and creates the customer with it.
     const session = await stripe().checkout.sessions.create(
       { mode: "subscription", line_items, metadata: { ...metadata, nonceHash }, ...urls },
-      { idempotencyKey: `folio-checkout-visitor-${nonceHash}-${plan.key}` },
+      { idempotencyKey: `folio-checkout-visitor-${nonceHash}-${plan.key}-${window}-${returnTo?.from ?? ""}` },
     );
     if (!session.url) throw new Error("Stripe returned a checkout session without a URL");
     return session.url;

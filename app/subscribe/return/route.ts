@@ -26,33 +26,36 @@ export async function GET(request: NextRequest) {
   if (found.state === "unpaid") return go(subscribePath({ from: next, path: next }, { canceled: "1" }));
   if (found.state === "pending") return go(successPage({ session_id: sessionId!, status: "pending" }));
 
+  // From here the purchase is settled: the nonce has done its job, whatever
+  // follows, and a later purchase in this browser gets a fresh one.
+  const secure = servedOverHttps(request.headers);
+  const settled = (response: NextResponse) => {
+    response.cookies.set(CHECKOUT_NONCE_COOKIE, "", {
+      path: CHECKOUT_NONCE_COOKIE_PATH,
+      maxAge: 0,
+      httpOnly: true,
+      sameSite: "lax",
+      secure,
+    });
+    return response;
+  };
   const reader = await getReader();
-  if (reader?.id === found.ownerId) return go(next);
-  if (reader) return go(successPage({ status: "other-account", next }));
+  if (reader?.id === found.ownerId) return settled(go(next));
+  if (reader) return settled(go(successPage({ status: "other-account", next })));
   const cookie = request.cookies.get(CHECKOUT_NONCE_COOKIE)?.value;
   if (
     found.buyer?.createdAccount &&
     nonceMatches(cookie, found.nonceHash) &&
     (await claimBuyerSignIn(found.subscriptionId))
   ) {
-    const secure = servedOverHttps(request.headers);
     const session = await createDatabaseSession(found.ownerId);
     const response = go(next);
-    response.cookies.set(authCookies(secure).sessionToken.name, session.token, {
-      ...authCookies(secure).sessionToken.options,
-      expires: session.expires,
-    });
-    // Used: the nonce has done its one job.
-    response.cookies.set(CHECKOUT_NONCE_COOKIE, "", {
-      path: CHECKOUT_NONCE_COOKIE_PATH,
-      maxAge: 0,
-      httpOnly: true,
-      secure,
-    });
-    return response;
+    const sessionCookie = authCookies(secure).sessionToken;
+    response.cookies.set(sessionCookie.name, session.token, { ...sessionCookie.options, expires: session.expires });
+    return settled(response);
   }
   // An account that existed before: its owner confirms the address first.
   // Otherwise another browser, or a return already used: sign in by link.
   const status = found.buyer && !found.buyer.createdAccount ? "confirm-email" : "sign-in";
-  return go(successPage({ status, next }));
+  return settled(go(successPage({ status, next })));
 }
