@@ -60,7 +60,9 @@ export async function registerWelcomeMailJobs(boss: PgBoss, log: (line: string) 
       try {
         await sendWelcomeMail(data.data);
       } catch (error) {
-        log(`welcome mail ${data.data.kind} not sent yet: ${describeSmtpFailure(error).message}`);
+        // The SMTP reply code only: a relay's message can quote the address.
+        const failure = describeSmtpFailure(error);
+        log(`welcome mail (${data.data.kind}) not sent yet, will retry: SMTP ${failure.code ?? "no answer"}`);
         throw error;
       }
     }
