@@ -20,7 +20,7 @@ const LAYERS = [
   ["account"],
   ["search"],
   ["newsletters", "feeds"],
-  ["newsroom"],
+  ["newsroom", "welcome"],
   ["workers"],
 ];
 

@@ -13,23 +13,27 @@ function maildevUrl(): string {
   return url;
 }
 
-/** Every mail to `address`, oldest first (MailDev lists in arrival order). */
-export async function mailsTo(address: string): Promise<Mail[]> {
+/** Every mail to `address` (that `which` accepts), oldest first (MailDev lists in arrival order). */
+export async function mailsTo(address: string, which: (mail: Mail) => boolean = () => true): Promise<Mail[]> {
   const response = await fetch(`${maildevUrl()}/api/email`);
   if (!response.ok) throw new Error(`MailDev answered ${response.status}`);
   const mails = (await response.json()) as Mail[];
   const wanted = address.toLowerCase();
-  return mails.filter((mail) => mail.to.some((to) => to.address.toLowerCase() === wanted));
+  return mails.filter((mail) => mail.to.some((to) => to.address.toLowerCase() === wanted) && which(mail));
 }
 
 /**
  * Waits until at least `count` mails to `address` have arrived and returns
  * them all. Bounded: fails after ten seconds, naming what it saw.
  */
-export async function waitForMails(address: string, count: number): Promise<Mail[]> {
+export async function waitForMails(
+  address: string,
+  count: number,
+  which: (mail: Mail) => boolean = () => true,
+): Promise<Mail[]> {
   const deadline = Date.now() + POLL_TIMEOUT_MS;
   for (;;) {
-    const mails = await mailsTo(address);
+    const mails = await mailsTo(address, which);
     if (mails.length >= count) return mails;
     if (Date.now() > deadline) {
       const waited = `${POLL_TIMEOUT_MS / 1000} s`;

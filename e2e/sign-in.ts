@@ -31,11 +31,17 @@ export function linkIn(mail: Mail): SignInLink {
 }
 
 /**
- * The link in the newest mail to `email`, once at least `count` mails to it
- * have arrived (pass the number seen before a request to get the new one).
+ * Sign-in emails only: a first sign-in also brings a welcome email a few
+ * seconds later, which must not count as the next link.
+ */
+export const isSignInMail = (mail: Mail) => /\/signin\/confirm\?/.test(mail.text);
+
+/**
+ * The link in the newest sign-in mail to `email`, once at least `count` of
+ * them have arrived (pass the number seen before a request to get the new one).
  */
 export async function latestLinkFor(email: string, { count = 1 }: { count?: number } = {}): Promise<SignInLink> {
-  const mails = await waitForMails(email, count);
+  const mails = await waitForMails(email, count, isSignInMail);
   return linkIn(mails.at(-1)!);
 }
 
@@ -63,7 +69,7 @@ export async function confirmLink(page: Page, link: SignInLink): Promise<URL> {
  * the reader is back on that article, signed in. Returns the link used.
  */
 export async function signIn(page: Page, email: string, { from }: { from: string }): Promise<SignInLink> {
-  const before = (await mailsTo(email)).length;
+  const before = (await mailsTo(email, isSignInMail)).length;
   await requestLink(page, email, { from });
   const link = await latestLinkFor(email, { count: before + 1 });
   const landedOn = await confirmLink(page, link);

@@ -1,12 +1,12 @@
 // GET /subscribe: the All-Access plans, priced from Stripe, and the way to buy.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { EmailSignInForm } from "@/components/auth/email-sign-in-form";
 import { ManageBillingButton } from "@/components/billing/manage-billing-button";
 import { PlanCard } from "@/components/billing/plan-card";
 import { isSubscriber } from "@/lib/access/article-access";
 import { getReader } from "@/lib/auth/get-reader";
 import { listPlans, type Plan } from "@/lib/billing/plans";
+import { returnTarget } from "@/lib/billing/return-target";
 import { env } from "@/lib/config/env";
 import type { SearchParamValue } from "@/lib/http/search-params";
 
@@ -36,6 +36,9 @@ export default async function SubscribePage({
 }) {
   const [query, reader, plans] = await Promise.all([searchParams, getReader(), plansOrNull()]);
   const subscriber = await isSubscriber(reader);
+  // The article the reader came from (the paywall's "Subscribe"); anything
+  // that is not a slug or a same-site path is dropped, not an error.
+  const from = returnTarget(query.from);
   return (
     <div className="subscribe-page">
       <p className="kicker">All-Access</p>
@@ -48,6 +51,12 @@ export default async function SubscribePage({
       {query.canceled === "1" && (
         <p className="notice" role="status">
           Checkout was cancelled; nothing was charged.
+          {from && (
+            <>
+              {" "}
+              <Link href={from.path}>Back to where you were reading</Link>
+            </>
+          )}
         </p>
       )}
       {query.error === "checkout" && (
@@ -68,27 +77,24 @@ export default async function SubscribePage({
         <>
           <div className="plan-grid">
             {plans.map((plan) => (
-              <PlanCard key={plan.key} plan={plan} canBuy={reader !== null} />
+              <PlanCard key={plan.key} plan={plan} from={from?.from ?? null} />
             ))}
           </div>
-          {reader ? (
-            <p className="meta">You pay securely with Stripe and can cancel at any time from your account.</p>
-          ) : (
-            <section className="subscribe-sign-in" aria-labelledby="subscribe-email">
-              <h2 id="subscribe-email">First, your email address</h2>
-              <p>
-                We send you a link to confirm it; it signs you in (or creates your account) and brings you back here to
-                choose a plan. Already have an account? The same link signs you in.
-              </p>
-              <EmailSignInForm source="signin" callbackUrl="/subscribe" submitLabel="Continue" />
-            </section>
-          )}
+          <p className="meta">
+            You pay securely with Stripe and can cancel at any time from your account.
+            {reader
+              ? null
+              : " You give your email address at checkout: your subscription belongs to the account of that address."}
+          </p>
         </>
       )}
-      <p className="meta">
-        Not ready? <Link href="/signin">Sign in</Link> to read {env().FREE_ARTICLES_PER_MONTH} articles of your choice
-        each month for free.
-      </p>
+      {/* Only for visitors: a signed-in reader has their free articles already. */}
+      {!reader && !subscriber && (
+        <p className="meta">
+          Not ready? <Link href="/signin">Sign in</Link> to read {env().FREE_ARTICLES_PER_MONTH} articles of your choice
+          each month for free.
+        </p>
+      )}
     </div>
   );
 }

@@ -57,7 +57,9 @@ export const CLASSIFICATION: Record<string, Classification> = {
   "/signin/check-email": { access: "public" },
   "/signin/confirm": { access: "token" },
   "/subscribe": { access: "public" },
-  "/subscribe/success": { access: "reader" },
+  "/subscribe/success": { access: "public" },
+  // The Checkout Session id is the credential; signing in also needs the nonce cookie of the browser that paid.
+  "/subscribe/return": { access: "token", samples: ["/subscribe/return?session_id=cs_test_unknown"] },
   "/account": { access: "reader" },
   "/account/confirm-email": { access: "token" },
   "/account/confirm-delete": { access: "token" },

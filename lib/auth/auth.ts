@@ -13,11 +13,9 @@ import { currentRequestContext } from "@/lib/observability/request-context";
 import type { Role } from "@/lib/auth/roles";
 import { normalizeEmail } from "./normalize-email";
 import { sessionAdapter } from "./session-adapter";
-import { authCookies } from "./sessions";
+import { authCookies, SESSION_MAX_AGE_SECONDS } from "./sessions";
 import { sendSignInLink } from "./send-sign-in-link";
 import { applySignUpChoices } from "./sign-up-choices";
-
-const SESSION_DAYS = 30;
 
 function emailProvider(): EmailConfig {
   return {
@@ -53,7 +51,7 @@ const authConfig = (secure: boolean): NextAuthConfig => ({
   trustHost: true,
   useSecureCookies: secure,
   cookies: authCookies(secure),
-  session: { strategy: "database", maxAge: SESSION_DAYS * 24 * 60 * 60 },
+  session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS },
   providers: [emailProvider()],
   pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
   callbacks: {

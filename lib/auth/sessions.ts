@@ -1,7 +1,11 @@
 // Sessions live in PostgreSQL (Auth.js database strategy), so ending them
 // signs a reader out on every device at once.
+import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import { db } from "@/lib/db/prisma";
+
+/** How long a session lasts (Auth.js's `session.maxAge`). */
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 // Auth.js's session cookie. Over https it is `__Host-` prefixed: the browser
 // then only accepts it Secure, for the whole site, from this host itself
@@ -45,4 +49,21 @@ export async function endOtherSessions(userId: string): Promise<number> {
     where: { userId, ...(current ? { sessionToken: { not: current } } : {}) },
   });
   return count;
+}
+
+/**
+ * A new database session for `userId`, as Auth.js's database strategy makes
+ * one at sign-in (a random token in the sessions table, SESSION_MAX_AGE_SECONDS
+ * long), for a sign-in that does not go through Auth.js: the return from a
+ * visitor's checkout that created their account. The caller sets the cookie
+ * (authCookies(secure).sessionToken) on its answer.
+ */
+export async function createDatabaseSession(
+  userId: string,
+  now = new Date(),
+): Promise<{ token: string; expires: Date }> {
+  const token = randomBytes(32).toString("hex");
+  const expires = new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000);
+  await db().session.create({ data: { sessionToken: token, userId, expires } });
+  return { token, expires };
 }

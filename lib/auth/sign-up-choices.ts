@@ -2,10 +2,12 @@
 // through the paywall's "keep reading for free" includes the free newsletter,
 // unless the reader ticked the box to decline it.
 import { db } from "@/lib/db/prisma";
+import { queueRegistrationWelcome } from "@/lib/mail/queue-welcome-mail";
 import { latestSignInRequest } from "./sign-in-requests";
 
 export async function applySignUpChoices(user: { id?: string; email?: string | null }): Promise<void> {
   if (!user.id || !user.email) return;
+  await queueRegistrationWelcome(user.id);
   const request = await latestSignInRequest(user.email);
   if (request?.source !== "paywall") return;
   await db().newsletterSubscription.upsert({

@@ -6,37 +6,40 @@
 // (stripe-sync-version.ts).
 import type Stripe from "stripe";
 import { db, type Prisma } from "@/lib/db/prisma";
-import { userIdForCustomer } from "./customers";
+import { queueWelcomeMail, subscriptionWelcomeKey } from "@/lib/mail/queue-welcome-mail";
 import { idOf } from "./stripe-id";
 import { stripe } from "./stripe-client";
+import { ownerOf } from "./subscription-owner";
+
+export { UnattributableSubscriptionError } from "./subscription-owner";
 import { expectFreshRead, retryStaleReads, STRIPE_WRITE_TRANSACTION } from "./stripe-sync-version";
 
 type Tx = Prisma.TransactionClient;
 
-export class UnattributableSubscriptionError extends Error {}
+const WELCOMED_STATUSES = new Set(["active", "trialing"]);
 
-/** A subscription as Stripe gave it, and the stored copy's sync_version before it was asked (null: none stored). */
-export type SubscriptionRead = { subscription: Stripe.Subscription; seenVersion: number | null };
+/**
+ * A subscription as Stripe gave it, the stored copy's sync_version before it
+ * was asked (null: none stored), and, for a subscription that names no
+ * reader (a visitor's checkout), the address its customer gave in Checkout.
+ */
+export type SubscriptionRead = {
+  subscription: Stripe.Subscription;
+  seenVersion: number | null;
+  buyerEmail?: string | null;
+};
 
 const dateOf = (seconds: number | null | undefined) => (seconds ? new Date(seconds * 1000) : null);
-
-async function ownerOf(tx: Tx, subscription: Stripe.Subscription): Promise<string> {
-  const fromMetadata = subscription.metadata?.userId;
-  if (fromMetadata) {
-    const user = await tx.user.findUnique({ where: { id: fromMetadata }, select: { id: true } }).catch(() => null);
-    if (user) return user.id;
-  }
-  const fromCustomer = await userIdForCustomer(idOf(subscription.customer), tx);
-  if (fromCustomer) return fromCustomer;
-  throw new UnattributableSubscriptionError(`subscription ${subscription.id} belongs to no known reader`);
-}
 
 /** Reads subscription `id` from Stripe. No transaction may be open. */
 export async function readSubscription(id: string): Promise<SubscriptionRead> {
   // The version first: it must be the one from before Stripe was asked.
   const stored = await db().subscription.findUnique({ where: { id }, select: { syncVersion: true } });
   const subscription = await stripe().subscriptions.retrieve(id);
-  return { subscription, seenVersion: stored?.syncVersion ?? null };
+  const seenVersion = stored?.syncVersion ?? null;
+  if (subscription.metadata?.userId) return { subscription, seenVersion };
+  const customer = await stripe().customers.retrieve(idOf(subscription.customer));
+  return { subscription, seenVersion, buyerEmail: "deleted" in customer && customer.deleted ? null : customer.email };
 }
 
 /**
@@ -48,7 +51,7 @@ export async function storeSubscription(tx: Tx, read: SubscriptionRead, now = ne
   const id = subscription.id;
   const item = subscription.items.data[0];
   if (!item) throw new Error(`subscription ${id} has no items`);
-  const userId = await ownerOf(tx, subscription);
+  const userId = await ownerOf(tx, subscription, read.buyerEmail);
   const existing = await tx.subscription.findUnique({ where: { id }, select: { pastDueSince: true } });
   const fields = {
     userId,
@@ -75,6 +78,10 @@ export async function storeSubscription(tx: Tx, read: SubscriptionRead, now = ne
     where: { id: userId, stripeCustomerId: null },
     data: { stripeCustomerId: fields.customerId },
   });
+  // Welcomed once, when it first grants access (queue-welcome-mail.ts).
+  if (WELCOMED_STATUSES.has(subscription.status)) {
+    await queueWelcomeMail(tx, { key: subscriptionWelcomeKey(id), kind: "subscription", userId, subscriptionId: id });
+  }
 }
 
 /** Reads subscription `id` from Stripe and stores it in a transaction of its own (the reconciliation). */

@@ -10,6 +10,7 @@ import { db } from "@/lib/db/prisma";
 import { startJobWorker, stopJobQueue } from "@/lib/jobs/job-queue";
 import { startScheduledPublishing } from "@/lib/newsroom/articles/scheduled-publishing";
 import { registerNewsletterJobs } from "@/lib/newsletters/newsletter-jobs";
+import { registerWelcomeMailJobs } from "@/lib/welcome/welcome-mail-jobs";
 
 const RECONCILE = "billing-reconcile";
 
@@ -39,6 +40,8 @@ export async function startWorkers(log: (line: string) => void): Promise<Workers
   });
   await boss.send(DEPARTED_METERS_PURGE_QUEUE, { reason: "start-up" });
   await startScheduledPublishing(boss, log);
+  // Welcome emails for new subscribers and newly registered readers.
+  await registerWelcomeMailJobs(boss, log);
   // Newsletters: the schedule's minute tick and the batches that send.
   const closeNewsletters = await registerNewsletterJobs(boss, log);
   return {

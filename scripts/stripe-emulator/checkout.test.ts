@@ -159,4 +159,31 @@ describe("Checkout Sessions", () => {
     expect(paid.customer_details?.email).toBe("new@example.com");
     expect(paid.line_items?.data[0]).toMatchObject({ quantity: 1, price: { id: monthly.id } });
   });
+
+  // What Folio sends for a visitor: no customer, no customer_email. Stripe's
+  // page then asks for the address (an editable field), creates the customer
+  // with it, and reports it as customer_details.email, in the completed
+  // session and in its checkout.session.completed event.
+  it("asks for the address when the session has neither customer nor email, and reports it", async () => {
+    const session = await t.stripe.checkout.sessions.create({
+      mode: "subscription",
+      line_items: [{ price: monthly.id, quantity: 1 }],
+      metadata: { nonceHash: "a".repeat(64) },
+      success_url: "http://localhost:3000/ok?session_id={CHECKOUT_SESSION_ID}",
+    });
+    expect(session).toMatchObject({ customer: null, customer_email: null, customer_details: null });
+    const page = await (await fetch(session.url!)).text();
+    expect(page).toMatch(/<input id="email"[^>]*required>/);
+    expect(page).not.toMatch(/<input id="email"[^>]*readonly/);
+    expect((await payCheckout(session.url!)).status).toBe(400);
+    expect((await payCheckout(session.url!, undefined, "visitor@example.com")).status).toBe(303);
+    const paid = await t.stripe.checkout.sessions.retrieve(session.id, { expand: ["customer"] });
+    expect(expanded(paid.customer)).toMatchObject({ object: "customer", email: "visitor@example.com" });
+    expect(paid.customer_details?.email).toBe("visitor@example.com");
+    expect(paid.metadata).toEqual({ nonceHash: "a".repeat(64) });
+    const completed = (await t.stripe.events.list({ type: "checkout.session.completed", limit: 100 })).data.find(
+      (event) => (event.data.object as Stripe.Checkout.Session).id === session.id,
+    );
+    expect((completed?.data.object as Stripe.Checkout.Session).customer_details?.email).toBe("visitor@example.com");
+  });
 });
