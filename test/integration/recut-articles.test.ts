@@ -65,7 +65,8 @@ describe("the stored cut", () => {
     for (let index = 0; index < 5; index++) await insertOld(`c-short-${index}`, `Only ${index}.`);
 
     const applied = await migrateDatabase(url, { schema: scratch.schema, previewParagraphs: 2 });
-    expect(applied).toEqual([CUT_MIGRATION]);
+    // The cut's migration and every later one; the cut is made right after them.
+    expect(applied[0]).toBe(CUT_MIGRATION);
     const rows = await stored();
     expect(rows[0]).toEqual({
       slug: "a-code",
