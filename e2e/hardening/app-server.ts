@@ -12,6 +12,11 @@ export async function startAppServer(name: string, port: number, env: Record<str
   const logDir = process.env.FOLIO_TEST_LOG_DIR;
   const server = serverProcess({
     ...process.env,
+    // Every test browser is 127.0.0.1, and the run's sign-ins add up in the
+    // shared database over the limit's window: raised as on the run's own
+    // server (playwright.config.ts). The limit is tested in
+    // test/integration/sign-in-requests.test.ts.
+    SIGNIN_LIMIT_PER_IP: "100000",
     PORT: String(port),
     ...(logDir ? { FOLIO_LOG_FILE: path.join(logDir, `${name}.log`) } : {}),
     ...env,

@@ -49,8 +49,6 @@ export const test = base.extend<object, { ownFolio: OwnFolio }>({
         // No job runner: its start-up work (the Reviews' draft issues) would
         // write to the database between a spec's "before" and "after".
         JOBS: "off",
-        // As on the run's server (playwright.config.ts).
-        SIGNIN_LIMIT_PER_IP: "100000",
       });
       try {
         await provide({ baseURL: server.url });
