@@ -18,21 +18,35 @@ test("sees the headline, byline, tags, preview and the paywall panel", { tag: "@
   await expect(page.getByText(PREVIEW_SENTENCE)).toBeVisible();
   const panel = page.getByRole("complementary", { name: "Continue reading" });
   await expect(panel).toBeVisible();
-  await expect(panel.getByRole("heading", { name: "Keep reading for free" })).toBeVisible();
-  await expect(panel.getByText("3 articles of your choice each month")).toBeVisible();
+  await expect(panel.getByRole("heading", { name: "Keep reading for free!" })).toBeVisible();
+  await expect(panel).toContainText(
+    "Get instant access to the rest of this article by submitting your email address below. You'll also get access to 3 articles of your choice each month and our free newsletter.",
+  );
+  await expect(panel.getByRole("heading", { name: "Or, subscribe now to get full access" })).toBeVisible();
+  await expect(panel.getByRole("listitem")).toHaveText([
+    "The full searchable library of tens of thousands of articles",
+    "Daily articles with original analysis every weekday",
+    "In-depth reports",
+    "The Daily Review and the Weekly Review emails",
+    "An ad-free reading experience",
+  ]);
   await expect(panel.getByRole("link", { name: "Subscribe" })).toBeVisible();
-  await expect(panel.getByRole("link", { name: "Log in" })).toBeVisible();
+  await expect(panel.getByRole("link", { name: "Log in here" })).toBeVisible();
+  // One offer, not two: no house All-Access box under the panel.
+  await expect(page.locator(".house-promotion")).toHaveCount(0);
 });
 
-test("keep reading for free: the email form sends a sign-in link", async ({ page }, testInfo) => {
+test("keep reading for free: the email form opens the rest and sends a code", async ({ page }, testInfo) => {
   const email = uniqueEmail(testInfo);
   const panel = page.getByRole("complementary", { name: "Continue reading" });
   await expect(panel.getByRole("checkbox", { name: "Don't send me the free newsletter" })).not.toBeChecked();
   await panel.getByLabel("Email address").fill(email);
   await panel.getByRole("button", { name: "Keep reading" }).click();
-  await expect(page).toHaveURL(`/signin/check-email?email=${encodeURIComponent(email)}`);
-  await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
-  await expect(page.getByRole("main")).toContainText(`We sent a sign-in link to ${email}`);
+  await expect(page).toHaveURL(`/articles/${gatedArticle.slug}#continue`);
+  await expect(page.locator(".gated-section")).toContainText(GATED_SENTENCE);
+  await expect(page.getByRole("complementary", { name: "Keep reading: this article is yours" })).toContainText(
+    `enter the code we sent to ${email}`,
+  );
 });
 
 test("subscribe leads to the All-Access offer", async ({ page }) => {
@@ -43,7 +57,10 @@ test("subscribe leads to the All-Access offer", async ({ page }) => {
 });
 
 test("log in leads to sign-in", async ({ page }) => {
-  await page.getByRole("complementary", { name: "Continue reading" }).getByRole("link", { name: "Log in" }).click();
+  await page
+    .getByRole("complementary", { name: "Continue reading" })
+    .getByRole("link", { name: "Log in here" })
+    .click();
   await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
   await expect(page.getByRole("heading", { level: 1, name: "Sign in with your email address" })).toBeVisible();
 });

@@ -45,13 +45,36 @@ export async function latestLinkFor(email: string, { count = 1 }: { count?: numb
   return linkIn(mails.at(-1)!);
 }
 
-/** Asks for a link on the paywall panel of the article `from`; ends on "Check your email". */
-export async function requestLink(page: Page, email: string, { from }: { from: string }): Promise<void> {
+/** The confirmation at the cut of an article read through instant access. */
+export const giftPanel = (page: Page) =>
+  page.getByRole("complementary", { name: "Keep reading: this article is yours" });
+
+/**
+ * Asks for a link on the paywall panel of the article `from`. Ends on the
+ * article read through instant access, with the code field at the cut, when
+ * the address had no registration gift yet ("instant"); on "Check your
+ * email" otherwise.
+ */
+export async function requestLink(
+  page: Page,
+  email: string,
+  { from }: { from: string },
+): Promise<"instant" | "check-email"> {
   await page.goto(`/articles/${from}`);
   const panel = page.getByRole("complementary", { name: "Continue reading" });
   await panel.getByLabel("Email address").fill(email);
   await panel.getByRole("button", { name: "Keep reading" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
+  const checkEmail = page.getByRole("heading", { level: 1, name: "Check your email" });
+  await expect(giftPanel(page).or(checkEmail)).toBeVisible();
+  return (await checkEmail.isVisible()) ? "check-email" : "instant";
+}
+
+/** The 6-digit code of the newest sign-in mail to `email` (as latestLinkFor). */
+export async function latestCodeFor(email: string, { count = 1 }: { count?: number } = {}): Promise<string> {
+  const mails = await waitForMails(email, count, isSignInMail);
+  const code = mails.at(-1)!.text.match(/Your code for .+: (\d{6})/)?.[1];
+  if (!code) throw new Error(`no code in the mail "${mails.at(-1)!.subject}"`);
+  return code;
 }
 
 /** Opens the emailed link and presses "Sign in"; returns where that led. */
@@ -74,6 +97,7 @@ export async function signIn(page: Page, email: string, { from }: { from: string
   const link = await latestLinkFor(email, { count: before + 1 });
   const landedOn = await confirmLink(page, link);
   expect(landedOn.pathname).toBe(`/articles/${from}`);
+  expect(landedOn.hash).toBe("#continue");
   await expect(page.getByRole("link", { name: "Account", exact: true })).toBeVisible();
   return link;
 }

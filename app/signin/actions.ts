@@ -5,6 +5,9 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { setGrantCookie } from "@/lib/access/current-grant";
+import { claimRegistrationGift } from "@/lib/access/registration-gifts";
+import { getArticleBySlug } from "@/lib/articles/article-queries";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { getReader } from "@/lib/auth/get-reader";
 import { normalizeEmail } from "@/lib/auth/normalize-email";
@@ -13,6 +16,7 @@ import { forgetSignInRequest, recordSignInRequest } from "@/lib/auth/sign-in-req
 import { env } from "@/lib/config/env";
 import { clientIp } from "@/lib/http/client-ip";
 import { safeReturnPath } from "@/lib/http/safe-return-path";
+import { isPlausibleSlug } from "@/lib/http/search-params";
 
 export type SignInFormState = { status: "idle" | "invalid" | "limited" | "failed"; message?: string; email?: string };
 
@@ -21,6 +25,8 @@ const signInForm = z.object({
   callbackUrl: z.string().max(2000).optional(),
   source: z.enum(["paywall", "signin"]).catch("signin"),
   declineNewsletter: z.string().max(10).optional(),
+  // The gated article of the paywall panel: its registration gift.
+  articleSlug: z.string().max(300).optional(),
 });
 
 export async function requestSignInLink(_previous: SignInFormState, formData: unknown): Promise<SignInFormState> {
@@ -28,7 +34,8 @@ export async function requestSignInLink(_previous: SignInFormState, formData: un
   if (!(formData instanceof FormData)) return { status: "invalid", message: "Please enter your email address." };
   const parsed = signInForm.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { status: "invalid", message: "Please enter your email address." };
-  const { callbackUrl, source, declineNewsletter } = parsed.data;
+  const { source, declineNewsletter, articleSlug } = parsed.data;
+  const callbackUrl = safeReturnPath(parsed.data.callbackUrl);
   const email = normalizeEmail(parsed.data.email);
   if (!email) {
     return {
@@ -37,9 +44,10 @@ export async function requestSignInLink(_previous: SignInFormState, formData: un
       email: parsed.data.email.slice(0, 254),
     };
   }
+  const ip = clientIp(await headers());
   const limit = await recordSignInRequest({
     email,
-    ip: clientIp(await headers()),
+    ip,
     source,
     newsletter: source === "paywall" && declineNewsletter !== "on",
   });
@@ -51,14 +59,33 @@ export async function requestSignInLink(_previous: SignInFormState, formData: un
     };
   }
   try {
-    await signIn("email", { email, redirectTo: safeReturnPath(callbackUrl), redirect: false });
+    await signIn("email", { email, redirectTo: callbackUrl, redirect: false });
   } catch (error) {
     // The mail server refused or could not be reached; the details go to the log.
     console.error("sign-in link could not be sent:", error instanceof Error ? error.message : error);
     await forgetSignInRequest(limit.requestId);
     return { status: "failed", message: "We could not send the email just now. Please try again in a moment.", email };
   }
-  redirect(`/signin/check-email?email=${encodeURIComponent(email)}`);
+  if (source === "paywall" && (await giveRegistrationGift(email, ip, articleSlug))) {
+    // Instant access: the rest of the article, at once, where the preview ended.
+    redirect(`/articles/${articleSlug}#continue`);
+  }
+  redirect(`/signin/check-email?${new URLSearchParams({ email, callbackUrl }).toString()}`);
+}
+
+/**
+ * The article of the panel becomes the address's registration gift; with
+ * instant access on, this browser gets a grant to read it now (true). The
+ * answer does not depend on whether the address has an account.
+ */
+async function giveRegistrationGift(email: string, ip: string, slug: string | undefined): Promise<boolean> {
+  const article = slug && isPlausibleSlug(slug) ? await getArticleBySlug(slug) : null;
+  if (!article || article.free) return false;
+  const instant = env().INSTANT_ACCESS === "on";
+  const claim = await claimRegistrationGift({ email, articleId: article.id, ip, limitByIp: instant });
+  if (!claim.given || !instant) return false;
+  await setGrantCookie(article.id, email);
+  return true;
 }
 
 export async function signOutAction(): Promise<void> {

@@ -1,6 +1,7 @@
 // GET /subscribe: the All-Access plans, priced from Stripe, and the way to buy.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AllAccessBenefits } from "@/components/billing/all-access-benefits";
 import { ManageBillingButton } from "@/components/billing/manage-billing-button";
 import { PlanCard } from "@/components/billing/plan-card";
 import { isSubscriber } from "@/lib/access/article-access";
@@ -12,13 +13,6 @@ import type { SearchParamValue } from "@/lib/http/search-params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Subscribe to All-Access" };
-
-const BENEFITS = [
-  "Every daily analysis and in-depth report, in full",
-  "The full searchable library of our archive",
-  "The Daily Review every weekday and the Weekly Review every weekend",
-  "Reading without advertising",
-];
 
 async function plansOrNull(): Promise<Plan[] | null> {
   try {
@@ -43,11 +37,7 @@ export default async function SubscribePage({
     <div className="subscribe-page">
       <p className="kicker">All-Access</p>
       <h1>Subscribe to {env().PUBLICATION_NAME}</h1>
-      <ul className="benefits">
-        {BENEFITS.map((benefit) => (
-          <li key={benefit}>{benefit}</li>
-        ))}
-      </ul>
+      <AllAccessBenefits />
       {query.canceled === "1" && (
         <p className="notice" role="status">
           Checkout was cancelled; nothing was charged.

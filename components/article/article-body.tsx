@@ -4,12 +4,19 @@ import { renderMarkdown } from "@/lib/articles/render-markdown";
  *  article's JSON-LD (Google's markup for paywalled content). */
 export const GATED_SECTION_CLASS = "gated-section";
 
-type Props =
+/** The id of the cut: where a reader lands who just got the rest ("#continue"). */
+export const CUT_ID = "continue";
+
+type Props = (
   | { previewMarkdown: string; previewHtml?: undefined; gatedMarkdown: string | null }
   /** The preview already rendered (and sanitized) by renderMarkdown: the article page's cached preview. */
-  | { previewHtml: string; previewMarkdown?: undefined; gatedMarkdown: string | null };
+  | { previewHtml: string; previewMarkdown?: undefined; gatedMarkdown: string | null }
+) & {
+  /** Shown at the cut, before the rest (instant access's confirmation). */
+  atCut?: React.ReactNode;
+};
 
-export function ArticleBody({ previewMarkdown, previewHtml, gatedMarkdown }: Props) {
+export function ArticleBody({ previewMarkdown, previewHtml, gatedMarkdown, atCut }: Props) {
   // Both parts went through the sanitizer in renderMarkdown.
   return (
     <div className="article-body">
@@ -18,7 +25,12 @@ export function ArticleBody({ previewMarkdown, previewHtml, gatedMarkdown }: Pro
         dangerouslySetInnerHTML={{ __html: previewHtml ?? renderMarkdown(previewMarkdown) }}
       />
       {gatedMarkdown !== null && (
-        <div className={GATED_SECTION_CLASS} dangerouslySetInnerHTML={{ __html: renderMarkdown(gatedMarkdown) }} />
+        <>
+          <div id={CUT_ID} className="article-cut">
+            {atCut}
+          </div>
+          <div className={GATED_SECTION_CLASS} dangerouslySetInnerHTML={{ __html: renderMarkdown(gatedMarkdown) }} />
+        </>
       )}
     </div>
   );

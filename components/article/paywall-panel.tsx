@@ -1,4 +1,5 @@
 import type { ArticleAccess } from "@/lib/access/article-access";
+import { CUT_ID } from "./article-body";
 import { QuotaExhaustedOffer } from "./quota-exhausted-offer";
 import { SignUpOffer } from "./sign-up-offer";
 import { UnlockOffer } from "./unlock-offer";
@@ -13,7 +14,7 @@ export function PaywallPanel({ articleSlug, access }: { articleSlug: string; acc
     offer = <QuotaExhaustedOffer articleSlug={articleSlug} meter={meter} />;
   if (!offer) return null;
   return (
-    <aside className="paywall-panel" aria-labelledby="paywall-title">
+    <aside className="paywall-panel" id={CUT_ID} aria-labelledby="paywall-title">
       <h2 id="paywall-title">Continue reading</h2>
       {offer}
     </aside>

@@ -11,17 +11,27 @@ type Props = {
   submitLabel: string;
   /** Offer to decline the free newsletter (sign-ups from the paywall). */
   newsletterChoice?: boolean;
+  /** The gated article of the paywall panel, given as the registration gift. */
+  articleSlug?: string;
 };
 
 const initial: SignInFormState = { status: "idle" };
 
-export function EmailSignInForm({ source, callbackUrl, defaultEmail, submitLabel, newsletterChoice = false }: Props) {
+export function EmailSignInForm({
+  source,
+  callbackUrl,
+  defaultEmail,
+  submitLabel,
+  newsletterChoice = false,
+  articleSlug,
+}: Props) {
   const [state, action, pending] = useActionState(requestSignInLink, initial);
   const inputId = `email-${source}`;
   return (
     <form action={action} className="sign-in-form" noValidate>
       <input type="hidden" name="source" value={source} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      {articleSlug && <input type="hidden" name="articleSlug" value={articleSlug} />}
       <div className="inline-form">
         <label htmlFor={inputId} className="visually-hidden">
           Email address

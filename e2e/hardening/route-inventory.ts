@@ -84,6 +84,8 @@ export const CLASSIFICATION: Record<string, Classification> = {
   "/api/account/email/confirm": { access: "token" },
   "/api/account/delete/confirm": { access: "token" },
   "/api/signin/confirm": { access: "token" },
+  // The emailed code is the credential; five wrong tries end it.
+  "/api/signin/code": { access: "token" },
   // Auth.js: session, csrf, providers, sign-in, callback and sign-out; each
   // checks its CSRF token or emailed token itself.
   "/api/auth/[...nextauth]": {

@@ -5,6 +5,7 @@ import { cache } from "react";
 import type { Reader } from "@/lib/auth/get-reader";
 import { listSubscriptions, type SubscriptionSummary } from "@/lib/billing/subscription-queries";
 import { env } from "@/lib/config/env";
+import type { ArticleGrant } from "./article-grant";
 import {
   compGrantsAccess,
   decideAccess,
@@ -12,6 +13,7 @@ import {
   type AccessDecision,
   type AccessPolicy,
   type ArticleForAccess,
+  type BrowserForAccess,
   type ReaderForAccess,
 } from "./decide-access";
 import { readMeterAndUnlocks, type MeterSummary } from "./reader-meter";
@@ -57,9 +59,17 @@ type Decided = { decisions: Map<string, AccessDecision>; meter: MeterSummary | n
  * results): the reader's subscriptions, meter and unlocks among these
  * articles are read once, and each article is decided by decideAccess.
  */
-async function decide(reader: Reader | null, articles: { id: string; free: boolean }[], now: Date): Promise<Decided> {
+async function decide(
+  reader: Reader | null,
+  articles: { id: string; free: boolean }[],
+  now: Date,
+  grant: ArticleGrant | null = null,
+): Promise<Decided> {
+  const browser = (articleId: string): BrowserForAccess => ({ grantedThisArticle: grant?.articleId === articleId });
   if (reader === null) {
-    const decisions = new Map(articles.map((article) => [article.id, decideAccess(null, article, policy(), now)]));
+    const decisions = new Map(
+      articles.map((article) => [article.id, decideAccess(null, article, policy(), now, browser(article.id))]),
+    );
     return { decisions, meter: null, subscriber: false };
   }
   const gatedIds = articles.filter((article) => !article.free).map((article) => article.id);
@@ -74,7 +84,10 @@ async function decide(reader: Reader | null, articles: { id: string; free: boole
     unlocksThisMonth: meter.used,
   });
   const decisions = new Map(
-    articles.map((article) => [article.id, decideAccess(facts(article.id), article, policy(), now)]),
+    articles.map((article) => [
+      article.id,
+      decideAccess(facts(article.id), article, policy(), now, browser(article.id)),
+    ]),
   );
   const subscriber =
     hasComp(reader, now) ||
@@ -82,12 +95,14 @@ async function decide(reader: Reader | null, articles: { id: string; free: boole
   return { decisions, meter, subscriber };
 }
 
+/** The decision for one article; `grant` is the browser's instant-access grant (the article page). */
 export async function accessForArticle(
   reader: Reader | null,
   article: { id: string; free: boolean },
   now = new Date(),
+  grant: ArticleGrant | null = null,
 ): Promise<ArticleAccess> {
-  const { decisions, meter, subscriber } = await decide(reader, [article], now);
+  const { decisions, meter, subscriber } = await decide(reader, [article], now, grant);
   return { decision: decisions.get(article.id)!, meter, subscriber };
 }
 

@@ -126,3 +126,22 @@ describe("decideAccess with complimentary All-Access", () => {
     expect(decideAccess(who, { free }, policy, NOW)).toEqual({ level, reason });
   });
 });
+
+describe("decideAccess with an instant-access grant", () => {
+  const granted = { grantedThisArticle: true };
+  it.each([
+    ["anonymous with a grant for this article", null, "full", "registration-gift"],
+    ["reader with none left and a grant for this article", reader(false, 3), "full", "registration-gift"],
+    ["reader who unlocked it anyway", reader(true, 3), "full", "unlocked"],
+    ["subscriber", reader(false, 0, [subscription("active", DAY)]), "full", "subscriber"],
+  ] as const)("%s", (_label, who, level, reason) => {
+    expect(decideAccess(who, { free: false }, policy, NOW, granted)).toEqual({ level, reason });
+  });
+
+  it("without a grant for this article the preview stays", () => {
+    expect(decideAccess(null, { free: false }, policy, NOW, { grantedThisArticle: false })).toEqual({
+      level: "preview",
+      reason: "anonymous",
+    });
+  });
+});

@@ -4,7 +4,14 @@
 export type AccessLevel = "full" | "preview";
 
 export type AccessReason =
-  "free-article" | "subscriber" | "comp" | "unlocked" | "anonymous" | "quota-available" | "quota-exhausted";
+  | "free-article"
+  | "subscriber"
+  | "comp"
+  | "unlocked"
+  | "registration-gift"
+  | "anonymous"
+  | "quota-available"
+  | "quota-exhausted";
 
 export type AccessDecision = { level: AccessLevel; reason: AccessReason };
 
@@ -32,6 +39,17 @@ export type ReaderForAccess = {
   /** Free articles the reader spent in the current calendar month. */
   unlocksThisMonth: number;
 };
+
+/** What the browser itself holds, signed in or not. */
+export type BrowserForAccess = {
+  /**
+   * A valid instant-access grant for this article (lib/access/article-grant.ts):
+   * the reader gave an address here and has not confirmed it yet.
+   */
+  grantedThisArticle: boolean;
+};
+
+const NO_GRANT: BrowserForAccess = { grantedThisArticle: false };
 
 export type AccessPolicy = { freeArticlesPerMonth: number; graceDays: number };
 
@@ -74,14 +92,22 @@ export function decideAccess(
   article: ArticleForAccess,
   policy: AccessPolicy,
   now: Date,
+  browser: BrowserForAccess = NO_GRANT,
 ): AccessDecision {
   if (article.free) return { level: "full", reason: "free-article" };
-  if (reader === null) return { level: "preview", reason: "anonymous" };
+  if (reader === null) {
+    return browser.grantedThisArticle
+      ? { level: "full", reason: "registration-gift" }
+      : { level: "preview", reason: "anonymous" };
+  }
   if (reader.subscriptions.some((subscription) => subscriptionGrantsAccess(subscription, now, policy.graceDays))) {
     return { level: "full", reason: "subscriber" };
   }
   if (compGrantsAccess(reader.compUntil, now)) return { level: "full", reason: "comp" };
   if (reader.unlockedThisArticle) return { level: "full", reason: "unlocked" };
+  // A grant from before signing in (for another address, say) still opens
+  // its one article in this browser, and spends nothing.
+  if (browser.grantedThisArticle) return { level: "full", reason: "registration-gift" };
   // Unlocking is a deliberate choice of the reader: a quota left still shows
   // the preview, with the offer to spend one.
   if (reader.unlocksThisMonth < policy.freeArticlesPerMonth) {

@@ -16,6 +16,7 @@ import type { Reader } from "@/lib/auth/get-reader";
 import { articleTag } from "@/lib/cache/cache-tags";
 import { sharedRead } from "@/lib/cache/shared-read";
 import { db } from "@/lib/db/prisma";
+import type { ArticleGrant } from "./article-grant";
 import { accessForArticle, accessForArticles, decideForAudience, type ArticleAccess } from "./article-access";
 import type { AccessDecision, AccessLevel, ReaderForAccess } from "./decide-access";
 
@@ -147,16 +148,24 @@ export type ArticleRead = RenderedPreview & {
   gatedMarkdown: string | null;
 };
 
-/** A published article by its address, as `reader` may read it; null when there is none. */
+/**
+ * A published article by its address, as `reader` (and a browser holding
+ * `grant`, the article page's instant access) may read it; null when there
+ * is none.
+ */
 export async function readArticleFor(
   reader: Reader | null,
   slug: string,
   now = new Date(),
+  grant: ArticleGrant | null = null,
 ): Promise<ArticleRead | null> {
   const article = await getArticleBySlug(slug);
   if (!article) return null;
   // The decision is this reader's, the rendered preview everyone's (cached).
-  const [access, preview] = await Promise.all([accessForArticle(reader, article, now), renderedPreview(article.id)]);
+  const [access, preview] = await Promise.all([
+    accessForArticle(reader, article, now, grant),
+    renderedPreview(article.id),
+  ]);
   if (!preview) return null;
   const full = access.decision.level === "full" && preview.hasGatedPart;
   const gatedMarkdown = full ? ((await loadGatedParts([article.id])).get(article.id) ?? null) : null;

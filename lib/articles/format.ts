@@ -6,7 +6,7 @@ import type { ArticleKind } from "./article-queries";
 // the page benchmark's profile): one per time zone, kept.
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-function formatFor(name: "date" | "date-time"): Intl.DateTimeFormat {
+function formatFor(name: "date" | "date-time" | "day-month"): Intl.DateTimeFormat {
   const timeZone = env().PUBLICATION_TIMEZONE;
   const key = `${name} ${timeZone}`;
   let format = formats.get(key);
@@ -14,15 +14,17 @@ function formatFor(name: "date" | "date-time"): Intl.DateTimeFormat {
     format =
       name === "date"
         ? new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone })
-        : new Intl.DateTimeFormat("en-GB", {
-            day: "numeric",
-            month: "short",
-            year: "numeric",
-            hour: "2-digit",
-            minute: "2-digit",
-            timeZone,
-            timeZoneName: "short",
-          });
+        : name === "day-month"
+          ? new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", timeZone })
+          : new Intl.DateTimeFormat("en-GB", {
+              day: "numeric",
+              month: "short",
+              year: "numeric",
+              hour: "2-digit",
+              minute: "2-digit",
+              timeZone,
+              timeZoneName: "short",
+            });
     formats.set(key, format);
   }
   return format;
@@ -30,6 +32,11 @@ function formatFor(name: "date" | "date-time"): Intl.DateTimeFormat {
 
 export function formatDate(date: Date): string {
   return formatFor("date").format(date);
+}
+
+/** "1 January": a date within the coming weeks (the meter's reset). */
+export function formatDayMonth(date: Date): string {
+  return formatFor("day-month").format(date);
 }
 
 /** Date and time to the minute, in the publication's time zone, with its name. */

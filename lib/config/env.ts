@@ -91,6 +91,24 @@ export const envSchema = z.object({
   SIGNIN_LIMIT_PER_EMAIL: positiveInt(3),
   SIGNIN_LIMIT_PER_IP: positiveInt(20),
   SIGNIN_LIMIT_WINDOW_MINUTES: positiveInt(15),
+  // Instant access (docs/paywall.md): "Keep reading for free" shows the rest
+  // of the article at once, before the address is confirmed; "off" gives that
+  // article on confirmation instead. Grants per client address per hour.
+  INSTANT_ACCESS: z.enum(["on", "off"]).default("on"),
+  INSTANT_ACCESS_LIMIT_PER_IP: positiveInt(5),
+  // What All-Access brings, as the paywall panel and /subscribe list it: items separated by "|".
+  ALL_ACCESS_BENEFITS: z
+    .string()
+    .max(2000)
+    .default(
+      "The full searchable library of tens of thousands of articles|Daily articles with original analysis every weekday|In-depth reports|The Daily Review and the Weekly Review emails|An ad-free reading experience",
+    )
+    .transform((list) =>
+      list
+        .split("|")
+        .map((item) => item.trim())
+        .filter(Boolean),
+    ),
   STRIPE_SECRET_KEY: z.string().min(1).optional(),
   STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
   // Where the Stripe SDK sends requests: unset for Stripe itself; the local

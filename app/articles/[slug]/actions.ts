@@ -13,6 +13,6 @@ export async function unlockArticleAction(slug: unknown): Promise<void> {
   if (!reader) redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
   await unlockArticleBySlug(reader, slug);
   // Whatever the outcome (unlocked, already unlocked, none left), the article
-  // page shows it: the whole text or the panel saying what is left.
-  redirect(path);
+  // page shows it at the cut: the rest of the text, or the panel saying what is left.
+  redirect(`${path}#continue`);
 }

@@ -4,18 +4,22 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { ArticleBody } from "@/components/article/article-body";
 import { ArticleHeader } from "@/components/article/article-header";
 import { ArticleJsonLd } from "@/components/article/article-json-ld";
+import { GiftConfirmPanel } from "@/components/article/gift-confirm-panel";
+import { MeterNote } from "@/components/article/meter-note";
 import { PaywallPanel } from "@/components/article/paywall-panel";
 import { RelatedArticles } from "@/components/article/related-articles";
 import { HousePromotion } from "@/components/billing/house-promotion";
+import { currentGrant } from "@/lib/access/current-grant";
 import { readArticleFor } from "@/lib/access/read-article";
 import { getArticleBySlug } from "@/lib/articles/article-queries";
 import { findRedirectedSlug } from "@/lib/articles/slug-redirects";
 import { getReader } from "@/lib/auth/get-reader";
-import { isPlausibleSlug } from "@/lib/http/search-params";
+import { codeErrorMessage } from "@/lib/auth/sign-in-code-errors";
+import { isPlausibleSlug, type SearchParamValue } from "@/lib/http/search-params";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, SearchParamValue>> };
 
 async function findArticle(slug: string) {
   return isPlausibleSlug(slug) ? getArticleBySlug(slug) : null;
@@ -44,11 +48,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function ArticlePage({ params }: Props) {
+export default async function ArticlePage({ params, searchParams }: Props) {
   const { slug } = await params;
   // The decision with the preview (the same for everyone, cached until the
-  // article changes) and, for a "full" decision only, the gated part.
-  const read = isPlausibleSlug(slug) ? await readArticleFor(await getReader(), slug) : null;
+  // article changes) and, for a "full" decision only, the gated part. The
+  // browser's instant-access grant counts for the one article it names.
+  const [reader, grant] = await Promise.all([getReader(), currentGrant()]);
+  const read = isPlausibleSlug(slug) ? await readArticleFor(reader, slug, new Date(), grant) : null;
   if (!read) {
     // A slug the article had before an editor changed it keeps working.
     const current = isPlausibleSlug(slug) ? await findRedirectedSlug(slug) : null;
@@ -56,16 +62,31 @@ export default async function ArticlePage({ params }: Props) {
     notFound();
   }
   const { article, access } = read;
+  const gated = access.decision.level === "preview" && read.hasGatedPart;
+  // Read through instant access, address not confirmed yet: the code field at the cut.
+  const confirming = reader === null && access.decision.reason === "registration-gift" && grant !== null;
 
   return (
     <article className="article">
       <ArticleJsonLd article={article} />
       <ArticleHeader article={article} />
-      <ArticleBody previewHtml={read.previewHtml} gatedMarkdown={read.gatedMarkdown} />
-      {access.decision.level === "preview" && read.hasGatedPart && (
-        <PaywallPanel articleSlug={article.slug} access={access} />
-      )}
-      {!access.subscriber && <HousePromotion slot="article" />}
+      {access.meter && !access.subscriber && <MeterNote meter={access.meter} />}
+      <ArticleBody
+        previewHtml={read.previewHtml}
+        gatedMarkdown={read.gatedMarkdown}
+        atCut={
+          confirming && (
+            <GiftConfirmPanel
+              articleSlug={article.slug}
+              email={grant.email}
+              error={codeErrorMessage(await searchParams)}
+            />
+          )
+        }
+      />
+      {gated && <PaywallPanel articleSlug={article.slug} access={access} />}
+      {/* One offer, not two: the panel already makes it on a gated article. */}
+      {!access.subscriber && !gated && <HousePromotion slot="article" />}
       <RelatedArticles articleId={article.id} />
     </article>
   );

@@ -3,7 +3,8 @@
 // that fetches the link itself does not sign anyone in or burn the link.
 import { NextRequest, NextResponse } from "next/server";
 import { z } from "zod";
-import { handlers } from "@/lib/auth/auth";
+import { confirmRegistrationGift } from "@/lib/access/registration-gifts";
+import { completeEmailSignIn } from "@/lib/auth/complete-email-sign-in";
 import { normalizeEmail } from "@/lib/auth/normalize-email";
 import { safeReturnPath } from "@/lib/http/safe-return-path";
 import { refuseCrossSite } from "@/lib/http/same-origin";
@@ -26,14 +27,11 @@ export async function POST(request: NextRequest) {
   if (!parsed.success || !email) {
     return NextResponse.redirect(new URL("/signin?error=Verification", request.nextUrl.origin), 303);
   }
-  const callback = new URL("/api/auth/callback/email", request.nextUrl.origin);
-  callback.searchParams.set("token", parsed.data.token);
-  callback.searchParams.set("email", email);
-  callback.searchParams.set("callbackUrl", safeReturnPath(parsed.data.callbackUrl));
-  const response = await handlers.GET(new NextRequest(callback, { headers: request.headers }));
-  // A POST answered with 302 is followed with GET by browsers; 303 says so.
-  if (response.status === 302) {
-    return new NextResponse(null, { status: 303, headers: response.headers });
-  }
+  const { ok, response } = await completeEmailSignIn(request, {
+    token: parsed.data.token,
+    email,
+    callbackUrl: safeReturnPath(parsed.data.callbackUrl),
+  });
+  if (ok) await confirmRegistrationGift(email);
   return response;
 }
