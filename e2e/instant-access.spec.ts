@@ -56,7 +56,7 @@ test("a reader types an address, reads the rest at once, confirms with the code 
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
     expect(await me(page.request)).toEqual({ signedIn: false });
     await page.goto("/account");
-    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccount/);
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=(%2F|\/)account$/);
     expect(await sql("SELECT 1 FROM users WHERE email = $1", [email])).toHaveLength(0);
   });
 
