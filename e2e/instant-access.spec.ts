@@ -101,6 +101,10 @@ test("a grant opens its one article only, and a forged or altered grant opens no
   const email = uniqueEmail(testInfo);
   expect(await requestLink(page, email, { from: meterArticles[2].slug })).toBe("instant");
   const cookie = (await grantCookie(page.context()))!;
+  // Its own article: whole, and never for a shared cache.
+  const granted = await page.request.get(`/articles/${meterArticles[2].slug}`);
+  expect(granted.headers()["cache-control"]).toBe("private, no-store");
+  expect(await granted.text()).toContain("narwhalsprocket");
 
   // Another article: the preview and the panel, and no gated text in the HTML or the RSC payload.
   for (const headers of [{}, { RSC: "1" }] as Record<string, string>[]) {

@@ -1,7 +1,8 @@
-// `npm run screenshots`: takes the README's three pictures from a running
+// `npm run screenshots`: takes the README's four pictures from a running
 // `npm start` (http://localhost:3000, MailDev at http://localhost:1080, the
 // local Stripe emulator) in Debian's Chromium, as a person would get there:
-// an anonymous reader on a gated article; a reader who signed in by the
+// an anonymous reader on a gated article, and reading its rest at once after
+// giving an address; a reader who signed in by the
 // emailed link and subscribed with the test card, on /account; an editor in
 // the article editor. Writes docs/screenshots/*.png.
 import { spawnSync } from "node:child_process";
@@ -41,12 +42,17 @@ async function gatedArticle(page: Page): Promise<string> {
   throw new Error("no gated article on the front page");
 }
 
+const giftPanel = (page: Page) => page.getByRole("complementary", { name: "Keep reading: this article is yours" });
+
 async function signIn(page: Page, email: string, from: string): Promise<void> {
   await page.goto(`${site}${from}`);
   const panel = page.getByRole("complementary", { name: "Continue reading" });
   await panel.getByLabel("Email address").fill(email);
   await panel.getByRole("button", { name: "Keep reading" }).click();
-  await page.getByRole("heading", { level: 1, name: "Check your email" }).waitFor();
+  // The article at once (the address's registration gift), or "Check your email".
+  await giftPanel(page)
+    .or(page.getByRole("heading", { level: 1, name: "Check your email" }))
+    .waitFor();
   await page.goto(await signInLink(email));
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.getByRole("link", { name: "Account", exact: true }).waitFor();
@@ -64,6 +70,15 @@ async function main(): Promise<void> {
     const anonymous = await browser.newPage({ viewport: { width: 1280, height: 1700 } });
     const article = await gatedArticle(anonymous);
     await anonymous.screenshot({ path: path.join(out, "article-preview.png") });
+
+    // Instant access: the address, and the rest of the article at the cut.
+    const newcomer = await browser.newPage({ viewport });
+    await newcomer.goto(`${site}${article}`);
+    const panel = newcomer.getByRole("complementary", { name: "Continue reading" });
+    await panel.getByLabel("Email address").fill(`newcomer-${stamp}@example.org`);
+    await panel.getByRole("button", { name: "Keep reading" }).click();
+    await giftPanel(newcomer).waitFor();
+    await newcomer.screenshot({ path: path.join(out, "instant-access.png") });
 
     const reader = await browser.newPage({ viewport });
     await signIn(reader, `reader-${stamp}@example.org`, article);

@@ -6,16 +6,20 @@ import { Byline } from "./byline";
 /**
  * `showKind={false}` in a list under a heading that already names the kind
  * (the front page's "Daily Analysis"), where each card repeating it would be
- * noise. The "Free to read" badge shows either way.
+ * noise. The "Free to read" badge shows either way. `showByline={false}`
+ * under an article (related reading), where bylines would repeat the
+ * article's own author links.
  */
 export function ArticleCard({
   article,
   lead = false,
   showKind = true,
+  showByline = true,
 }: {
   article: ArticleSummary;
   lead?: boolean;
   showKind?: boolean;
+  showByline?: boolean;
 }) {
   return (
     <article className={lead ? "article-card article-card-lead" : "article-card"}>
@@ -30,7 +34,11 @@ export function ArticleCard({
       </h3>
       {article.dek && <p className="dek">{article.dek}</p>}
       <p className="meta">
-        <Byline authors={article.authors} /> ·{" "}
+        {showByline && (
+          <>
+            <Byline authors={article.authors} /> ·{" "}
+          </>
+        )}
         <time dateTime={article.publishedAt.toISOString()}>{formatDate(article.publishedAt)}</time>
       </p>
     </article>

@@ -1,12 +1,11 @@
-import Link from "next/link";
-import { formatDate, kindLabel } from "@/lib/articles/format";
 import { listRelatedArticles } from "@/lib/articles/related-articles";
+import { ArticleCard } from "./article-card";
 
 /**
  * Three articles to read next, at the end of every article page (after the
- * paywall panel for a reader who sees the preview). Styled like the article
- * cards, with the kind, headline, dek and date only: bylines here would
- * repeat the article's own author links under its text.
+ * paywall panel for a reader who sees the preview): the article cards,
+ * without bylines, which would repeat the article's own author links under
+ * its text.
  */
 export async function RelatedArticles({ articleId }: { articleId: string }) {
   const related = await listRelatedArticles(articleId);
@@ -18,19 +17,7 @@ export async function RelatedArticles({ articleId }: { articleId: string }) {
       </h2>
       <div className="card-grid">
         {related.map((article) => (
-          <article key={article.id} className="article-card">
-            <p className="kicker">
-              <span>{kindLabel(article.kind)}</span>
-              {article.free && <span className="free-badge">Free to read</span>}
-            </p>
-            <h3 className="article-card-title">
-              <Link href={`/articles/${article.slug}`}>{article.title}</Link>
-            </h3>
-            {article.dek && <p className="dek">{article.dek}</p>}
-            <p className="meta">
-              <time dateTime={article.publishedAt.toISOString()}>{formatDate(article.publishedAt)}</time>
-            </p>
-          </article>
+          <ArticleCard key={article.id} article={article} showByline={false} />
         ))}
       </div>
     </section>

@@ -17,6 +17,8 @@ export type MeterOwner = { id: string; email: string };
 export type MeterSummary = { used: number; limit: number; remaining: number; resetsAt: Date };
 
 export type SpendResult =
+  /** The account was deleted while the request ran (its session read before): nothing to spend on. */
+  | { kind: "no-account" }
   | { kind: "unlocked"; meter: MeterSummary }
   | { kind: "already-unlocked"; meter: MeterSummary }
   | { kind: "quota-exhausted"; meter: MeterSummary };
@@ -72,7 +74,8 @@ export async function spendUnlock(owner: MeterOwner, articleId: string, now = ne
   const limit = env().FREE_ARTICLES_PER_MONTH;
   const userId = owner.id;
   return db().$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
+    const owners = await tx.$queryRaw<unknown[]>`SELECT id FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
+    if (owners.length === 0) return { kind: "no-account" } as const;
     const used = await usedInTransaction(tx, owner, period);
     const existing = await tx.articleUnlock.findUnique({ where: { userId_articleId: { userId, articleId } } });
     if (existing) return { kind: "already-unlocked", meter: summary(used, resetsAt) } as const;

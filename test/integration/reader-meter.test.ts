@@ -14,11 +14,19 @@ async function articles(count: number) {
 }
 
 describe("spendUnlock", () => {
+  it("spends nothing for an account deleted while the request ran", async () => {
+    const reader = await createReader();
+    const [article] = await articles(1);
+    await db().user.delete({ where: { id: reader.id } });
+    expect(await spendUnlock(reader, article!.id, NOVEMBER)).toEqual({ kind: "no-account" });
+    expect(await db().articleUnlock.count({ where: { userId: reader.id } })).toBe(0);
+  });
+
   it("spends one free article per new article, up to the monthly limit", async () => {
     const reader = await createReader();
     const [a, b, c, d] = await articles(4);
     expect((await spendUnlock(reader, a!.id, NOVEMBER)).kind).toBe("unlocked");
-    expect((await spendUnlock(reader, b!.id, NOVEMBER)).meter.remaining).toBe(1);
+    expect(await spendUnlock(reader, b!.id, NOVEMBER)).toMatchObject({ meter: { remaining: 1 } });
     const third = await spendUnlock(reader, c!.id, NOVEMBER);
     expect(third).toMatchObject({ kind: "unlocked", meter: { used: 3, remaining: 0 } });
     const fourth = await spendUnlock(reader, d!.id, NOVEMBER);

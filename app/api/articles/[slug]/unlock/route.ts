@@ -8,6 +8,9 @@ export const POST = withReader<{ slug: string }>(async (_request, { reader, para
   switch (result.kind) {
     case "not-found":
       return NextResponse.json({ error: "not_found" }, { status: 404 });
+    case "no-account":
+      // Deleted between reading the session and spending: as if signed out.
+      return NextResponse.json({ error: "not_signed_in" }, { status: 401 });
     case "quota-exhausted":
       return NextResponse.json(
         { error: "quota_exhausted", remaining: 0, resetsAt: result.meter.resetsAt.toISOString() },
