@@ -88,7 +88,10 @@ async function main(): Promise<void> {
     await reader.locator("#cardExpiry").fill("12 / 34");
     await reader.locator("#cardCvc").fill("123");
     await reader.getByRole("button", { name: "Subscribe", exact: true }).click();
-    await reader.getByRole("heading", { level: 1, name: "Welcome to All-Access" }).waitFor({ timeout: 30_000 });
+    // Back from Checkout: the success page shows state until the webhook lands, then moves on by itself.
+    await reader.waitForURL((url) => url.origin === new URL(site).origin && !url.pathname.startsWith("/subscribe"), {
+      timeout: 30_000,
+    });
     await reader.goto(`${site}/account`);
     await reader.screenshot({ path: path.join(out, "account.png") });
 

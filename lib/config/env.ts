@@ -95,7 +95,7 @@ export const envSchema = z.object({
   // of the article at once, before the address is confirmed; "off" gives that
   // article on confirmation instead. Grants per client address per hour.
   INSTANT_ACCESS: z.enum(["on", "off"]).default("on"),
-  INSTANT_ACCESS_LIMIT_PER_IP: positiveInt(5),
+  INSTANT_ACCESS_LIMIT_PER_IP: positiveInt(10),
   // What All-Access brings, as the paywall panel and /subscribe list it: items separated by "|".
   ALL_ACCESS_BENEFITS: z
     .string()
