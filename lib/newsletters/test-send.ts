@@ -50,7 +50,8 @@ export async function sendTestIssue(
 
   const email = await db().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`newsletter-test:${userId}`}))::text`;
-    const since = new Date(now.getTime() - TEST_WINDOW_MINUTES * 60_000);
+    // The clock, not `now` (the moment the issue is assembled for).
+    const since = new Date(Date.now() - TEST_WINDOW_MINUTES * 60_000);
     const recent = await tx.auditEntry.count({
       where: { actorId: userId, action: "newsletter.test", createdAt: { gt: since } },
     });
