@@ -20,7 +20,8 @@ export function DiffText({ parts }: { parts: DiffPart[] }) {
             <span className="visually-hidden">]</span>
           </ins>
         ) : (
-          <span key={index}>{part.text}</span>
+          // Before a removed run the text reads on as the earlier revision had it (its spacing).
+          <span key={index}>{parts[index + 1]?.kind === "removed" ? (part.before ?? part.text) : part.text}</span>
         ),
       )}
     </>

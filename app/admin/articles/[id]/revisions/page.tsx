@@ -57,23 +57,33 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
                     <Link href={`/admin/articles/${id}/revisions/${revision.number}`}>Revision {revision.number}</Link>
                     {revision.number === article.version && <span className="meta"> (current)</span>}
                   </td>
-                  <td>
-                    <input
-                      type="radio"
-                      name="from"
-                      value={revision.number}
-                      aria-label={`Compare from revision ${revision.number}`}
-                      defaultChecked={revision.number === article.version - 1}
-                    />
+                  <td className="compare-pick">
+                    <label>
+                      <input
+                        type="radio"
+                        name="from"
+                        value={revision.number}
+                        aria-label={`Compare from revision ${revision.number}`}
+                        defaultChecked={revision.number === article.version - 1}
+                      />
+                      <span className="compare-pick-caption" aria-hidden="true">
+                        From
+                      </span>
+                    </label>
                   </td>
-                  <td>
-                    <input
-                      type="radio"
-                      name="to"
-                      value={revision.number}
-                      aria-label={`Compare to revision ${revision.number}`}
-                      defaultChecked={revision.number === article.version}
-                    />
+                  <td className="compare-pick">
+                    <label>
+                      <input
+                        type="radio"
+                        name="to"
+                        value={revision.number}
+                        aria-label={`Compare to revision ${revision.number}`}
+                        defaultChecked={revision.number === article.version}
+                      />
+                      <span className="compare-pick-caption" aria-hidden="true">
+                        To
+                      </span>
+                    </label>
                   </td>
                   <td>
                     {formatDateTime(revision.createdAt)} <span className="meta">{revision.note}</span>
