@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { MediaStore, StoredObject } from "./media-store";
+import type { MediaStore, StoredObject } from "./media-store-interface";
 
 const CONTENT_TYPES: Record<string, string> = { ".webp": "image/webp", ".jpg": "image/jpeg" };
 

@@ -8,7 +8,7 @@ import {
   PutObjectCommand,
   S3Client,
 } from "@aws-sdk/client-s3";
-import type { MediaStore, StoredObject } from "./media-store";
+import type { MediaStore, StoredObject } from "./media-store-interface";
 
 export type S3Settings = {
   bucket: string;

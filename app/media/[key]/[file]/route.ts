@@ -1,12 +1,14 @@
 // GET /media/{key}/{file}: an image of the media library, as stored
 // (lib/media). Public images may be kept by any cache for a year (the key
 // changes with the image); an image only a gated part shows goes to its
-// readers alone, private and unstored, and to anyone else answers 404, as a
-// key that does not exist does.
+// readers alone (and to the mail clients of the emails that carry it, by
+// token), private and unstored, and to anyone else answers 404, as a key
+// that does not exist does.
 import { NextResponse } from "next/server";
 import { currentGrant } from "@/lib/access/current-grant";
 import { mediaFileAccess } from "@/lib/access/media-access";
 import { getReader } from "@/lib/auth/get-reader";
+import { isEmailImageToken } from "@/lib/media/email-image-token";
 import { MEDIA_KEY, parseImageFileName } from "@/lib/media/media-files";
 import { mediaStore } from "@/lib/media/media-store";
 
@@ -15,10 +17,13 @@ export const dynamic = "force-dynamic";
 const notFound = () =>
   new NextResponse("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
 
-export async function GET(_request: Request, { params }: { params: Promise<{ key: string; file: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ key: string; file: string }> }) {
   const { key, file } = await params;
-  if (!MEDIA_KEY.test(key) || !parseImageFileName(file)) return notFound();
-  const access = await mediaFileAccess(key, await getReader(), await currentGrant());
+  const name = MEDIA_KEY.test(key) ? parseImageFileName(file) : null;
+  if (!name) return notFound();
+  // A newsletter's image carries its token: mail clients fetch signed out.
+  const signed = "email" in name && isEmailImageToken(key, new URL(request.url).searchParams.get("t"));
+  const access = signed ? "private" : await mediaFileAccess(key, await getReader(), await currentGrant());
   if (access === "none") return notFound();
   const stored = await mediaStore().get(`${key}/${file}`);
   if (!stored) return notFound();
