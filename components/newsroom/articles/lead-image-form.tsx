@@ -13,6 +13,7 @@ import { NewsroomNotice } from "../newsroom-notice";
 const NOTICES = {
   "lead-image-saved": { text: "The lead image is saved." },
   "lead-image-removed": { text: "The lead image is removed." },
+  "lead-image-invalid": { text: "The lead image was not saved: see below.", error: true },
 };
 
 const text = (value: SearchParamValue) => (typeof value === "string" ? value : undefined);
@@ -31,13 +32,16 @@ export async function LeadImageForm({
   // The current image first, then the library's newest.
   const choices = [...(current.media ? [current.media] : []), ...items.filter((item) => item.id !== current.mediaId)];
   const error = (field: string) => text(query[`error.${field}`]);
+  // After a refused save, what the editor chose and typed (lead.* in the address).
+  const typed = (field: "mediaId" | "alt" | "caption" | "credit") => text(query[`lead.${field}`]);
+  const chosen = typed("mediaId") ?? current.mediaId ?? "";
   const field = (name: "alt" | "caption" | "credit", label: string, hint: string) => (
     <div className="newsroom-field">
       <label htmlFor={`lead-${name}`}>{label}</label>
       <input
         id={`lead-${name}`}
         name={name}
-        defaultValue={current[name]}
+        defaultValue={typed(name) ?? current[name]}
         maxLength={LEAD_IMAGE_LIMITS[name]}
         aria-invalid={error(name) ? true : undefined}
         aria-describedby={`lead-${name}-hint${error(name) ? ` lead-${name}-error` : ""}`}
@@ -61,14 +65,14 @@ export async function LeadImageForm({
           <legend>Image</legend>
           {error("mediaId") && <p className="form-error">{error("mediaId")}</p>}
           <label className="lead-image-choice">
-            <input type="radio" name="mediaId" value="" defaultChecked={!current.mediaId} />
+            <input type="radio" name="mediaId" value="" defaultChecked={chosen === ""} />
             <span>No lead image</span>
           </label>
           {choices.map((item) => {
             const width = widthFor(item, 320);
             return (
               <label key={item.id} className="lead-image-choice">
-                <input type="radio" name="mediaId" value={item.id} defaultChecked={item.id === current.mediaId} />
+                <input type="radio" name="mediaId" value={item.id} defaultChecked={item.id === chosen} />
                 {/* eslint-disable-next-line @next/next/no-img-element -- a stored size, not next/image */}
                 <img
                   src={imagePath(item.key, width)}

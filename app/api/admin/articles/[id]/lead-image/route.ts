@@ -14,7 +14,20 @@ export const POST = withRole<{ id: string }>("editor", async (request, { actor, 
   const result = await setLeadImage(actor, params.id, input);
   if (result.kind === "not-found") return editorAnswer(request, NOT_FOUND, "/admin/articles");
   // The lead image's fields travel back like the content's (error.<field> in the address).
-  if (result.kind === "invalid") return editorAnswer(request, invalid(result.fieldErrors as FieldErrors), back);
+  if (result.kind === "invalid") {
+    // What was chosen and typed comes back into the form (a newsroom page of one's own).
+    const typed = new URLSearchParams();
+    for (const field of ["mediaId", "alt", "caption", "credit"] as const) {
+      const value = input[field];
+      if (typeof value === "string") typed.set(`lead.${field}`, value.slice(0, 500));
+    }
+    const again = `/admin/articles/${params.id}?${typed.toString()}#lead-image`;
+    return editorAnswer(
+      request,
+      { ...invalid(result.fieldErrors as FieldErrors), notice: "lead-image-invalid" },
+      again,
+    );
+  }
   const message = result.kind === "saved" ? "The lead image is saved." : "The lead image is removed.";
   return editorAnswer(request, { status: 200, notice: `lead-image-${result.kind}`, message }, back);
 });
