@@ -45,7 +45,7 @@ AS $$
   FROM regexp_matches(markdown, '/media/([A-Za-z0-9_-]{22})', 'g') AS match
 $$;
 
-ALTER TABLE "articles" ADD COLUMN "preview_media" TEXT[] NOT NULL GENERATED ALWAYS AS (folio_media_keys("preview_markdown")) STORED;
-ALTER TABLE "articles" ADD COLUMN "gated_media" TEXT[] NOT NULL GENERATED ALWAYS AS (folio_media_keys("gated_markdown")) STORED;
+ALTER TABLE "articles" ADD COLUMN "preview_media" TEXT[] GENERATED ALWAYS AS (folio_media_keys("preview_markdown")) STORED;
+ALTER TABLE "articles" ADD COLUMN "gated_media" TEXT[] GENERATED ALWAYS AS (folio_media_keys("gated_markdown")) STORED;
 CREATE INDEX "articles_preview_media_idx" ON "articles" USING GIN ("preview_media");
 CREATE INDEX "articles_gated_media_idx" ON "articles" USING GIN ("gated_media");
