@@ -4,7 +4,16 @@
 // nothing about who may see what: every page and route checks the session
 // itself (see docs/security.md).
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, FIXED_SECURITY_HEADERS, HSTS, newNonce } from "@/lib/http/security-headers";
+import {
+  contentSecurityPolicy,
+  EMAIL_PREVIEW_POLICY,
+  FIXED_SECURITY_HEADERS,
+  frameOptions,
+  framingOf,
+  HSTS,
+  newNonce,
+  type Framing,
+} from "@/lib/http/security-headers";
 import { servedOverHttps, stripeFormTargets } from "@/lib/http/request-security";
 import { refuseActionRequest } from "@/lib/http/server-action-request";
 import { newRequestId } from "@/lib/observability/request-context";
@@ -21,19 +30,27 @@ export async function proxy(request: NextRequest) {
   const actionRefusal = await refuseActionRequest(request);
   if (actionRefusal) return badRequest(actionRefusal.message, actionRefusal.status);
   const https = servedOverHttps(request.headers);
-  const policy = contentSecurityPolicy({ nonce: newNonce(), https, formTargets: stripeFormTargets() });
+  const framing = framingOf(request.nextUrl.pathname);
+  const pagePolicy = contentSecurityPolicy({
+    nonce: newNonce(),
+    https,
+    formTargets: stripeFormTargets(),
+    framesPreview: framing === "framer",
+  });
   // Next.js reads the nonce from the request's CSP header and puts it on the
   // scripts it renders. server/main.ts gives each request an id; a server
   // without it (next start) gets one here.
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("Content-Security-Policy", policy);
+  requestHeaders.set("Content-Security-Policy", pagePolicy);
   const requestId = request.headers.get("x-request-id") ?? newRequestId();
   requestHeaders.set("x-request-id", requestId);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", policy);
+  // The email preview gets the email's policy alone: a route's own CSP
+  // header would be sent beside this one, and the stricter of the two wins.
+  response.headers.set("Content-Security-Policy", framing === "preview" ? EMAIL_PREVIEW_POLICY : pagePolicy);
   response.headers.set("X-Request-Id", requestId);
   if (https) response.headers.set("Strict-Transport-Security", HSTS);
-  return withFixedHeaders(response);
+  return withFixedHeaders(response, framing);
 }
 
 function badRequest(message: string, status = 400): NextResponse {
@@ -58,8 +75,9 @@ async function readableForm(request: NextRequest): Promise<boolean> {
   }
 }
 
-function withFixedHeaders(response: NextResponse): NextResponse {
+function withFixedHeaders(response: NextResponse, framing: Framing = "none"): NextResponse {
   for (const [name, value] of Object.entries(FIXED_SECURITY_HEADERS)) response.headers.set(name, value);
+  response.headers.set("X-Frame-Options", frameOptions(framing));
   return response;
 }
 

@@ -2,10 +2,14 @@
 // from the newsroom, the subscriber finds it in the inbox (MailDev), follows
 // an article link and reads the article whole, unsubscribes with the link in
 // the email, and the next issue reaches another subscriber but not them.
+// And the editor's side before sending: the email previewed in its frame
+// (which only this site may frame) and "Send a test to me".
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
 import { CUT_COLUMNS, cutValues, storedCut } from "../lib/articles/stored-cut";
 import { sql } from "./database";
-import { mailsTo, type Mail } from "./maildev";
+import { mailsTo, waitForMails, type Mail } from "./maildev";
 import { createReader, startSession } from "./sessions";
 
 // Generous: on a loaded machine with the embedded database, an issue to ~60 readers took 65 s.
@@ -18,9 +22,15 @@ async function subscriber(email: string) {
 }
 
 /** An article published one second into the next issue's window, as the newsroom page shows it. */
-async function publishIntoNextIssue(editorPage: Page, slug: string, title: string, body: string): Promise<void> {
+async function publishIntoNextIssue(
+  editorPage: Page,
+  slug: string,
+  title: string,
+  body: string,
+  newsletter = "daily-review",
+): Promise<void> {
   // The page's own content is enough; the rendered email in its frame can come later.
-  await editorPage.goto("/admin/newsletters/daily-review", { waitUntil: "domcontentloaded" });
+  await editorPage.goto(`/admin/newsletters/${newsletter}`, { waitUntil: "domcontentloaded" });
   const windowStart = await editorPage.locator(".next-issue").getAttribute("data-window-start");
   expect(windowStart).toBeTruthy();
   await sql(
@@ -124,3 +134,145 @@ test(
     await newsroom.close();
   },
 );
+
+/** The unsubscribe token (or its placeholder) differs between copies; everything else must not. */
+function withoutToken(html: string): string {
+  return html.replace(/\/unsubscribe\/[A-Za-z0-9._-]+/g, "/unsubscribe/TOKEN").replace(/\r\n/g, "\n");
+}
+
+test("the editor sees the email in its frame and sends a test of it to themselves; the issue stays unsent", async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
+  // The Weekly Review: the other test here sends the next Daily Review, which would make this page's issue stale.
+  const newsletter = "weekly-review";
+  const newsroom = await browser.newContext();
+  const editor = await startSession(newsroom, `editor-test-${stamp}@example.org`);
+  await sql("UPDATE users SET role = 'editor' WHERE id = $1", [editor.id]);
+  const page = await newsroom.newPage();
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to (frame|display)/i.test(message.text())) violations.push(message.text());
+  });
+  const title = `The Lighthouse Keepers Return ${stamp}`;
+  await publishIntoNextIssue(
+    page,
+    `e2e-weekly-preview-${stamp}`,
+    title,
+    `Keepers are back on three islands ${stamp}.\n\n<!-- paywall -->\n\nThe ministry pays for two.`,
+    newsletter,
+  );
+  const issuesBefore = await sql<{ count: string }>(
+    "SELECT count(*) FROM newsletter_issues WHERE newsletter = 'weekly_review' AND status <> 'draft'",
+  );
+  // Of the Weekly Review only: the other test here sends a Daily Review meanwhile.
+  const weeklyDeliveries = () =>
+    sql<{ count: string }>(
+      `SELECT count(*) FROM newsletter_deliveries d JOIN newsletter_issues i ON i.id = d.issue_id
+       WHERE i.newsletter = 'weekly_review'`,
+    );
+  const deliveriesBefore = await weeklyDeliveries();
+
+  // The frame shows the rendered email (it is lazy: it loads when scrolled to).
+  const frameElement = page.locator("iframe.newsletter-preview");
+  await frameElement.scrollIntoViewIfNeeded();
+  const frame = page.frameLocator("iframe.newsletter-preview");
+  await expect(frame.getByRole("heading", { name: "The Weekly Review" })).toBeVisible();
+  await expect(frame.getByText(title)).toBeVisible();
+  await expect(frame.getByText(`Keepers are back on three islands ${stamp}.`)).toBeVisible();
+  expect(violations).toEqual([]);
+
+  // Only the preview may be framed, and only by this site; the page frames nothing else.
+  const previewUrl = `/api/admin/newsletters/${newsletter}/preview`;
+  const preview = await page.request.get(previewUrl);
+  expect(preview.status()).toBe(200);
+  const previewPolicy = preview.headers()["content-security-policy"]!;
+  expect(previewPolicy).toContain("frame-ancestors 'self'");
+  expect(previewPolicy).not.toContain("frame-ancestors 'none'");
+  expect(previewPolicy).toContain("sandbox");
+  expect(previewPolicy).not.toMatch(/script-src/);
+  expect(preview.headers()["x-frame-options"]).toBe("SAMEORIGIN");
+  const pagePolicy = (await page.request.get(`/admin/newsletters/${newsletter}`)).headers()["content-security-policy"]!;
+  expect(pagePolicy).toContain("frame-src 'self'");
+  expect(pagePolicy).toContain("frame-ancestors 'none'");
+  // The issue as the preview renders it, just before and just after the test: a test running beside this one
+  // may publish into this issue's window in between, so the test email must be one of the two.
+  const renderedNow = async () => ({
+    html: await (await page.request.get(previewUrl)).text(),
+    subject: (await (await page.request.get(`${previewUrl}?format=text`)).text()).split("\n")[0]!.slice(9),
+  });
+  const before = await renderedNow();
+  expect(before.subject).toMatch(/^The Weekly Review, /);
+
+  // "Send a test to me": the same email, to the editor, [Test] in the subject.
+  await page.getByRole("button", { name: "Send a test to me" }).click();
+  await expect(page.getByText("The test is sent to your address.")).toBeVisible();
+  const after = await renderedNow();
+  const [mail] = await waitForMails(editor.email, 1);
+  expect(mail!.html).toContain(title);
+  expect(mail!.text).toContain(`Keepers are back on three islands ${stamp}.`);
+  const sameAs = [before, after].filter(
+    (rendered) =>
+      mail!.subject === `[Test] ${rendered.subject}` &&
+      withoutToken(mail!.html).trim() === withoutToken(rendered.html).trim(),
+  );
+  expect(sameAs.length, `"${mail!.subject}" against "${before.subject}"`).toBeGreaterThan(0);
+  // The unsubscribe link in the test is the editor's own, and it works.
+  expect(mail!.html).toMatch(/\/unsubscribe\/u1\./);
+
+  // Nothing about the issue changed: not sent, no send log; the test is in the audit log.
+  expect(
+    await sql("SELECT count(*) FROM newsletter_issues WHERE newsletter = 'weekly_review' AND status <> 'draft'"),
+  ).toEqual(issuesBefore);
+  expect(await weeklyDeliveries()).toEqual(deliveriesBefore);
+  const audit = await sql<{ subject: string }>(
+    "SELECT subject FROM audit_log WHERE actor_id = $1 AND action = 'newsletter.test'",
+    [editor.id],
+  );
+  expect(audit).toHaveLength(1);
+  expect(audit[0]!.subject).toMatch(/^weekly_review \d{4}-\d{2}-\d{2}$/);
+
+  // Bad input gets a 4xx, never a 5xx, and sends nothing.
+  const issueDate = await page.locator("form.test-send input[name=issueDate]").inputValue();
+  const api = page.request;
+  const post = (path: string, data: unknown, headers: Record<string, string> = {}) =>
+    api.post(path, { data, headers: { origin: new URL(baseURL!).origin, ...headers } });
+  expect((await post(`/api/admin/newsletters/${newsletter}/test`, { issueDate: "tomorrow" })).status()).toBe(400);
+  expect((await post(`/api/admin/newsletters/${newsletter}/test`, { issueDate: "2020-01-06" })).status()).toBe(409);
+  expect((await post(`/api/admin/newsletters/${newsletter}/test`, "[1,2]")).status()).toBe(400);
+  expect((await post("/api/admin/newsletters/no-such-newsletter/test", { issueDate })).status()).toBe(404);
+  const crossSite = await post(
+    `/api/admin/newsletters/${newsletter}/test`,
+    { issueDate },
+    { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+  );
+  expect(crossSite.status()).toBe(403);
+  expect(await mailsTo(editor.email)).toHaveLength(1);
+
+  // A page of another origin cannot frame the preview: the browser refuses it by its header. The page is
+  // served for real from 127.0.0.1 (the tests' site is localhost): Chromium refuses a page it cannot place
+  // on the local network (one fulfilled by page.route) any local frame, whatever the frame's headers say.
+  const foreignSite = createServer((_request, response) => {
+    response.setHeader("Content-Type", "text/html; charset=utf-8");
+    response.end(`<!doctype html><title>Elsewhere</title><iframe src="${baseURL}${previewUrl}"></iframe>`);
+  });
+  await new Promise<void>((resolve) => foreignSite.listen(0, "127.0.0.1", resolve));
+  try {
+    const foreign = await newsroom.newPage();
+    const refusals: string[] = [];
+    foreign.on("console", (message) => {
+      if (/frame-ancestors/.test(message.text())) refusals.push(message.text());
+    });
+    const blocked: string[] = [];
+    foreign.on("requestfailed", (request) => blocked.push(`${request.url()} ${request.failure()?.errorText}`));
+    await foreign.goto(`http://127.0.0.1:${(foreignSite.address() as AddressInfo).port}/`);
+    await expect.poll(() => refusals.length, { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(refusals.join("\n")).toContain("frame-ancestors 'self'");
+    expect(blocked).toContain(`${baseURL}${previewUrl} net::ERR_BLOCKED_BY_RESPONSE`);
+  } finally {
+    foreignSite.close();
+  }
+  await newsroom.close();
+});

@@ -78,6 +78,7 @@ const pages = (id: string) => [
   `/admin/articles/${id}`,
   `/admin/articles/${id}/revisions`,
   `/admin/articles/${id}/revisions/1`,
+  `/admin/articles/${id}/revisions/compare`,
 ];
 
 test("signed out: every article route answers 401, every page sends to sign-in, and nothing changes", async ({

@@ -15,7 +15,8 @@ export type AuditAction =
   | "taxonomy.merge"
   | "taxonomy.delete"
   | "newsletter.edit"
-  | "newsletter.send";
+  | "newsletter.send"
+  | "newsletter.test";
 
 type Writer = Pick<Prisma.TransactionClient, "auditEntry">;
 

@@ -19,6 +19,7 @@ const ACTIONS: Record<string, string> = {
   "taxonomy.delete": "deleted",
   "newsletter.edit": "edited the next issue of",
   "newsletter.send": "started sending",
+  "newsletter.test": "sent themselves a test of",
 };
 
 function describeDetails(details: unknown): string {

@@ -12,6 +12,13 @@ const NOTICES: NoticeTexts = {
     error: true,
   },
   "not-in-issue": { text: "That article is not in the next issue any more.", error: true },
+  "test-sent": { text: "The test is sent to your address. It can take a minute to arrive." },
+  "test-empty": { text: "Nothing to test: the issue has no articles.", error: true },
+  "test-limited": {
+    text: "You sent several tests in the last few minutes. Try again in a few minutes.",
+    error: true,
+  },
+  "test-failed": { text: "The mail server did not take the test. Try again later.", error: true },
   "invalid-input": { text: "That change could not be made: the form was incomplete.", error: true },
 };
 

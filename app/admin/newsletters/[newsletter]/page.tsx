@@ -1,6 +1,7 @@
 // GET /admin/newsletters/{newsletter}: the next issue as it will be sent (the
-// rendered email), with the editor's note, the order of its articles, and
-// "send now". Editors.
+// rendered email, framed: the one frame the site allows, see
+// lib/http/security-headers.ts), with the editor's note, the order of its
+// articles, "send now" and "send a test to me". Editors.
 import { notFound } from "next/navigation";
 import { IssueItemRow } from "@/components/newsroom/newsletters/issue-item-row";
 import { NewsletterNotice } from "@/components/newsroom/newsletters/newsletter-notice";
@@ -102,8 +103,19 @@ export default async function NextIssuePage({
       <section aria-labelledby="preview">
         <h2 id="preview">The email as it will be sent</h2>
         <p className="meta">
+          Exactly what the send produces now, for a{" "}
+          {info.audience === "subscribers" ? "subscriber" : "registered reader"}.{" "}
           <a href={`${endpoint}/preview?format=text`}>Plain-text version</a>
         </p>
+        {kept.length > 0 && (
+          <form method="post" action={`${endpoint}/test`} className="test-send">
+            <input type="hidden" name="issueDate" value={next.issueDate} />
+            <button type="submit" className="button">
+              Send a test to me
+            </button>
+            <span className="meta"> To {actor.label}, with “[Test]” before the subject. Nothing else changes.</span>
+          </form>
+        )}
         <iframe
           title={`${info.name} preview`}
           src={previewSrc}
