@@ -271,3 +271,41 @@ test("two editors saving one article's body: the second is refused, told, and ke
   await expect(first.getByLabel("Body (Markdown)")).toHaveValue(`${firstText} Edited again.`);
   for (const context of contexts) await context.close();
 });
+
+test("without JavaScript, a save someone else's save overtook gives the editor's text back", async ({
+  browser,
+}, testInfo) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const person = await startSession(context, uniqueEmail(testInfo, "nojs-editor"));
+  await sql("UPDATE users SET role = 'editor' WHERE id = $1", [person.id]);
+  const page = await context.newPage();
+  const headline = `Saved Without Scripts ${randomUUID().slice(0, 8)}`;
+  const created = await page.request.post("/api/admin/articles", {
+    headers: { Origin: origin() },
+    data: { title: headline, body: "The opening paragraph." },
+  });
+  const { id } = (await created.json()) as { id: string };
+  await page.goto(`/admin/articles/${id}`);
+  await expect(page.getByRole("heading", { level: 1, name: headline })).toBeVisible();
+
+  // Someone else saves while this editor types.
+  const overtaking = await page.request.post(`/api/admin/articles/${id}`, {
+    headers: { Origin: origin() },
+    data: { title: headline, body: "Someone else's paragraph.", version: 1 },
+  });
+  expect(overtaking.status()).toBe(200);
+  const mine = "My paragraph, with <script>alert('not run')</script> in it & more.";
+  await page.getByLabel("Body (Markdown)").fill(mine);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Not saved: someone else saved first" })).toBeVisible();
+  await expect(page.getByRole("alert")).toContainText("saved this article after you opened it");
+  await expect(page.getByLabel("Your body (Markdown)")).toHaveValue(mine);
+  await expect(page.getByLabel("Your headline")).toHaveValue(headline);
+  const [stored] = await sql<{ body: string }>("SELECT body FROM articles WHERE id = $1", [id]);
+  expect(stored!.body).toBe("Someone else's paragraph.");
+
+  await page.getByRole("link", { name: "open the article as it is saved now" }).click();
+  await expect(page.getByLabel("Body (Markdown)")).toHaveValue("Someone else's paragraph.");
+  await context.close();
+});
