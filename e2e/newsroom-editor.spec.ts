@@ -5,6 +5,7 @@
 // the test moves its time to now; the timing itself is tested with pg-boss
 // in test/integration/scheduled-publishing.test.ts.
 import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { sql } from "./database";
 import { origin } from "./reader-api";
@@ -251,6 +252,11 @@ test("two editors saving one article's body: the second is refused, told, and ke
   await conflict.getByRole("button", { name: "Show the saved version" }).click();
   await expect(second.getByLabel("Body of the saved version")).toHaveValue(firstText);
   await expect(second.getByLabel("Body (Markdown)")).toHaveValue(secondText);
+  // The alert and the other text are as usable with a screen reader as the rest.
+  const axe = await new AxeBuilder({ page: second }).analyze();
+  expect(
+    axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical"),
+  ).toEqual([]);
   // ...load it into the editor, their own text staying on the page to copy from...
   await second.getByRole("button", { name: "Load it into the editor" }).click();
   await expect(second.getByLabel("Body (Markdown)")).toHaveValue(firstText);

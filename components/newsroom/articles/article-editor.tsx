@@ -14,26 +14,17 @@ import { EditorTabs, paneProps, type EditorTab } from "./editor-tabs";
 import type { BodyPreview, EditorArticle, EditorSetting, FieldErrors } from "./editor-types";
 import { LivePreview } from "./live-preview";
 import { OtherVersionPanel } from "./other-version";
-import { PublishingPanel, type PublishingAction } from "./publishing-panel";
+import { PublishingPanel } from "./publishing-panel";
 import { ConflictAlert, SaveStatus } from "./save-status";
 import { useArticleSaver } from "./use-article-saver";
 import { useHydrated } from "./use-hydrated";
 import { useLivePreview } from "./use-live-preview";
 import { useOtherVersion } from "./use-other-version";
+import { usePublishing, type EditorMessage } from "./use-publishing";
 import { useSaveShortcut } from "./use-save-shortcut";
 import { useWideScreen } from "./use-wide-screen";
 
 const AUTOSAVE_DELAY_MS = 1500;
-
-type Message = { text: string; error?: boolean };
-
-type PublishingAnswer = {
-  status?: EditorArticle["status"];
-  publishedAt?: string | null;
-  publishAt?: string;
-  message?: string;
-  fieldErrors?: FieldErrors;
-};
 
 function dateLine(status: EditorArticle["status"], publishedAt: string | null, timeZone: string): string {
   if (status === "draft" || !publishedAt) return "Not published yet";
@@ -61,8 +52,8 @@ export function ArticleEditor({
   const saver = useArticleSaver(initial, initialErrors);
   const { article, content, dirty, state, fieldErrors } = saver;
   const { preview, current } = useLivePreview(content.body, initialPreview);
-  const [message, setMessage] = useState<Message | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<EditorMessage | null>(null);
+  const { busy, onPublishing } = usePublishing(saver, setMessage);
   const interactive = useHydrated();
   const wide = useWideScreen();
   const tabbed = interactive && !wide;
@@ -90,6 +81,9 @@ export function ArticleEditor({
     setMessage(null);
     if (await save("manual")) {
       setMessage({ text: article.status === "published" ? "Saved: readers see the new version." : "Saved." });
+    } else {
+      // A field's error is shown beside it: on a phone, in the Write tab.
+      setTab("write");
     }
   };
   const onSave = (event: FormEvent<HTMLFormElement>) => {
@@ -109,37 +103,11 @@ export function ArticleEditor({
     }
   };
 
-  const onPublishing = async (event: FormEvent<HTMLFormElement>, action: PublishingAction) => {
-    event.preventDefault();
-    const fields = new FormData(event.currentTarget);
-    setBusy(true);
-    setMessage(null);
-    try {
-      // What is on the screen is what gets published: unsaved changes first.
-      if (!(await save("manual"))) {
-        setMessage({ text: "The article could not be saved, so nothing was published or scheduled.", error: true });
-        return;
-      }
-      const response = await fetch(`/api/admin/articles/${saver.id()}/${action}`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify({ version: saver.version(), publishAt: fields.get("publishAt") ?? undefined }),
-      }).catch(() => null);
-      const answer = ((await response?.json().catch(() => ({}))) ?? {}) as PublishingAnswer;
-      if (!response?.ok) {
-        if (answer.fieldErrors) saver.setFieldErrors(answer.fieldErrors);
-        setMessage({ text: answer.message ?? "Folio could not be reached; nothing changed.", error: true });
-        return;
-      }
-      saver.setFieldErrors({});
-      saver.setPublication(answer.status ?? article.status, answer.publishAt ?? answer.publishedAt ?? null);
-      setMessage({ text: answer.message ?? "Done." });
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const errors = fieldErrors;
+  // After a conflict, the other text: beside the Markdown on a wide screen, above the tabs on a narrow one.
+  const otherPanel = other.other && (
+    <OtherVersionPanel other={other.other} onLoad={other.loadIntoEditor} onClose={other.close} />
+  );
   const saveLabel =
     article.id === null ? "Save draft" : article.status === "published" ? "Save and update the article" : "Save";
   return (
@@ -166,7 +134,7 @@ export function ArticleEditor({
         onOverwrite={(version) => void saver.overwrite(version)}
         onShowSaved={() => void onShowSaved()}
       />
-      {other.other && <OtherVersionPanel other={other.other} onLoad={other.loadIntoEditor} onClose={other.close} />}
+      {!wide && otherPanel}
       {tabbed && <EditorTabs active={tab} onChange={setTab} />}
       <div className="editor-panes">
         <div className="editor-write" {...paneProps("write", tabbed, tab)}>
@@ -193,6 +161,7 @@ export function ArticleEditor({
           </form>
         </div>
         <div className="editor-preview-pane" {...paneProps("preview", tabbed, tab)}>
+          {wide && otherPanel}
           <LivePreview
             content={content}
             preview={preview}
