@@ -12,7 +12,7 @@
 const LAYERS = [
   ["config", "text", "observability"],
   ["http", "db"],
-  ["cache", "jobs"],
+  ["cache", "jobs", "media"],
   ["mail"],
   ["auth"],
   ["audit", "billing", "articles"],

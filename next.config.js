@@ -9,8 +9,14 @@ const htmlLimitedBots = JSON.parse(readFileSync(new URL("./lib/http/html-limited
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // forbidden() (a real 403 page for a reader who opens a newsroom page).
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() (a real 403 page for a reader who opens a newsroom page).
+    authInterrupts: true,
+    // proxy.ts runs before every route, and Next.js then buffers the request
+    // body up to this size and silently cuts the rest: room for the largest
+    // image upload (MEDIA_MAX_MB, lib/media) and its form, and no more.
+    proxyClientMaxBodySize: `${(Number(process.env.MEDIA_MAX_MB) || 20) + 1}mb`,
+  },
   htmlLimitedBots: new RegExp(htmlLimitedBots.pattern, "i"),
   // proxy.ts sets the security headers of pages and routes; the build's
   // static files, which it skips, need only this one.

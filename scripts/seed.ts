@@ -8,6 +8,7 @@ import { parseEnv } from "../lib/config/env";
 import { migrateDatabase } from "../lib/articles/migrate-database";
 import { openDatabase } from "../lib/db/open-database";
 import { seedDatabase, type SeedCounts } from "./content/seed-database";
+import { seedLeadImages } from "./content/seed-lead-images";
 
 const USAGE = `Usage: npm run seed -- [--articles <count>] [--seed <number>]
 
@@ -91,6 +92,8 @@ async function main(): Promise<void> {
   try {
     process.stdout.write(`Seeding ${options.articles.toLocaleString("en-US")} articles (seed ${options.seed})...\n`);
     const counts = await seedDatabase(connection.client, options);
+    const withImages = await seedLeadImages(connection.client, options.seed ?? 1);
+    process.stdout.write(`Lead images: ${withImages.toLocaleString("en-US")} articles given one.\n`);
     process.stdout.write(`${report(counts, (performance.now() - started) / 1000)}\n`);
   } finally {
     await connection.close();

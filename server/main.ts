@@ -26,6 +26,7 @@ import { answerClientErrors } from "./client-error-answer";
 import { pageCache } from "./page-cache";
 import { logConsoleAsJson, logRequest, teeOutputTo } from "./request-logging";
 import { applyTrustedHeaders } from "./trusted-headers";
+import { refuseOversizedBody } from "./refuse-oversized-body";
 import { answerUnavailableAs503 } from "./unavailable-answer";
 
 const settings = parseEnv(process.env);
@@ -47,6 +48,8 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const contexts = requestContextStorage();
+// The largest image upload and its form: what Next.js is told to buffer (next.config.js).
+const maxBodyBytes = (settings.MEDIA_MAX_MB + 1) * 1_048_576;
 const pages = pageCache({ maxBytes: settings.FOLIO_PAGE_CACHE_MAX_MB * 1024 * 1024 });
 const server = createServer((request, response) => {
   const requestId = applyTrustedHeaders(request, settings.TRUST_PROXY);
@@ -56,6 +59,7 @@ const server = createServer((request, response) => {
   // Before the 503 answer, which wraps it: a 503 is private too.
   applyCachePolicy(request, response);
   answerUnavailableAs503(request, response, context);
+  if (refuseOversizedBody(request, response, maxBodyBytes)) return;
   const render = () => contexts.run(context, () => void handle(request, response));
   pages.handle(request, response, render).catch((error: unknown) => {
     log("error", "page-cache", { requestId, message: error instanceof Error ? error.message : String(error) });

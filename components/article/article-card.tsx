@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ArticleSummary } from "@/lib/articles/article-queries";
 import { formatDate, kindLabel } from "@/lib/articles/format";
 import { Byline } from "./byline";
+import { LeadImageFigure } from "./lead-image";
 
 /**
  * `showKind={false}` in a list under a heading that already names the kind
@@ -23,6 +24,13 @@ export function ArticleCard({
 }) {
   return (
     <article className={lead ? "article-card article-card-lead" : "article-card"}>
+      {article.leadImage && (
+        <LeadImageFigure
+          image={article.leadImage}
+          sizes={lead ? "(min-width: 72rem) 40rem, 100vw" : "(min-width: 48rem) 22rem, 100vw"}
+          caption={false}
+        />
+      )}
       {(showKind || article.free) && (
         <p className="kicker">
           {showKind && <span>{kindLabel(article.kind)}</span>}

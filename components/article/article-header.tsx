@@ -1,6 +1,7 @@
 import type { ArticleSummary } from "@/lib/articles/article-queries";
 import { formatDate, kindLabel } from "@/lib/articles/format";
 import { Byline } from "./byline";
+import { LeadImageFigure } from "./lead-image";
 import { TagList } from "./tag-list";
 
 export function ArticleHeader({ article }: { article: ArticleSummary }) {
@@ -17,6 +18,9 @@ export function ArticleHeader({ article }: { article: ArticleSummary }) {
         <time dateTime={article.publishedAt.toISOString()}>{formatDate(article.publishedAt)}</time>
       </p>
       <TagList topics={article.topics} regions={article.regions} />
+      {article.leadImage && (
+        <LeadImageFigure image={article.leadImage} sizes="(min-width: 44rem) 42rem, 100vw" priority />
+      )}
     </header>
   );
 }

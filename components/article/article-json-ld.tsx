@@ -1,5 +1,6 @@
 import type { ArticleSummary } from "@/lib/articles/article-queries";
 import { env, publicUrl } from "@/lib/config/env";
+import { imagePath, widthFor } from "@/lib/media/media-files";
 import { GATED_SECTION_CLASS } from "./article-body";
 
 /** NewsArticle structured data with Google's paywalled-content markup. It
@@ -21,7 +22,15 @@ export function ArticleJsonLd({ article }: { article: ArticleSummary }) {
       name: author.name,
       url: `${publicUrl()}/authors/${author.slug}`,
     })),
-    publisher: { "@type": "Organization", name: env().PUBLICATION_NAME, url: publicUrl() },
+    ...(article.leadImage
+      ? { image: [`${publicUrl()}${imagePath(article.leadImage.key, widthFor(article.leadImage, 1200))}`] }
+      : {}),
+    publisher: {
+      "@type": "Organization",
+      name: env().PUBLICATION_NAME,
+      url: publicUrl(),
+      logo: { "@type": "ImageObject", url: env().PUBLISHER_LOGO_URL ?? `${publicUrl()}/logo.png` },
+    },
     isAccessibleForFree: article.free,
     ...(article.free
       ? {}

@@ -4,6 +4,7 @@ import { hasRole } from "@/lib/auth/roles";
 
 const SECTIONS: { href: string; label: string; role: Role }[] = [
   { href: "/admin/articles", label: "Articles", role: "editor" },
+  { href: "/admin/media", label: "Media", role: "editor" },
   { href: "/admin/authors", label: "Authors", role: "editor" },
   { href: "/admin/topics", label: "Topics", role: "editor" },
   { href: "/admin/regions", label: "Regions", role: "editor" },

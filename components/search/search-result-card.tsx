@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Byline } from "@/components/article/byline";
+import { LeadImageFigure } from "@/components/article/lead-image";
 import { formatDate, kindLabel } from "@/lib/articles/format";
 import type { SearchHit } from "@/lib/search/search-library";
 import { Highlighted } from "./highlighted";
@@ -9,6 +10,11 @@ export function SearchResultCard({ hit }: { hit: SearchHit }) {
   const { article } = hit;
   return (
     <article className="article-card search-result">
+      {article.leadImage && (
+        <div className="search-result-image">
+          <LeadImageFigure image={article.leadImage} sizes="10rem" caption={false} />
+        </div>
+      )}
       <p className="kicker">
         <span>{kindLabel(article.kind)}</span>
         {article.free && <span className="free-badge">Free to read</span>}

@@ -65,6 +65,9 @@ export const CLASSIFICATION: Record<string, Classification> = {
   "/account/confirm-delete": { access: "token" },
   "/account/deleted": { access: "public" },
   "/feed.xml": { access: "public" },
+  "/logo.png": { access: "public" },
+  // A library image: public, or for the gated part's readers only (lib/access/media-access.ts).
+  "/media/[key]/[file]": { access: "public", samples: ["/media/AAAAAAAAAAAAAAAAAAAAAA/640.webp"] },
   "/robots.txt": { access: "public" },
   "/sitemap.xml": { access: "public" },
   "/icon.svg": { access: "public" },

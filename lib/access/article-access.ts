@@ -110,8 +110,9 @@ export async function accessForArticles(
   reader: Reader | null,
   articles: { id: string; free: boolean }[],
   now = new Date(),
+  grant: ArticleGrant | null = null,
 ): Promise<Map<string, AccessDecision>> {
-  return (await decide(reader, articles, now)).decisions;
+  return (await decide(reader, articles, now, grant)).decisions;
 }
 
 /**

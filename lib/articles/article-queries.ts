@@ -13,6 +13,9 @@ export type ArticleKind = "daily" | "in_depth";
 export type TagRef = { slug: string; name: string };
 export type AuthorRef = { slug: string; name: string };
 
+/** An article's lead image: the stored image (lib/media) and this article's words about it. */
+export type LeadImage = { key: string; width: number; height: number; alt: string; caption: string; credit: string };
+
 export type ArticleSummary = {
   id: string;
   slug: string;
@@ -25,6 +28,7 @@ export type ArticleSummary = {
   authors: AuthorRef[];
   topics: TagRef[];
   regions: TagRef[];
+  leadImage: LeadImage | null;
 };
 
 const summarySelect = {
@@ -38,6 +42,10 @@ const summarySelect = {
   updatedAt: true,
   authors: { orderBy: { position: "asc" }, select: { author: { select: { slug: true, name: true } } } },
   tags: { select: { tag: { select: { type: true, slug: true, name: true } } } },
+  leadImage: { select: { key: true, width: true, height: true } },
+  leadImageAlt: true,
+  leadImageCaption: true,
+  leadImageCredit: true,
 } satisfies Prisma.ArticleSelect;
 
 type SummaryRow = Prisma.ArticleGetPayload<{ select: typeof summarySelect }>;
@@ -57,6 +65,9 @@ function toSummary(row: SummaryRow): ArticleSummary {
     authors: row.authors.map(({ author }) => author),
     topics: tags.filter((tag) => tag.type === "topic").map(({ slug, name }) => ({ slug, name })),
     regions: tags.filter((tag) => tag.type === "region").map(({ slug, name }) => ({ slug, name })),
+    leadImage: row.leadImage
+      ? { ...row.leadImage, alt: row.leadImageAlt, caption: row.leadImageCaption, credit: row.leadImageCredit }
+      : null,
   };
 }
 

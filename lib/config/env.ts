@@ -109,6 +109,21 @@ export const envSchema = z.object({
         .map((item) => item.trim())
         .filter(Boolean),
     ),
+  // The media library (docs/media.md): the largest upload, in megabytes and
+  // in megapixels (a small file can decode to a huge image).
+  MEDIA_MAX_MB: z.coerce.number().min(1).max(200).default(20),
+  MEDIA_MAX_MEGAPIXELS: z.coerce.number().min(1).max(500).default(50),
+  // S3-compatible object storage for the media library; without S3_BUCKET
+  // the files live in the data folder.
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  // Path-style addresses (http://host/bucket/key), as most S3-compatible servers want.
+  S3_FORCE_PATH_STYLE: z.enum(["on", "off"]).default("on"),
+  // The publisher's logo for structured data (JSON-LD); the masthead's is used without it.
+  PUBLISHER_LOGO_URL: z.string().url().optional(),
   STRIPE_SECRET_KEY: z.string().min(1).optional(),
   STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
   // Where the Stripe SDK sends requests: unset for Stripe itself; the local

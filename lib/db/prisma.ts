@@ -9,9 +9,10 @@ import { guardTransactions } from "./transaction-scope";
 
 // An article's whole body and its gated part are loaded only by a query that
 // names them: lib/access/read-article.ts (the gated part, for a "full"
-// decision) and the newsroom's editor (docs/paywall.md).
+// decision) and the newsroom's editor (docs/paywall.md). The media keys of
+// the gated part name images only its readers may fetch (lib/media).
 const omit = {
-  article: { body: true, gatedMarkdown: true },
+  article: { body: true, gatedMarkdown: true, gatedMedia: true },
   articleRevision: { body: true },
 } as const;
 

@@ -8,6 +8,8 @@ export type RssItem = {
   publishedAt: Date;
   authors: string[];
   categories: string[];
+  /** The lead image: Media RSS's media:content, which feed readers show. */
+  image?: { url: string; width: number; height: number; type: string; alt: string };
 };
 
 export type RssChannel = { title: string; link: string; description: string; selfLink: string; items: RssItem[] };
@@ -35,6 +37,13 @@ function item(entry: RssItem): string {
     ...entry.authors.map((name) => `      <dc:creator>${escapeXml(name)}</dc:creator>`),
     ...entry.categories.map((name) => `      <category>${escapeXml(name)}</category>`),
     `      <description>${escapeXml(entry.description)}</description>`,
+    ...(entry.image
+      ? [
+          `      <media:content url="${escapeXml(entry.image.url)}" medium="image" type="${escapeXml(entry.image.type)}" width="${entry.image.width}" height="${entry.image.height}">`,
+          `        <media:description type="plain">${escapeXml(entry.image.alt)}</media:description>`,
+          "      </media:content>",
+        ]
+      : []),
     "    </item>",
   ].join("\n");
 }
@@ -42,7 +51,7 @@ function item(entry: RssItem): string {
 export function renderRss(channel: RssChannel): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">',
+    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">',
     "  <channel>",
     `    <title>${escapeXml(channel.title)}</title>`,
     `    <link>${escapeXml(channel.link)}</link>`,

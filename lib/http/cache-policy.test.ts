@@ -85,3 +85,21 @@ describe("varyWith", () => {
     expect(varyWith("*", "Accept-Encoding")).toBe("*");
   });
 });
+
+describe("media library images", () => {
+  const image = { method: "GET", path: "/media/AbCdEfGhIjKlMnOpQrSt_-/640.webp", rsc: false, setsCookie: false };
+  it("keep the route's own Cache-Control, cookie or not", () => {
+    expect(cacheHeadersFor({ ...image, cookie: undefined, status: 200 })).toEqual({
+      cacheControl: null,
+      varyCookie: false,
+    });
+    expect(cacheHeadersFor({ ...image, cookie: "a=b", status: 200 })).toEqual({
+      cacheControl: null,
+      varyCookie: false,
+    });
+  });
+  it("are private when refused or when a cookie is set", () => {
+    expect(cacheHeadersFor({ ...image, cookie: undefined, status: 404 }).cacheControl).toBe(PRIVATE);
+    expect(cacheHeadersFor({ ...image, cookie: undefined, status: 200, setsCookie: true }).cacheControl).toBe(PRIVATE);
+  });
+});

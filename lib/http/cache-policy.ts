@@ -48,11 +48,19 @@ const PUBLIC_PAGES = [
 
 // The build's content-hashed files: the same bytes for everyone, forever.
 const BUILD_FILES = /^\/_next\/static\//;
+// The media library's images: the route says whether one is public (a year,
+// immutable) or for the reader alone (lib/access/media-access.ts).
+const MEDIA_FILES = /^\/media\/[^/]+\/[^/]+$/;
 // Files served as they are (the site's icon).
 const STATIC_FILE = /^\/[^/]+\.(svg|ico|png|txt)$/;
 
 export function cacheHeadersFor(facts: ResponseFacts): CacheHeaders {
   if (BUILD_FILES.test(facts.path)) return { cacheControl: null, varyCookie: false };
+  // An image is public or private by what it is, not by who asks: the route
+  // has decided, with the reader's cookie in hand, and sets no cookie.
+  if (MEDIA_FILES.test(facts.path) && facts.status === 200 && !facts.setsCookie) {
+    return { cacheControl: null, varyCookie: false };
+  }
   // Never public, whatever the path: a Set-Cookie in a shared cache would
   // hand one reader's session to the next.
   if (facts.setsCookie || hasCookie(facts.cookie)) return { cacheControl: PRIVATE, varyCookie: false };

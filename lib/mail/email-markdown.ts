@@ -9,6 +9,8 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
+import { emailImage } from "@/lib/media/email-image-token";
+import { parseMarkdownSrc } from "@/lib/media/media-files";
 
 const SERIF = "Georgia, 'Times New Roman', serif";
 const STYLES: Record<string, string> = {
@@ -32,9 +34,12 @@ function styleAndAnchor(siteUrl: string) {
       const element = node as Element;
       const style = STYLES[element.tagName];
       if (style) element.properties = { ...element.properties, style };
+      // A library image: the JPEG for email, at most 600 px wide, fetchable signed out.
+      const image = element.tagName === "img" ? parseMarkdownSrc(String(element.properties.src ?? "")) : null;
+      if (image) Object.assign(element.properties, emailImage(siteUrl, image));
       for (const attribute of ["href", "src"] as const) {
         const value = element.properties?.[attribute];
-        if (typeof value === "string" && value.startsWith("/") && !value.startsWith("//")) {
+        if (typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !image) {
           element.properties[attribute] = `${siteUrl}${value}`;
         }
       }

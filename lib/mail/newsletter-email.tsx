@@ -26,6 +26,8 @@ export type NewsletterEmailItem = {
   bodyHtml: string;
   /** Whether bodyHtml is the whole article or only its opening. */
   whole: boolean;
+  /** The lead image, sized for email (lib/media/email-image-token.ts). */
+  image: { src: string; width: number; height: number; alt: string } | null;
 };
 
 export type NewsletterEmailProps = {
@@ -70,6 +72,7 @@ const styles = {
   },
   headline: { fontFamily: SERIF, fontSize: "24px", lineHeight: "1.25", margin: "0 0 6px" },
   headlineLink: { color: "#111", textDecoration: "none" },
+  leadImage: { display: "block", width: "100%", maxWidth: "600px", height: "auto", margin: "0 0 16px", border: 0 },
   dek: {
     fontFamily: SERIF,
     fontSize: "18px",
@@ -144,6 +147,18 @@ export function NewsletterEmail(props: NewsletterEmailProps) {
               </Heading>
               {item.dek && <Text style={styles.dek}>{item.dek}</Text>}
               {item.byline && <Text style={styles.meta}>{item.byline}</Text>}
+              {item.image && (
+                <Link href={item.url}>
+                  {/* eslint-disable-next-line @next/next/no-img-element -- an email, not a page */}
+                  <img
+                    src={item.image.src}
+                    width={item.image.width}
+                    height={item.image.height}
+                    alt={item.image.alt}
+                    style={styles.leadImage}
+                  />
+                </Link>
+              )}
               <div dangerouslySetInnerHTML={{ __html: item.bodyHtml }} />
               <Button href={item.url} style={styles.button}>
                 {item.whole ? "Read it on the site" : "Continue reading"}

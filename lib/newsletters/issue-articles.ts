@@ -14,6 +14,8 @@ export type IssueArticle = {
   free: boolean;
   publishedAt: Date;
   authors: string[];
+  /** The lead image (public wherever the article is) and its alt text. */
+  leadImage: { key: string; width: number; height: number; alt: string } | null;
   /** The newsroom took it out of the issue (kept, so it can be put back). */
   dropped: boolean;
 };
@@ -29,6 +31,8 @@ const articleSelect = {
   free: true,
   publishedAt: true,
   authors: { orderBy: { position: "asc" }, select: { author: { select: { name: true } } } },
+  leadImage: { select: { key: true, width: true, height: true } },
+  leadImageAlt: true,
 } satisfies Prisma.ArticleSelect;
 
 type ArticleRow = Prisma.ArticleGetPayload<{ select: typeof articleSelect }>;
@@ -43,6 +47,7 @@ function toIssueArticle(row: ArticleRow): Omit<IssueArticle, "dropped"> {
     free: row.free,
     publishedAt: row.publishedAt!,
     authors: row.authors.map(({ author }) => author.name),
+    leadImage: row.leadImage ? { ...row.leadImage, alt: row.leadImageAlt } : null,
   };
 }
 

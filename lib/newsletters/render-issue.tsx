@@ -13,6 +13,7 @@ import { audienceLevel, readArticlesForAudience } from "@/lib/access/read-articl
 import { joinParts } from "@/lib/articles/paywall-cut";
 import { env, publicUrl } from "@/lib/config/env";
 import { markdownToEmailHtml } from "@/lib/mail/email-markdown";
+import { emailImage } from "@/lib/media/email-image-token";
 import { NewsletterEmail, type NewsletterEmailItem } from "@/lib/mail/newsletter-email";
 import { UNSUBSCRIBE_TOKEN_LENGTH } from "@/lib/newsletters/unsubscribe-token";
 import type { IssueArticle } from "./issue-articles";
@@ -108,6 +109,7 @@ export async function renderIssue(options: {
       byline: article.authors.length > 0 ? `By ${article.authors.join(" and ")}` : "",
       date: articleDate(article.publishedAt),
       bodyHtml: markdownToEmailHtml(markdown, site),
+      image: article.leadImage ? { ...emailImage(site, article.leadImage), alt: article.leadImage.alt } : null,
       whole: text.level === "full" || !text.hasGatedPart,
     });
   }

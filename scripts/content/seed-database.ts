@@ -4,6 +4,7 @@ import { generateArticles, type GeneratedArticle } from "./generate-articles";
 import { generateCatalog } from "./generate-catalog";
 import { insertArticleBatch, type BatchCounts } from "./insert-article-batch";
 import { insertCatalog } from "./insert-catalog";
+import { seedLeadImages } from "./seed-lead-images";
 
 export type SeedOptions = {
   articles: number;
@@ -101,6 +102,7 @@ export async function seedDemoContent(client: Client | PoolClient, options: { no
     }
     const now = options.now ?? new Date();
     await seedDatabase(client, { articles: DEMO_ARTICLES, seed: DEMO_SEED, now, drafts: 5, scheduled: 2 });
+    await seedLeadImages(client, DEMO_SEED);
     await client.query("INSERT INTO folio_meta (key, value) VALUES ($1, $2)", [DEMO_SEEDED_KEY, now.toISOString()]);
     await client.query("COMMIT");
     return true;

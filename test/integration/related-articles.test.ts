@@ -91,6 +91,7 @@ describe("listRelatedArticles", () => {
           "free",
           "id",
           "kind",
+          "leadImage",
           "publishedAt",
           "regions",
           "slug",

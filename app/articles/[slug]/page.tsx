@@ -16,6 +16,7 @@ import { findRedirectedSlug } from "@/lib/articles/slug-redirects";
 import { getReader } from "@/lib/auth/get-reader";
 import { codeErrorMessage } from "@/lib/auth/sign-in-code-errors";
 import { isPlausibleSlug, type SearchParamValue } from "@/lib/http/search-params";
+import { heightAt, imagePath, widthFor } from "@/lib/media/media-files";
 
 export const dynamic = "force-dynamic";
 
@@ -29,6 +30,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await findArticle((await params).slug);
   if (!article) return { title: "Not found" };
   const path = `/articles/${article.slug}`;
+  // The lead image is public wherever the article is (lib/access/media-access.ts).
+  const lead = article.leadImage;
+  const image = lead
+    ? {
+        url: imagePath(lead.key, widthFor(lead, 1200)),
+        width: widthFor(lead, 1200),
+        height: heightAt(lead, widthFor(lead, 1200)),
+        alt: lead.alt,
+      }
+    : null;
   // Titles and deks only: meta tags are readable by anyone.
   return {
     title: article.title,
@@ -43,8 +54,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       modifiedTime: article.updatedAt.toISOString(),
       authors: article.authors.map((author) => author.name),
       tags: [...article.topics, ...article.regions].map((tag) => tag.name),
+      ...(image ? { images: [image] } : {}),
     },
-    twitter: { card: "summary", title: article.title, description: article.dek },
+    twitter: {
+      card: image ? "summary_large_image" : "summary",
+      title: article.title,
+      description: article.dek,
+      ...(image ? { images: [image] } : {}),
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ArticleEditor } from "@/components/newsroom/articles/article-editor";
+import { LeadImageForm } from "@/components/newsroom/articles/lead-image-form";
 import { noticeFrom, toEditorArticle } from "@/components/newsroom/articles/editor-article";
 import { env } from "@/lib/config/env";
 import type { SearchParamValue } from "@/lib/http/search-params";
@@ -35,7 +36,8 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
     listEditorChoices(actor),
     previewArticleBody(actor, article.content.body),
   ]);
-  const { notice, errors } = noticeFrom(await searchParams);
+  const query = await searchParams;
+  const { notice, errors } = noticeFrom(query);
   const { PUBLICATION_TIMEZONE, PREVIEW_PARAGRAPHS } = env();
   return (
     <div>
@@ -51,6 +53,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         notice={notice}
         initialErrors={errors}
       />
+      <LeadImageForm actor={actor} articleId={article.id} query={query} />
     </div>
   );
 }
