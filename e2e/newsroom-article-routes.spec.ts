@@ -199,6 +199,48 @@ test("bad input gets a clear 400 (or 404), never a 500, and changes nothing", as
   expect(await stateOf(article.id)).toEqual(before);
 });
 
+test("a garbled version is refused with 400 on every route that takes one, as JSON and as a form", async ({
+  browser,
+}) => {
+  const editor = await client(browser, "editor", "editor");
+  const article = await createDraft(editor);
+  const before = await stateOf(article.id);
+  const base = `/api/admin/articles/${article.id}`;
+  const garbage: unknown[] = ["x", "", " ", "1x", "-1", "1e3", 0, -1, 1.5, 2 ** 31, "9".repeat(400), true, [1], {}];
+  for (const version of garbage) {
+    const label = JSON.stringify(version);
+    const save = await editor.post(base, json({ ...content("Garbled"), version }));
+    expect(save.status(), `save ${label}`).toBe(400);
+    expect((await save.json()).fieldErrors, `save ${label}`).toHaveProperty("version");
+    for (const action of ["publish", "unpublish", "schedule"]) {
+      // An empty string means "no version" to publishing (the form's field left out).
+      if (version === "") continue;
+      const response = await editor.post(`${base}/${action}`, json({ version, publishAt: "2030-01-01T10:00" }));
+      expect(response.status(), `${action} ${label}`).toBe(400);
+    }
+  }
+  // A form without JavaScript, with the version field tampered with: back to the editor with the error.
+  for (const version of ["x", "1; DROP TABLE articles", "\u0000", "1".repeat(1000)]) {
+    const form = await editor.post(base, {
+      form: { title: "Garbled by form", body: "Text.", version },
+      headers: { Origin: origin() },
+      maxRedirects: 0,
+    });
+    expect(form.status(), version.slice(0, 20)).toBe(303);
+    const location = new URL(form.headers().location!, origin());
+    expect(location.pathname).toBe(`/admin/articles/${article.id}`);
+    expect(location.searchParams.get("notice")).toBe("invalid");
+    expect(location.searchParams.get("error.version")).toMatch(/^Send the version/);
+  }
+  // The version a conflict names, for a save that is far behind or ahead.
+  for (const version of [2, 2 ** 31 - 1]) {
+    const stale = await editor.post(base, json({ ...content("Ahead"), version }));
+    expect(stale.status()).toBe(409);
+    expect(await stale.json()).toMatchObject({ error: "conflict", version: 1 });
+  }
+  expect(await stateOf(article.id)).toEqual(before);
+});
+
 test("a published article's old slug answers a permanent redirect to the new one", async ({ browser }) => {
   const editor = await client(browser, "editor", "editor");
   const article = await createDraft(editor);

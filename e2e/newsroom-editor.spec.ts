@@ -5,8 +5,10 @@
 // the test moves its time to now; the timing itself is tested with pg-boss
 // in test/integration/scheduled-publishing.test.ts.
 import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { sql } from "./database";
+import { origin } from "./reader-api";
 import { bringScheduledTimeToNow } from "./scheduled-time";
 import { startSession } from "./sessions";
 import { uniqueEmail } from "./sign-in";
@@ -84,6 +86,9 @@ test(
       .toBe(expectedBody);
     await expect(page.getByRole("status").filter({ hasText: /Saved at/ })).toBeVisible();
     await expect(page).toHaveURL(/\/admin\/articles\/[0-9a-f-]{36}$/);
+    // Once saved, the page is headed by the article's headline.
+    await expect(page.getByRole("heading", { level: 1, name: headline })).toBeVisible();
+    await expect(page.getByText("37 words · 1 min read")).toBeVisible();
 
     // A minute ahead, on the minute (the field has minutes only).
     const at = new Date(Math.ceil((Date.now() + 60_000) / 60_000) * 60_000);
@@ -161,4 +166,152 @@ test("two editors saving the same draft: the second is told, and chooses whose t
     "The second editor's dek.",
   ]);
   for (const context of contexts) await context.close();
+});
+
+test("a draft saves itself: what was typed is there after a reload, without pressing Save", async ({
+  page,
+}, testInfo) => {
+  const editor = await startSession(page.context(), uniqueEmail(testInfo, "autosave"));
+  await sql("UPDATE users SET role = 'editor' WHERE id = $1", [editor.id]);
+  const headline = `The Draft That Saved Itself ${randomUUID().slice(0, 8)}`;
+  await page.goto("/admin/articles/new");
+  await page.getByLabel("Headline").fill(headline);
+  await page.getByRole("switch", { name: "Free to all" }).check();
+  await page.getByLabel("Body (Markdown)").fill("First paragraph of a draft.\n\nSecond paragraph of it.");
+  await expect(page.getByText("9 words · 1 min read")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /Saved at/ })).toBeVisible({ timeout: 20_000 });
+  await expect(page).toHaveURL(/\/admin\/articles\/[0-9a-f-]{36}$/);
+
+  // More typing is saved again, on its own.
+  await page.getByLabel("Body (Markdown)").press("Control+End");
+  await page.getByLabel("Body (Markdown)").pressSequentially("\n\nA third, typed later.");
+  await expect(page.getByRole("status").filter({ hasText: /Unsaved changes/ })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /Saved at/ })).toBeVisible({ timeout: 20_000 });
+  const [stored] = await sql<{ status: string; free: boolean; body: string }>(
+    "SELECT status, free, body FROM articles WHERE title = $1",
+    [headline],
+  );
+  expect(stored).toEqual({
+    status: "draft",
+    free: true,
+    body: "First paragraph of a draft.\n\nSecond paragraph of it.\n\nA third, typed later.",
+  });
+  const [revisions] = await sql<{ notes: string[] }>(
+    "SELECT array_agg(note ORDER BY number) AS notes FROM article_revisions r JOIN articles a ON a.id = r.article_id WHERE a.title = $1",
+    [headline],
+  );
+  // Created by the first autosave, then autosaved (how often depends on the typing's pace).
+  expect(revisions!.notes[0]).toBe("created");
+  expect(revisions!.notes.length).toBeGreaterThan(1);
+  expect(new Set(revisions!.notes.slice(1))).toEqual(new Set(["autosaved"]));
+
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: headline })).toBeVisible();
+  await expect(page.getByLabel("Body (Markdown)")).toHaveValue(/A third, typed later\.$/);
+  await expect(page.getByRole("switch", { name: "Free to all" })).toBeChecked();
+});
+
+test("two editors saving one article's body: the second is refused, told, and keeps their text to merge", async ({
+  browser,
+}, testInfo) => {
+  const contexts = [await browser.newContext(), await browser.newContext()];
+  const [first, second] = [await contexts[0]!.newPage(), await contexts[1]!.newPage()];
+  for (const [index, context] of contexts.entries()) {
+    const person = await startSession(context, uniqueEmail(testInfo, `merger${index}`));
+    await sql("UPDATE users SET role = 'editor' WHERE id = $1", [person.id]);
+  }
+  const headline = `Two Editors One Body ${randomUUID().slice(0, 8)}`;
+  const created = await first.request.post("/api/admin/articles", {
+    headers: { Origin: origin() },
+    data: { title: headline, body: "The opening paragraph." },
+  });
+  const { id } = (await created.json()) as { id: string };
+  // Published, so nothing autosaves: each save below is the editor's own.
+  expect((await first.request.post(`/api/admin/articles/${id}/publish`, { headers: { Origin: origin() } })).ok()).toBe(
+    true,
+  );
+  await first.goto(`/admin/articles/${id}`);
+  await second.goto(`/admin/articles/${id}`);
+
+  const firstText = "The opening paragraph.\n\nThe first editor's new ending.";
+  const secondText = "The opening paragraph.\n\nThe second editor's different ending.";
+  await first.getByLabel("Body (Markdown)").fill(firstText);
+  await second.getByLabel("Body (Markdown)").fill(secondText);
+  await first.getByLabel("Body (Markdown)").press("Control+s");
+  await expect(first.getByRole("status").filter({ hasText: /Saved at/ })).toBeVisible();
+
+  await second.getByLabel("Body (Markdown)").press("Control+s");
+  const conflict = second.getByRole("alert").filter({ hasText: "Not saved" });
+  await expect(conflict).toContainText("saved this article after you opened it, so your changes were not saved");
+  const stored = async () => (await sql<{ body: string }>("SELECT body FROM articles WHERE id = $1", [id]))[0]?.body;
+  expect(await stored()).toBe(firstText);
+  // Nothing the second editor typed is gone: it is still in their editor.
+  await expect(second.getByLabel("Body (Markdown)")).toHaveValue(secondText);
+
+  // They look at the saved text beside their own...
+  await conflict.getByRole("button", { name: "Show the saved version" }).click();
+  await expect(second.getByLabel("Body of the saved version")).toHaveValue(firstText);
+  await expect(second.getByLabel("Body (Markdown)")).toHaveValue(secondText);
+  // The alert and the other text are as usable with a screen reader as the rest.
+  const axe = await new AxeBuilder({ page: second }).analyze();
+  expect(
+    axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical"),
+  ).toEqual([]);
+  // ...load it into the editor, their own text staying on the page to copy from...
+  await second.getByRole("button", { name: "Load it into the editor" }).click();
+  await expect(second.getByLabel("Body (Markdown)")).toHaveValue(firstText);
+  await expect(second.getByLabel("Body of your text")).toHaveValue(secondText);
+  await expect(conflict).toHaveCount(0);
+  // ...and merge: their ending added to the first editor's, saved from the new version.
+  const merged = `${firstText}\n\nThe second editor's different ending.`;
+  await second.getByLabel("Body (Markdown)").fill(merged);
+  await second.getByLabel("Body (Markdown)").press("Control+s");
+  await expect(second.getByRole("status").filter({ hasText: /Saved at/ })).toBeVisible();
+  expect(await stored()).toBe(merged);
+
+  // The first editor, still on the older version, is now the one refused.
+  await first.getByLabel("Body (Markdown)").fill(`${firstText} Edited again.`);
+  await first.getByRole("button", { name: "Save and update the article" }).click();
+  await expect(first.getByRole("alert").filter({ hasText: "Not saved" })).toBeVisible();
+  expect(await stored()).toBe(merged);
+  await expect(first.getByLabel("Body (Markdown)")).toHaveValue(`${firstText} Edited again.`);
+  for (const context of contexts) await context.close();
+});
+
+test("without JavaScript, a save someone else's save overtook gives the editor's text back", async ({
+  browser,
+}, testInfo) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const person = await startSession(context, uniqueEmail(testInfo, "nojs-editor"));
+  await sql("UPDATE users SET role = 'editor' WHERE id = $1", [person.id]);
+  const page = await context.newPage();
+  const headline = `Saved Without Scripts ${randomUUID().slice(0, 8)}`;
+  const created = await page.request.post("/api/admin/articles", {
+    headers: { Origin: origin() },
+    data: { title: headline, body: "The opening paragraph." },
+  });
+  const { id } = (await created.json()) as { id: string };
+  await page.goto(`/admin/articles/${id}`);
+  await expect(page.getByRole("heading", { level: 1, name: headline })).toBeVisible();
+
+  // Someone else saves while this editor types.
+  const overtaking = await page.request.post(`/api/admin/articles/${id}`, {
+    headers: { Origin: origin() },
+    data: { title: headline, body: "Someone else's paragraph.", version: 1 },
+  });
+  expect(overtaking.status()).toBe(200);
+  const mine = "My paragraph, with <script>alert('not run')</script> in it & more.";
+  await page.getByLabel("Body (Markdown)").fill(mine);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Not saved: someone else saved first" })).toBeVisible();
+  await expect(page.getByRole("alert")).toContainText("saved this article after you opened it");
+  await expect(page.getByLabel("Your body (Markdown)")).toHaveValue(mine);
+  await expect(page.getByLabel("Your headline")).toHaveValue(headline);
+  const [stored] = await sql<{ body: string }>("SELECT body FROM articles WHERE id = $1", [id]);
+  expect(stored!.body).toBe("Someone else's paragraph.");
+
+  await page.getByRole("link", { name: "open the article as it is saved now" }).click();
+  await expect(page.getByLabel("Body (Markdown)")).toHaveValue("Someone else's paragraph.");
+  await context.close();
 });

@@ -5,10 +5,12 @@
 import { useRef } from "react";
 import { slugify } from "@/lib/articles/slugify";
 import { LIMITS } from "@/lib/newsroom/articles/article-limits";
-import type { Choice, EditorChoices } from "@/lib/newsroom/articles/editor-choices";
+import type { EditorChoices } from "@/lib/newsroom/articles/editor-choices";
 import { PAYWALL_MARKER, placeCut } from "@/lib/newsroom/articles/paywall-marker";
+import { countWords, describeCount } from "@/lib/newsroom/articles/word-count";
 import type { ArticleContent, FieldErrors } from "./editor-types";
 import { describedBy, FieldError } from "./field-error";
+import { TagBoxes } from "./tag-boxes";
 
 type Props = {
   content: ArticleContent;
@@ -27,43 +29,6 @@ type Props = {
   markerLine: number | null;
   interactive: boolean;
 };
-
-function TagBoxes({
-  legend,
-  name,
-  options,
-  chosen,
-  error,
-  onChange,
-}: {
-  legend: string;
-  name: "topicIds" | "regionIds";
-  options: Choice[];
-  chosen: string[];
-  error: string | undefined;
-  onChange: (ids: string[]) => void;
-}) {
-  return (
-    <fieldset className="editor-field editor-choices" {...describedBy(`${name}-error`, error)}>
-      <legend>{legend}</legend>
-      {options.map((option) => (
-        <label key={option.id} className="checkbox">
-          <input
-            type="checkbox"
-            name={name}
-            value={option.id}
-            checked={chosen.includes(option.id)}
-            onChange={(event) =>
-              onChange(event.target.checked ? [...chosen, option.id] : chosen.filter((id) => id !== option.id))
-            }
-          />
-          {option.name}
-        </label>
-      ))}
-      <FieldError id={`${name}-error`} message={error} />
-    </fieldset>
-  );
-}
 
 export function ArticleFields({
   content,
@@ -147,39 +112,8 @@ export function ArticleFields({
         <FieldError id="slug-error" message={errors.slug} />
       </div>
 
-      <fieldset className="editor-field editor-row" {...describedBy("kind-error", errors.kind)}>
-        <legend>Kind</legend>
-        {(
-          [
-            ["daily", "Daily Analysis"],
-            ["in_depth", "In-Depth"],
-          ] as const
-        ).map(([value, label]) => (
-          <label key={value} className="checkbox">
-            <input
-              type="radio"
-              name="kind"
-              value={value}
-              checked={content.kind === value}
-              onChange={() => update({ kind: value })}
-            />
-            {label}
-          </label>
-        ))}
-        <label className="checkbox editor-free">
-          <input
-            type="checkbox"
-            name="free"
-            checked={content.free}
-            onChange={(event) => update({ free: event.target.checked })}
-          />
-          Free to all (no paywall)
-        </label>
-        <FieldError id="kind-error" message={errors.kind ?? errors.free} />
-      </fieldset>
-
       <fieldset className="editor-field editor-authors" {...describedBy("authorIds-error", errors.authorIds)}>
-        <legend>Authors, in byline order</legend>
+        <legend>Byline: the authors, in order</legend>
         {Array.from({ length: slots }, (_, slot) => (
           <label key={slot} className="editor-author-slot">
             <span>Author {slot + 1}</span>
@@ -200,26 +134,72 @@ export function ArticleFields({
         <FieldError id="authorIds-error" message={errors.authorIds} />
       </fieldset>
 
-      <TagBoxes
-        legend="Topics"
-        name="topicIds"
-        options={choices.topics}
-        chosen={content.topicIds}
-        error={errors.topicIds}
-        onChange={(topicIds) => update({ topicIds })}
-      />
-      <TagBoxes
-        legend="Regions"
-        name="regionIds"
-        options={choices.regions}
-        chosen={content.regionIds}
-        error={errors.regionIds}
-        onChange={(regionIds) => update({ regionIds })}
-      />
+      <div className="editor-pair">
+        <fieldset className="editor-field editor-row" {...describedBy("kind-error", errors.kind)}>
+          <legend>Kind</legend>
+          {(
+            [
+              ["daily", "Daily Analysis"],
+              ["in_depth", "In-Depth"],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} className="checkbox">
+              <input
+                type="radio"
+                name="kind"
+                value={value}
+                checked={content.kind === value}
+                onChange={() => update({ kind: value })}
+              />
+              {label}
+            </label>
+          ))}
+          <FieldError id="kind-error" message={errors.kind} />
+        </fieldset>
+        <div className="editor-field editor-switch">
+          <input
+            id="free"
+            type="checkbox"
+            role="switch"
+            name="free"
+            checked={content.free}
+            onChange={(event) => update({ free: event.target.checked })}
+            aria-describedby={errors.free ? "free-error free-hint" : "free-hint"}
+            aria-invalid={errors.free ? true : undefined}
+          />
+          <label htmlFor="free">Free to all</label>
+          <p id="free-hint" className="meta">
+            {content.free
+              ? "No paywall: every reader gets the whole article."
+              : "Off: readers without access stop at the preview cut."}
+          </p>
+          <FieldError id="free-error" message={errors.free} />
+        </div>
+      </div>
+
+      <div className="editor-tags">
+        <TagBoxes
+          legend="Topics"
+          name="topicIds"
+          options={choices.topics}
+          chosen={content.topicIds}
+          error={errors.topicIds}
+          onChange={(topicIds) => update({ topicIds })}
+        />
+        <TagBoxes
+          legend="Regions"
+          name="regionIds"
+          options={choices.regions}
+          chosen={content.regionIds}
+          error={errors.regionIds}
+          onChange={(regionIds) => update({ regionIds })}
+        />
+      </div>
 
       <div className="editor-field">
         <div className="editor-body-bar">
           <label htmlFor="body">Body (Markdown)</label>
+          <span className="meta editor-count">{describeCount(countWords(content.body))}</span>
           <button type="button" className="button button-small-plain" onClick={insertCut} disabled={!interactive}>
             Insert preview cut
           </button>

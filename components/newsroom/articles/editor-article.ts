@@ -1,10 +1,10 @@
 // Turns a stored article into what the editor starts from, and reads what a
 // form post without JavaScript sent back (?notice=…&error.<field>=…).
-import { slugify } from "@/lib/articles/slugify";
 import type { SearchParamValue } from "@/lib/http/search-params";
 import type { FieldErrors } from "@/lib/newsroom/articles/article-input";
 import { hasBeenPublic, type EditableArticle } from "@/lib/newsroom/articles/editable-article";
 import { fieldErrorParam } from "@/lib/newsroom/articles/editor-answer";
+import { editorContent } from "./editor-content";
 import type { EditorArticle } from "./editor-types";
 
 const FIELDS = [
@@ -21,15 +21,9 @@ const FIELDS = [
   "publishAt",
 ] as const;
 
-/**
- * A draft whose slug is the one made from its headline keeps following the
- * headline: its slug field starts empty, and the server makes the slug again
- * from the headline on every save, until the editor writes one.
- */
+/** The stored article as the editor starts from it (the slug as in editor-content.ts). */
 export function toEditorArticle(article: EditableArticle): EditorArticle {
   const isPublic = hasBeenPublic(article);
-  const made = slugify(article.content.title) || "article";
-  const follows = !isPublic && new RegExp(`^${made}(-\\d+)?$`).test(article.content.slug);
   return {
     id: article.id,
     version: article.version,
@@ -37,7 +31,7 @@ export function toEditorArticle(article: EditableArticle): EditorArticle {
     publishedAt: article.publishedAt?.toISOString() ?? null,
     hasBeenPublic: isPublic,
     savedAt: article.updatedAt.toISOString(),
-    content: { ...article.content, slug: follows ? "" : article.content.slug },
+    content: editorContent(article.content, isPublic),
   };
 }
 

@@ -2,8 +2,9 @@
 // The editor's saving: one save at a time (a save started while another runs
 // waits for it, so an editor's own saves never race), each naming the version
 // it was edited from. When someone else saved in between, the server refuses
-// with 409 and the editor is told, with the choice of keeping their text or
-// loading the other; nothing is overwritten unasked.
+// with 409 and the editor is told, with the choice of saving their text over
+// it or loading the other (their own text then stays on the page to copy);
+// nothing is overwritten unasked, and nothing typed is thrown away.
 import { useCallback, useRef, useState } from "react";
 import { sameContent } from "@/lib/newsroom/articles/same-content";
 import type { ArticleContent, ArticleStatus, EditorArticle, FieldErrors } from "./editor-types";
@@ -133,6 +134,22 @@ export function useArticleSaver(initial: EditorArticle, initialErrors: FieldErro
     [save],
   );
 
+  /**
+   * After a conflict: the saved version goes into the editor, as the version
+   * the next save starts from. The caller keeps the text it replaces.
+   */
+  const load = useCallback(
+    (other: { content: ArticleContent; version: number; status: ArticleStatus; savedAt: string }) => {
+      latest.current = { ...latest.current, content: other.content, saved: other.content, version: other.version };
+      setContent(other.content);
+      setSaved(other.content);
+      setArticle((before) => ({ ...before, version: other.version, status: other.status }));
+      setFieldErrors({});
+      setState({ kind: "saved", at: other.savedAt });
+    },
+    [],
+  );
+
   const setPublication = useCallback((status: ArticleStatus, publishedAt: string | null) => {
     setArticle((before) => ({
       ...before,
@@ -152,7 +169,10 @@ export function useArticleSaver(initial: EditorArticle, initialErrors: FieldErro
     setFieldErrors,
     save,
     overwrite,
+    load,
     setPublication,
+    /** The headline as last saved: the page's heading. */
+    savedTitle: saved.title,
     /** The version the editor's text was last saved as, and the article's id (for publishing). */
     version: () => latest.current.version,
     id: () => latest.current.id,

@@ -84,10 +84,29 @@ export const articleContentSchema = z.object({
     ),
 });
 
-const versionSchema = z.coerce
-  .number({ error: "Send the version the edit started from." })
-  .int({ error: "Send the version the edit started from." })
-  .min(1, { error: "Send the version the edit started from." });
+const VERSION_ERROR = "Send the version the edit started from, a whole number.";
+
+// A number from JSON or digits from a form, and nothing that merely coerces to
+// one (true, [1], " "): a garbled version must not pass for version 1.
+const versionSchema = z
+  .union(
+    [
+      z.number(),
+      z
+        .string()
+        .trim()
+        .regex(/^\d{1,10}$/, { error: VERSION_ERROR }),
+    ],
+    { error: VERSION_ERROR },
+  )
+  .transform(Number)
+  .pipe(
+    z
+      .number()
+      .int({ error: VERSION_ERROR })
+      .min(1, { error: VERSION_ERROR })
+      .max(2_147_483_647, { error: VERSION_ERROR }),
+  );
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; fieldErrors: FieldErrors };
 

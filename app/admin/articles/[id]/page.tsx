@@ -1,6 +1,8 @@
 // GET /admin/articles/{id}: the article editor, with its live preview and publishing.
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { ArticleEditor } from "@/components/newsroom/articles/article-editor";
 import { LeadImageForm } from "@/components/newsroom/articles/lead-image-form";
 import { noticeFrom, toEditorArticle } from "@/components/newsroom/articles/editor-article";
@@ -12,14 +14,23 @@ import { previewArticleBody } from "@/lib/newsroom/articles/preview-article-body
 import { requireRole } from "@/lib/newsroom/require-role";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Edit article" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, SearchParamValue>> };
 
+// Read once per request, for the title and the page, each behind the role check.
+const loadArticle = cache(async (id: string) => {
+  const actor = await requireRole("editor", `/admin/articles/${id}`);
+  return { actor, article: await getEditableArticle(actor, id) };
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { article } = await loadArticle((await params).id);
+  return { title: article?.content.title ?? "Edit article" };
+}
+
 export default async function EditArticlePage({ params, searchParams }: Props) {
   const { id } = await params;
-  const actor = await requireRole("editor", `/admin/articles/${id}`);
-  const article = await getEditableArticle(actor, id);
+  const { actor, article } = await loadArticle(id);
   if (!article) notFound();
   const [choices, preview] = await Promise.all([
     listEditorChoices(actor),
@@ -30,8 +41,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const { PUBLICATION_TIMEZONE, PREVIEW_PARAGRAPHS } = env();
   return (
     <div>
-      <h1>Edit article</h1>
-      <p className="meta">
+      <p className="meta editor-back">
         <Link href="/admin/articles">← Articles</Link>
       </p>
       <ArticleEditor

@@ -22,8 +22,7 @@ export default async function NewArticlePage({
   const { PUBLICATION_TIMEZONE, PREVIEW_PARAGRAPHS } = env();
   return (
     <div>
-      <h1>New article</h1>
-      <p className="meta">
+      <p className="meta editor-back">
         <Link href="/admin/articles">← Articles</Link>
       </p>
       <ArticleEditor

@@ -1,9 +1,11 @@
 // GET /api/admin/articles/{id}: the article as the editor edits it (JSON).
 // POST /api/admin/articles/{id}: save it, from the version it was edited from
-// (409 when someone saved in between). `autosave=true` marks an autosave.
+// (409 when someone saved in between; a form post then gets its text back on a
+// page of its own). `autosave=true` marks an autosave.
 import { NextResponse } from "next/server";
-import { readInput } from "@/lib/http/read-input";
+import { isFormPost, readInput } from "@/lib/http/read-input";
 import { LIST_FIELDS, MAX_REQUEST_BYTES, parseArticleSave } from "@/lib/newsroom/articles/article-input";
+import { conflictPage } from "@/lib/newsroom/articles/conflict-page";
 import { getEditableArticle } from "@/lib/newsroom/articles/editable-article";
 import { editorAnswer, invalid, NOT_FOUND, UNREADABLE } from "@/lib/newsroom/articles/editor-answer";
 import { saveArticle } from "@/lib/newsroom/articles/save-article";
@@ -37,6 +39,10 @@ export const POST = withRole<Params>("editor", async (request, { actor, params }
       );
     }
     case "conflict":
+      // Without JavaScript the text would be lost in a redirect: give it back.
+      if (isFormPost(request)) {
+        return conflictPage({ id: params.id, content: parsed.value.content, savedBy: result.savedBy });
+      }
       return editorAnswer(
         request,
         {
