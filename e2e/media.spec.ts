@@ -220,3 +220,32 @@ test("uploads that are not accepted images are refused with a message and store 
   expect(stored!.fileName.length).toBeLessThanOrEqual(200);
   expect(stored!.format).toBe("jpeg");
 });
+
+test("an image pasted into the editor's text goes to the library and in at the cursor", async ({ page }) => {
+  await editorPage(page, "media-paste");
+  const created = await page.request.post(
+    "/api/admin/articles",
+    json({ title: `Pasted ${randomUUID().slice(0, 8)}`, body: "First paragraph.\n\nSecond paragraph." }),
+  );
+  const { id } = (await created.json()) as { id: string };
+  await page.goto(`/admin/articles/${id}`);
+  const body = page.getByRole("textbox", { name: "Body (Markdown)" });
+  await body.evaluate((textarea: HTMLTextAreaElement) => textarea.setSelectionRange(16, 16));
+  const png = (
+    await sharp({ create: { width: 300, height: 200, channels: 3, background: "#2a9d8f" } })
+      .png()
+      .toBuffer()
+  ).toString("base64");
+  await body.evaluate((textarea: HTMLTextAreaElement, data: string) => {
+    const bytes = Uint8Array.from(atob(data), (char) => char.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], "pasted.png", { type: "image/png" }));
+    textarea.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, png);
+  await expect(
+    page.getByRole("status").filter({ hasText: "The image is in the library and in the text." }),
+  ).toBeVisible();
+  await expect(body).toHaveValue(
+    /^First paragraph\.\n\n!\[\]\(\/media\/[A-Za-z0-9_-]{22}\?w=300&h=200\)\n\nSecond paragraph\.$/,
+  );
+});

@@ -11,6 +11,7 @@ import { countWords, describeCount } from "@/lib/newsroom/articles/word-count";
 import type { ArticleContent, FieldErrors } from "./editor-types";
 import { describedBy, FieldError } from "./field-error";
 import { TagBoxes } from "./tag-boxes";
+import { useImageUpload } from "./use-image-upload";
 
 type Props = {
   content: ArticleContent;
@@ -42,6 +43,7 @@ export function ArticleFields({
   interactive,
 }: Props) {
   const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const images = useImageUpload({ body: content.body, update, bodyRef });
   // One more author slot than authors, and at least three.
   const slots = Math.max(3, content.authorIds.length + 1);
   const setAuthor = (slot: number, id: string) => {
@@ -212,6 +214,7 @@ export function ArticleFields({
           maxLength={LIMITS.body}
           value={content.body}
           onChange={(event) => update({ body: event.target.value })}
+          {...images.handlers}
           aria-describedby={errors.body ? "body-error body-cut" : "body-cut"}
           aria-invalid={errors.body ? true : undefined}
           spellCheck
@@ -221,6 +224,12 @@ export function ArticleFields({
             ? `Preview cut on line ${markerLine}: the free preview ends there.`
             : `No preview cut: the free preview is the first ${previewParagraphs} paragraphs. Put the cursor where it should end and insert a cut, or write ${PAYWALL_MARKER} on a line of its own.`}
         </p>
+        <p className="meta">Paste or drop an image into the text: it goes to the media library and in at the cursor.</p>
+        {images.status && (
+          <p className={images.status.error ? "form-error" : "meta"} role={images.status.error ? "alert" : "status"}>
+            {images.status.text}
+          </p>
+        )}
         <FieldError id="body-error" message={errors.body} />
       </div>
     </>
