@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   const viewport = { width: 1280, height: 900 };
   try {
     // Tall enough for the headline, the preview and the panel under it.
-    const anonymous = await browser.newPage({ viewport: { width: 1280, height: 1700 } });
+    const anonymous = await browser.newPage({ viewport: { width: 1280, height: 2150 } });
     const article = await gatedArticle(anonymous);
     await anonymous.screenshot({ path: path.join(out, "article-preview.png") });
 
@@ -106,7 +106,8 @@ async function main(): Promise<void> {
     await editor.goto(`${site}/admin/articles?status=published`);
     const edit = await editor.locator('main tr a[href^="/admin/articles/"]').first().getAttribute("href");
     await editor.goto(`${site}${edit}`);
-    await editor.getByRole("heading", { level: 1, name: "Edit article" }).waitFor();
+    // The editor is headed by the article's headline.
+    await editor.getByRole("textbox", { name: "Headline" }).waitFor();
     await editor.screenshot({ path: path.join(out, "newsroom-editor.png") });
   } finally {
     await browser.close();

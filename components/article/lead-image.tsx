@@ -37,6 +37,7 @@ export function LeadImageFigure({
       {hasCaption && (
         <figcaption>
           {image.caption}
+          {image.caption && image.credit && " "}
           {image.credit && <span className="credit">{image.credit}</span>}
         </figcaption>
       )}

@@ -106,7 +106,6 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
                 width={thumb}
                 height={Math.round((item.height * thumb) / item.width)}
                 alt={item.altText}
-                loading="lazy"
               />
               <p className="media-name">{item.fileName}</p>
               <p className="meta">
