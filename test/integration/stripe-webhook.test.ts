@@ -3,6 +3,8 @@
 // current state whatever order events arrive in.
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/stripe/webhook/route";
+import { confirmAccountDeletion } from "@/lib/account/account-deletion";
+import { issueAccountToken } from "@/lib/account/account-tokens";
 import { reconcileSubscriptions } from "@/lib/billing/reconcile";
 import { stripe } from "@/lib/billing/stripe-client";
 import { db } from "@/lib/db/prisma";
@@ -143,6 +145,23 @@ describe("events", () => {
       cancelAtPeriodEnd: true,
     });
     expect(await db().invoice.count({ where: { subscriptionId: paid.subscriptionId, status: "paid" } })).toBe(1);
+  });
+
+  it("an event about a deleted reader's subscription is recorded and answered 200, not retried forever", async () => {
+    const { reader, paid, events } = await purchase();
+    expect((await deliver(JSON.stringify(findEvent(events, "customer.subscription.created")))).status).toBe(200);
+    // The reader deletes the account: its subscription is cancelled at Stripe first, then every row goes.
+    const issued = await issueAccountToken(reader.id, "deletion");
+    if (!issued.issued) throw new Error("no deletion token");
+    expect(await confirmAccountDeletion(issued.token)).toBe("deleted");
+    const deleted = findEvent(await eventsAbout(paid), "customer.subscription.deleted");
+    const first = await deliver(JSON.stringify(deleted));
+    expect([first.status, first.body.result]).toEqual([200, "unowned"]);
+    expect(await db().stripeEvent.findUnique({ where: { id: deleted.id } })).not.toBeNull();
+    expect((await deliver(JSON.stringify(deleted))).body.result).toBe("duplicate");
+    // Nobody was made a reader again by it.
+    expect(await db().user.findUnique({ where: { email: reader.email } })).toBeNull();
+    expect(await db().subscription.findUnique({ where: { id: paid.subscriptionId } })).toBeNull();
   });
 
   it("answers 200 to event types it does not handle, and records nothing", async () => {

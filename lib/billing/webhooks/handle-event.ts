@@ -6,7 +6,9 @@
 // if another sync stored the same object meanwhile (stripe-sync-version.ts).
 import type Stripe from "stripe";
 import { db } from "@/lib/db/prisma";
+import { log } from "@/lib/observability/log";
 import { retryStaleReads, STRIPE_WRITE_TRANSACTION } from "../stripe-sync-version";
+import { UnattributableSubscriptionError } from "../subscription-owner";
 import { checkoutSessionCompleted } from "./checkout-session-completed";
 import { customerSubscriptionChanged } from "./customer-subscription-changed";
 import { invoicePaid } from "./invoice-paid";
@@ -22,7 +24,13 @@ const HANDLERS: Record<string, EventHandler> = {
   "invoice.payment_failed": invoicePaymentFailed,
 };
 
-export type HandleResult = "processed" | "duplicate" | "ignored";
+/**
+ * "unowned": about a subscription that belongs to no reader here (its account
+ * was deleted, or another app on the same Stripe account made it). Retrying
+ * would never change that, and a failing endpoint is one Stripe stops
+ * calling: the event is recorded as handled and a warning logged.
+ */
+export type HandleResult = "processed" | "duplicate" | "ignored" | "unowned";
 
 async function recorded(eventId: string): Promise<boolean> {
   return (await db().stripeEvent.findUnique({ where: { id: eventId }, select: { id: true } })) !== null;
@@ -41,7 +49,15 @@ export async function handleEvent(event: Stripe.Event): Promise<HandleResult> {
       const inserted = await tx.$executeRaw`
         INSERT INTO stripe_events (id, type) VALUES (${event.id}, ${event.type}) ON CONFLICT (id) DO NOTHING`;
       if (inserted === 0) return "duplicate" as const;
-      await write(tx);
+      try {
+        await write(tx);
+      } catch (error) {
+        // Thrown before anything was written (no SQL failed): the transaction
+        // still commits, with the event recorded.
+        if (!(error instanceof UnattributableSubscriptionError)) throw error;
+        log("warn", "stripe-event-unowned", { type: event.type, eventId: event.id, message: error.message });
+        return "unowned" as const;
+      }
       return "processed" as const;
     }, STRIPE_WRITE_TRANSACTION);
   });
