@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ManageBillingButton } from "@/components/billing/manage-billing-button";
-import { formatDate } from "@/lib/articles/format";
+import { formatDate, formatLastDay } from "@/lib/articles/format";
 import { planKeyFor } from "@/lib/billing/plans";
 import type { SubscriptionSummary } from "@/lib/billing/subscription-queries";
 
@@ -30,7 +30,9 @@ export function PlanSection({
     <section aria-labelledby="plan">
       <h2 id="plan">Plan</h2>
       {compUntil && !current && (
-        <p>Complimentary All-Access from the publisher until {formatDate(compUntil)}: you read everything.</p>
+        <p>
+          Complimentary All-Access from the publisher until the end of {formatLastDay(compUntil)}: you read everything.
+        </p>
       )}
       {current ? (
         <>

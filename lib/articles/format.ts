@@ -34,6 +34,15 @@ export function formatDate(date: Date): string {
   return formatFor("date").format(date);
 }
 
+/**
+ * The last day a period covers, for a period stored with an exclusive end
+ * (the midnight after its last day, in PUBLICATION_TIMEZONE: a complimentary
+ * grant). Every page that shows such an end says this day.
+ */
+export function formatLastDay(exclusiveEnd: Date): string {
+  return formatDate(new Date(exclusiveEnd.getTime() - 1));
+}
+
 /** "1 January": a date within the coming weeks (the meter's reset). */
 export function formatDayMonth(date: Date): string {
   return formatFor("day-month").format(date);

@@ -1,12 +1,7 @@
 // Granting complimentary All-Access until a date, or revoking it.
-import { formatDate } from "@/lib/articles/format";
+import { formatLastDay } from "@/lib/articles/format";
 import { env } from "@/lib/config/env";
 import { todayIn } from "@/lib/newsroom/readers/comp-until";
-
-/** comp_until is the midnight after the last day: the last day is the one before it. */
-export function lastCompDay(compUntil: Date): string {
-  return formatDate(new Date(compUntil.getTime() - 1));
-}
 
 export function CompSection({
   readerId,
@@ -23,10 +18,10 @@ export function CompSection({
       <h2 id="comp">Complimentary All-Access</h2>
       {running && compUntil ? (
         <p>
-          Reads everything until the end of {lastCompDay(compUntil)} ({timeZone}).
+          Reads everything until the end of {formatLastDay(compUntil)} ({timeZone}).
         </p>
       ) : compUntil ? (
-        <p>Had complimentary access until the end of {lastCompDay(compUntil)}; it has ended.</p>
+        <p>Had complimentary access until the end of {formatLastDay(compUntil)}; it has ended.</p>
       ) : (
         <p>None.</p>
       )}
