@@ -9,6 +9,7 @@ import { migrateDatabase } from "../lib/articles/migrate-database";
 import { openDatabase } from "../lib/db/open-database";
 import { seedDatabase, type SeedCounts } from "./content/seed-database";
 import { seedLeadImages } from "./content/seed-lead-images";
+import { startProgress } from "./lib/progress";
 
 const USAGE = `Usage: npm run seed -- [--articles <count>] [--seed <number>]
 
@@ -91,7 +92,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   try {
     process.stdout.write(`Seeding ${options.articles.toLocaleString("en-US")} articles (seed ${options.seed})...\n`);
-    const counts = await seedDatabase(connection.client, options);
+    const progress = startProgress("Articles", options.articles);
+    const counts = await seedDatabase(connection.client, { ...options, onProgress: progress.advance });
+    progress.finish();
     const withImages = await seedLeadImages(connection.client, options.seed ?? 1);
     process.stdout.write(`Lead images: ${withImages.toLocaleString("en-US")} articles given one.\n`);
     process.stdout.write(`${report(counts, (performance.now() - started) / 1000)}\n`);

@@ -14,6 +14,8 @@ export type SeedOptions = {
   drafts?: number;
   /** How many of the articles are scheduled in the future; see generateArticles. */
   scheduled?: number;
+  /** Told how many more articles were written, after each batch (the CLI's progress bar). */
+  onProgress?: (articles: number) => void;
 };
 
 /** Rows inserted by this call; rows that already existed are not counted. */
@@ -43,6 +45,7 @@ export async function seedDatabase(client: Client | PoolClient, options: SeedOpt
   const { ids, inserted } = await insertCatalog(client, generateCatalog());
   const counts: SeedCounts = { ...inserted, articles: 0, articlesSkipped: 0, articleAuthors: 0, articleTags: 0 };
   const add = (batchSize: number, batch: BatchCounts) => {
+    options.onProgress?.(batchSize);
     counts.articles += batch.articles;
     counts.articlesSkipped += batchSize - batch.articles;
     counts.articleAuthors += batch.articleAuthors;
@@ -53,8 +56,8 @@ export async function seedDatabase(client: Client | PoolClient, options: SeedOpt
   // statement is ever in flight, as a single connection requires.
   let inFlight: { size: number; result: Promise<BatchCounts> } | undefined;
   let batch: GeneratedArticle[] = [];
-  const { articles: count, ...generatorOptions } = options;
-  const generated = generateArticles({ count, ...generatorOptions });
+  const { articles: count, seed, now, drafts, scheduled } = options;
+  const generated = generateArticles({ count, seed, now, drafts, scheduled });
   try {
     for (const article of generated) {
       batch.push(article);
