@@ -161,19 +161,22 @@ test("EXIF location is gone from every stored size", async ({ request }) => {
   }
 });
 
-async function refusedUpload(api: APIRequestContext, name: string, buffer: Buffer, mimeType: string) {
-  const before = await sql<{ count: number }>("SELECT count(*)::int AS count FROM media");
+/** Uploads as `editorId` (whose uploads only this test makes) and checks that nothing was stored. */
+async function refusedUpload(api: APIRequestContext, editorId: string, name: string, buffer: Buffer, mimeType: string) {
+  const count = () =>
+    sql<{ count: number }>("SELECT count(*)::int AS count FROM media WHERE uploaded_by = $1", [editorId]);
+  const before = await count();
   const response = await api.post("/api/admin/media", {
     multipart: { file: { name, mimeType, buffer } },
     headers: { Origin: origin(), Accept: "application/json" },
   });
-  const after = await sql<{ count: number }>("SELECT count(*)::int AS count FROM media");
+  const after = await count();
   expect(after[0]!.count, name).toBe(before[0]!.count);
   return { status: response.status(), body: (await response.json()) as { message: string } };
 }
 
 test("uploads that are not accepted images are refused with a message and store nothing", async ({ page }) => {
-  await editorPage(page, "media-refusals");
+  const editor = await editorPage(page, "media-refusals");
   const api = page.request;
   const png20k = Buffer.from(
     await sharp({ create: { width: 1, height: 1, channels: 3, background: "#fff" } })
@@ -199,12 +202,12 @@ test("uploads that are not accepted images are refused with a message and store 
     [`${"../".repeat(10)}etc/passwd\u0000.jpg`, Buffer.from("GIF89a not really"), "image/gif", 400, "is not an image"],
   ];
   for (const [name, buffer, mimeType, status, message] of cases) {
-    const refused = await refusedUpload(api, name, buffer, mimeType);
+    const refused = await refusedUpload(api, editor.id, name, buffer, mimeType);
     expect(refused.status, name).toBe(status);
     expect(refused.body.message, name).toContain(message);
   }
   // 50 MB: refused by its declared size, before it is read.
-  const large = await refusedUpload(api, "large.jpg", Buffer.alloc(50 * 1_048_576, 0xff), "image/jpeg");
+  const large = await refusedUpload(api, editor.id, "large.jpg", Buffer.alloc(50 * 1_048_576, 0xff), "image/jpeg");
   expect(large.status).toBe(413);
   expect(large.body.message).toContain("is larger than the 20 MB an image may be");
 
