@@ -10,7 +10,7 @@
 
 /** lib/ folders, lowest layer first. Folders in one layer do not import each other. */
 const LAYERS = [
-  ["config", "text", "observability"],
+  ["config", "text", "observability", "calendar"],
   ["http", "db"],
   ["cache", "jobs", "media"],
   ["mail"],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatDayMonth } from "@/lib/articles/format";
 import { meterPeriod } from "./meter-period";
 
 describe("meterPeriod", () => {
@@ -19,5 +20,15 @@ describe("meterPeriod", () => {
     ["2026-12-31T23:59:59.999Z", "UTC", "2026-12", "2027-01-01T00:00:00.000Z"],
   ])("%s in %s is %s, resetting at %s", (instant, zone, period, resetsAt) => {
     expect(meterPeriod(new Date(instant), zone)).toEqual({ period, resetsAt: new Date(resetsAt) });
+  });
+});
+
+describe("the reset date a page prints", () => {
+  it("is the first of the next month in the publication's zone, also when the clocks changed in between", () => {
+    process.env.PUBLICATION_TIMEZONE = "Europe/London";
+    expect(formatDayMonth(meterPeriod(new Date("2026-10-31T23:30:00Z"), "Europe/London").resetsAt)).toBe("1 November");
+    expect(formatDayMonth(meterPeriod(new Date("2026-03-31T22:59:59Z"), "Europe/London").resetsAt)).toBe("1 April");
+    // 23:00 UTC on 31 March is midnight in London (summer time): April has begun.
+    expect(meterPeriod(new Date("2026-03-31T23:00:00Z"), "Europe/London").period).toBe("2026-04");
   });
 });

@@ -1,5 +1,6 @@
 // Which issue of a newsletter is next, and where its window starts: the
 // schedule (issue-schedule.ts) asked against the issues already sent.
+import { calendarDayOf } from "@/lib/calendar/calendar-day";
 import type { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/prisma";
@@ -45,4 +46,31 @@ export async function windowOf(
     select: { windowEnd: true },
   });
   return issueWindow(newsletter, date, scheduleFrom(env()), now, previous?.windowEnd ?? null);
+}
+
+/**
+ * The date an issue goes out under when it is sent at `now`. An issue is
+ * dated the day readers receive it, never a later one: the next issue sent
+ * early ("send now" on Saturday for Monday's Daily Review) is dated today,
+ * and the scheduled issue of its own day then covers what is published
+ * after it (issueWindow continues from where it ended). One issue of a
+ * newsletter a day: when today's has gone out, sending the next one early
+ * waits for its day.
+ */
+export type SendDate =
+  { kind: "own-day"; date: IssueDate } | { kind: "today"; date: IssueDate } | { kind: "today-taken"; date: IssueDate };
+
+export async function sendDateOf(
+  newsletter: NewsletterKey,
+  issueDate: IssueDate,
+  now: Date,
+  reader: Reader = db(),
+): Promise<SendDate> {
+  const today = calendarDayOf(now, env().PUBLICATION_TIMEZONE);
+  if (today >= issueDate) return { kind: "own-day", date: issueDate };
+  const taken = await reader.newsletterIssue.findFirst({
+    where: { newsletter, issueDate: dateColumn(today), status: { in: [...SETTLED] } },
+    select: { id: true },
+  });
+  return { kind: taken ? "today-taken" : "today", date: today };
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { calendarDayOf } from "@/lib/calendar/calendar-day";
 import {
   candidateIssueDates,
   dueIssueDate,
   issueWindow,
-  localDate,
   nominalWindow,
   sendMoment,
   sendsOn,
@@ -69,9 +69,9 @@ describe("windows in the publication's time zone", () => {
 
   it("put the weekend where it is locally: Friday 23:00 UTC is Saturday in Tokyo, Friday in New York", () => {
     const instant = new Date("2026-12-11T23:00:00Z");
-    expect(localDate(instant, "UTC")).toBe("2026-12-11");
-    expect(localDate(instant, "Asia/Tokyo")).toBe("2026-12-12");
-    expect(localDate(instant, "America/New_York")).toBe("2026-12-11");
+    expect(calendarDayOf(instant, "UTC")).toBe("2026-12-11");
+    expect(calendarDayOf(instant, "Asia/Tokyo")).toBe("2026-12-12");
+    expect(calendarDayOf(instant, "America/New_York")).toBe("2026-12-11");
     // Tokyo: Saturday morning, nothing due, Monday's issue is next.
     expect(dueIssueDate("daily_review", schedule("Asia/Tokyo"), instant)).toBeNull();
     expect(candidateIssueDates("daily_review", schedule("Asia/Tokyo"), instant, 1)).toEqual(["2026-12-14"]);

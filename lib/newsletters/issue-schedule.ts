@@ -8,12 +8,19 @@
 // seven days before its day. Windows meet end to end, so every article is in
 // exactly one. When an issue was sent early ("send now" while its window was
 // still open), the next one starts where that one ended.
-import { TZDate } from "@date-fns/tz";
+import {
+  addDays,
+  calendarDayOf,
+  instantOn,
+  startOfDay,
+  weekdayIndex,
+  type CalendarDay,
+} from "@/lib/calendar/calendar-day";
 import { WEEKDAYS, type Env, type Weekday } from "@/lib/config/env";
 import type { NewsletterKey } from "./newsletter-catalog";
 
-/** A calendar day, "2026-12-01". */
-export type IssueDate = string;
+/** A calendar day, "2026-12-01" (lib/calendar). */
+export type IssueDate = CalendarDay;
 
 export type Schedule = {
   timeZone: string;
@@ -38,43 +45,8 @@ export function scheduleFrom(settings: Env): Schedule {
   };
 }
 
-// Calendar arithmetic on "YYYY-MM-DD", done in UTC where days have no gaps.
-function toUtcDay(date: IssueDate): Date {
-  return new Date(`${date}T00:00:00Z`);
-}
-
-function fromUtcDay(day: Date): IssueDate {
-  return day.toISOString().slice(0, 10);
-}
-
-export function addDays(date: IssueDate, days: number): IssueDate {
-  const day = toUtcDay(date);
-  day.setUTCDate(day.getUTCDate() + days);
-  return fromUtcDay(day);
-}
-
-/** Monday is 0, Sunday 6 (the order of WEEKDAYS). */
-function weekdayIndex(date: IssueDate): number {
-  return (toUtcDay(date).getUTCDay() + 6) % 7;
-}
-
 export function weekdayOf(date: IssueDate): Weekday {
   return WEEKDAYS[weekdayIndex(date)]!;
-}
-
-/** The calendar day `instant` falls on in the time zone. */
-export function localDate(instant: Date, timeZone: string): IssueDate {
-  const local = new TZDate(instant.getTime(), timeZone);
-  const month = String(local.getMonth() + 1).padStart(2, "0");
-  const day = String(local.getDate()).padStart(2, "0");
-  return `${local.getFullYear()}-${month}-${day}`;
-}
-
-/** The instant of `time` ("07:00") on `date` in the time zone. */
-export function localInstant(date: IssueDate, time: string, timeZone: string): Date {
-  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-  const [hours, minutes] = time.split(":").map(Number) as [number, number];
-  return new Date(new TZDate(year, month - 1, day, hours, minutes, 0, 0, timeZone).getTime());
 }
 
 export function sendsOn(newsletter: NewsletterKey, date: IssueDate, schedule: Schedule): boolean {
@@ -95,7 +67,7 @@ export function sendTime(newsletter: NewsletterKey, schedule: Schedule): string 
 
 /** When the schedule sends the issue of `date`. */
 export function sendMoment(newsletter: NewsletterKey, date: IssueDate, schedule: Schedule): Date {
-  return localInstant(date, sendTime(newsletter, schedule), schedule.timeZone);
+  return instantOn(date, sendTime(newsletter, schedule), schedule.timeZone);
 }
 
 /** The issue date before `date` (a send day or not). */
@@ -116,8 +88,8 @@ export function issueDateOnOrAfter(newsletter: NewsletterKey, date: IssueDate, s
 export function nominalWindow(newsletter: NewsletterKey, date: IssueDate, schedule: Schedule): Window {
   const previous = previousIssueDate(newsletter, date, schedule);
   return {
-    start: localInstant(previous, "00:00", schedule.timeZone),
-    end: localInstant(date, "00:00", schedule.timeZone),
+    start: startOfDay(previous, schedule.timeZone),
+    end: startOfDay(date, schedule.timeZone),
   };
 }
 
@@ -147,7 +119,7 @@ export function issueWindow(
  * the coming ones. The caller takes the first one not yet sent.
  */
 export function candidateIssueDates(newsletter: NewsletterKey, schedule: Schedule, now: Date, count = 8): IssueDate[] {
-  const today = localDate(now, schedule.timeZone);
+  const today = calendarDayOf(now, schedule.timeZone);
   const dates: IssueDate[] = [];
   // A due issue: today's or, past midnight, yesterday's (a late send time).
   for (const date of [addDays(today, -1), today]) {

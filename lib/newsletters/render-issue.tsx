@@ -10,6 +10,7 @@
 import { render } from "@react-email/render";
 import type { AccessLevel, ReaderForAccess } from "@/lib/access/decide-access";
 import { audienceLevel, readArticlesForAudience } from "@/lib/access/read-article";
+import { formatDayMonth } from "@/lib/articles/format";
 import { joinParts } from "@/lib/articles/paywall-cut";
 import { env, publicUrl } from "@/lib/config/env";
 import { markdownToEmailHtml } from "@/lib/mail/email-markdown";
@@ -59,14 +60,6 @@ export function issueLabel(date: IssueDate): string {
   }).format(new Date(`${date}T12:00:00Z`));
 }
 
-function articleDate(date: Date): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    day: "numeric",
-    month: "long",
-    timeZone: env().PUBLICATION_TIMEZONE,
-  }).format(date);
-}
-
 export function issueWebPath(newsletter: NewsletterKey, date: IssueDate): string {
   return `/newsletters/${NEWSLETTER_CATALOG[newsletter].slug}/${date}`;
 }
@@ -107,7 +100,7 @@ export async function renderIssue(options: {
       url: `${site}/articles/${article.slug}`,
       kind: article.kind === "in_depth" ? "In-Depth" : "Daily Analysis",
       byline: article.authors.length > 0 ? `By ${article.authors.join(" and ")}` : "",
-      date: articleDate(article.publishedAt),
+      date: formatDayMonth(article.publishedAt),
       bodyHtml: markdownToEmailHtml(markdown, site),
       image: article.leadImage ? { ...emailImage(site, article.leadImage), alt: article.leadImage.alt } : null,
       whole: text.level === "full" || !text.hasGatedPart,

@@ -15,7 +15,7 @@ import { assertRole, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/prisma";
 import { lockIssue } from "./draft-issue";
 import { frozenIssueArticles, orderedIssueArticles, saveIssueOrder } from "./issue-articles";
-import { issueDateOf, nextIssueDate, windowOf } from "./issue-dates";
+import { dateColumn, issueDateOf, nextIssueDate, sendDateOf, windowOf } from "./issue-dates";
 import { issueRecipients, writeSendLog } from "./issue-recipients";
 import type { IssueDate } from "./issue-schedule";
 import type { NewsletterKey } from "./newsletter-catalog";
@@ -29,7 +29,9 @@ export const SCHEDULE: Actor = { id: null, label: "schedule", role: "editor" };
 export type StartResult =
   | { kind: "started"; issueId: string; issueDate: IssueDate; recipients: number; batches: number }
   | { kind: "empty"; issueId: string; issueDate: IssueDate }
-  | { kind: "already"; issueId: string; issueDate: IssueDate; status: string };
+  | { kind: "already"; issueId: string; issueDate: IssueDate; status: string }
+  /** Sent early, it would be today's second issue (sendDateOf). */
+  | { kind: "today-taken"; issueDate: IssueDate };
 
 export async function startIssueSend(
   actor: Actor,
@@ -42,10 +44,26 @@ export async function startIssueSend(
   const claimed = await db().$transaction(async (tx): Promise<StartResult> => {
     const issue = await lockIssue(tx, newsletter, issueDate);
     if (issue.status !== "draft") return { kind: "already", issueId: issue.id, issueDate, status: issue.status };
+    const sendDate = await sendDateOf(newsletter, issueDate, now, tx);
+    if (sendDate.kind === "today-taken") return { kind: "today-taken", issueDate };
+    // The window is the scheduled issue's (up to now); only the date moves.
     const window = await windowOf(newsletter, issueDate, now, tx);
     const articles = await orderedIssueArticles(tx, issue.id, window, now);
     const kept = articles.filter((article) => !article.dropped);
-    const closing = { windowStart: window.start, windowEnd: window.end, startedBy: actor.label, startedAt: now };
+    const closing = {
+      issueDate: dateColumn(sendDate.date),
+      windowStart: window.start,
+      windowEnd: window.end,
+      startedBy: actor.label,
+      startedAt: now,
+    };
+    if (sendDate.kind === "today") {
+      // An unsent draft of today (its day passed while the server was down)
+      // gives way: this issue carries its articles.
+      await tx.newsletterIssue.deleteMany({
+        where: { newsletter, issueDate: dateColumn(sendDate.date), status: "draft" },
+      });
+    }
     if (kept.length === 0) {
       // Nothing to send: recorded, so the schedule does not ask again and
       // the next issue's window starts after this one.
@@ -53,18 +71,18 @@ export async function startIssueSend(
         where: { id: issue.id },
         data: { ...closing, status: "empty", finishedAt: now },
       });
-      return { kind: "empty", issueId: issue.id, issueDate };
+      return { kind: "empty", issueId: issue.id, issueDate: sendDate.date };
     }
     await saveIssueOrder(tx, issue.id, articles);
     await tx.newsletterIssue.update({ where: { id: issue.id }, data: { ...closing, status: "sending" } });
     if (actor.id !== null) {
       await recordAudit(tx, actor, {
         action: "newsletter.send",
-        subject: `${newsletter} ${issueDate}`,
+        subject: `${newsletter} ${sendDate.date}`,
         details: { articles: kept.length },
       });
     }
-    return { kind: "started", issueId: issue.id, issueDate, recipients: 0, batches: 0 };
+    return { kind: "started", issueId: issue.id, issueDate: sendDate.date, recipients: 0, batches: 0 };
   });
   if (claimed.kind !== "started") return claimed;
   const prepared = await prepareIssue(claimed.issueId, now, options.queue);

@@ -1,6 +1,6 @@
 // The filters of a search request as the SQL needs them: slugs looked up as
 // ids, calendar days as instants in the publication's time zone.
-import { TZDate } from "@date-fns/tz";
+import { addDays, startOfDay } from "@/lib/calendar/calendar-day";
 import { getAuthor, getTag } from "@/lib/articles/taxonomy-queries";
 import { env } from "@/lib/config/env";
 import type { SearchKind, SearchProblem, SearchRequest } from "./search-request";
@@ -17,12 +17,6 @@ export type SearchFilters = {
 };
 
 export type ResolvedFilters = { ok: true; filters: SearchFilters } | { ok: false; problem: SearchProblem };
-
-/** Midnight at the start of `day` (YYYY-MM-DD) plus `addDays`, in the publication's time zone. */
-function startOfDay(day: string, addDays = 0): Date {
-  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
-  return new Date(new TZDate(year, month - 1, date + addDays, 0, 0, 0, 0, env().PUBLICATION_TIMEZONE).getTime());
-}
 
 export async function resolveSearchFilters(request: SearchRequest): Promise<ResolvedFilters> {
   const [topic, region, author] = await Promise.all([
@@ -41,7 +35,7 @@ export async function resolveSearchFilters(request: SearchRequest): Promise<Reso
   if (region) filters.regionId = region.id;
   if (author) filters.authorId = author.id;
   if (request.kind) filters.kind = request.kind;
-  if (request.from) filters.from = startOfDay(request.from);
-  if (request.to) filters.before = startOfDay(request.to, 1);
+  if (request.from) filters.from = startOfDay(request.from, env().PUBLICATION_TIMEZONE);
+  if (request.to) filters.before = startOfDay(addDays(request.to, 1), env().PUBLICATION_TIMEZONE);
   return { ok: true, filters };
 }

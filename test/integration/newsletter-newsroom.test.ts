@@ -8,7 +8,8 @@ import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/prisma";
 import { actorOf, ForbiddenError, type Actor } from "@/lib/auth/actor";
 import { archivedItemsFor, getArchivedIssue } from "@/lib/newsletters/issue-archive";
-import { windowOf } from "@/lib/newsletters/issue-dates";
+import { addDays, instantOn, weekdayIndex } from "@/lib/calendar/calendar-day";
+import { dateColumn, issueDateOf, nextIssueDate, windowOf } from "@/lib/newsletters/issue-dates";
 import { nominalWindow, scheduleFrom } from "@/lib/newsletters/issue-schedule";
 import { editNextIssue, getNextIssue, previewNextIssue } from "@/lib/newsletters/next-issue";
 import { getIssueReport, listSentIssues } from "@/lib/newsletters/sent-issues";
@@ -133,7 +134,7 @@ describe("the next issue", () => {
       now: morningOf(date),
       queue: noQueue,
     });
-    expect(result.kind).toBe("empty");
+    if (result.kind !== "empty") throw new Error(`expected an empty issue, got ${result.kind}`);
     created.push(result.issueId);
     const issue = await db().newsletterIssue.findUniqueOrThrow({ where: { id: result.issueId } });
     expect(issue).toMatchObject({ status: "empty", recipients: 0 });
@@ -181,5 +182,52 @@ describe("the web archive", () => {
 
     // Drafts and issues not sent are not in the archive.
     expect(await getArchivedIssue("daily_review", "1989-01-02")).toBeNull();
+  });
+});
+
+describe("an issue sent ahead of its day", () => {
+  it("is dated the day it goes out, and the issue of its own day carries what follows", async () => {
+    const editor = await person("editor");
+    const timeZone = env().PUBLICATION_TIMEZONE;
+    let monday = await freshIssueDate("daily_review");
+    while (weekdayIndex(monday) !== 0) monday = addDays(monday, 1);
+    const saturday = addDays(monday, -2);
+    const now = instantOn(saturday, "12:00", timeZone);
+    const tag = uniqueSuffix();
+    await createArticle({ title: `Friday ${tag}`, publishedAt: instantOn(addDays(monday, -3), "10:00", timeZone) });
+    await createArticle({ title: `Saturday ${tag}`, publishedAt: instantOn(saturday, "11:00", timeZone) });
+    expect(await nextIssueDate("daily_review", now)).toBe(monday);
+
+    // "Send now" on Saturday: Monday's issue, with what was published up to now, dated Saturday.
+    const sent = await startIssueSend(editor, "daily_review", { issueDate: monday, now, queue: noQueue });
+    if (sent.kind !== "started") throw new Error(`expected a send, got ${sent.kind}`);
+    created.push(sent.issueId);
+    expect(sent.issueDate).toBe(saturday);
+    const issue = await db().newsletterIssue.findUniqueOrThrow({ where: { id: sent.issueId } });
+    expect(issueDateOf(issue.issueDate)).toBe(saturday);
+    expect(issue.subject).toMatch(/^The Daily Review, Saturday \d+ \w+: Saturday /);
+    expect(issue.html).toContain(`/newsletters/daily-review/${saturday}`);
+    expect(issue.html).not.toContain(`/newsletters/daily-review/${monday}`);
+    const archived = await getArchivedIssue("daily_review", saturday);
+    expect(archived?.articles.map((article) => article.title)).toEqual([`Saturday ${tag}`, `Friday ${tag}`]);
+    expect(await getArchivedIssue("daily_review", monday)).toBeNull();
+
+    // Monday's issue is still the next one; it starts where Saturday's ended.
+    const later = new Date(now.getTime() + 3_600_000);
+    expect(await nextIssueDate("daily_review", later)).toBe(monday);
+    const window = await windowOf("daily_review", monday, later);
+    expect(window.start.toISOString()).toBe(now.toISOString());
+
+    // A second "send now" the same day would be Saturday's second issue: refused, nothing sent.
+    const again = await startIssueSend(editor, "daily_review", { issueDate: monday, now: later, queue: noQueue });
+    expect(again).toEqual({ kind: "today-taken", issueDate: monday });
+    const settled = await db().newsletterIssue.findMany({
+      where: { newsletter: "daily_review", issueDate: { in: [dateColumn(saturday), dateColumn(monday)] } },
+      select: { status: true },
+    });
+    expect(settled.filter((row) => row.status !== "draft")).toHaveLength(1);
+    await db().newsletterIssue.deleteMany({
+      where: { newsletter: "daily_review", issueDate: dateColumn(monday), status: "draft" },
+    });
   });
 });

@@ -9,6 +9,7 @@ import { formatDateTime } from "@/lib/articles/format";
 import type { SearchParamValue } from "@/lib/http/search-params";
 import { requireRole } from "@/lib/newsroom/require-role";
 import { newsletterBySlug } from "@/lib/newsletters/newsletter-catalog";
+import { sendDateOf } from "@/lib/newsletters/issue-dates";
 import { getNextIssue, MAX_NOTE_LENGTH } from "@/lib/newsletters/next-issue";
 import { issueLabel, itemLevel } from "@/lib/newsletters/render-issue";
 
@@ -30,6 +31,7 @@ export default async function NextIssuePage({
   const now = new Date();
   const next = await getNextIssue(actor, info.key, now);
   const kept = next.articles.filter((article) => !article.dropped);
+  const sendDate = await sendDateOf(info.key, next.issueDate, now);
   const endpoint = `/api/admin/newsletters/${info.slug}`;
   const previewSrc = `${endpoint}/preview?at=${now.getTime()}`;
   return (
@@ -86,12 +88,19 @@ export default async function NextIssuePage({
         <h2 id="send">Send</h2>
         {kept.length === 0 ? (
           <p>There is nothing to send.</p>
+        ) : sendDate.kind === "today-taken" ? (
+          <p>
+            Today&apos;s issue has already gone out, and there is one issue a day: this one goes out at{" "}
+            {formatDateTime(next.sendAt)}, or can be sent by hand from the start of its day.
+          </p>
         ) : (
           <form method="post" action={`${endpoint}/send`}>
             <input type="hidden" name="issueDate" value={next.issueDate} />
             <p>
-              Send this issue now instead of at {formatDateTime(next.sendAt)}. The next issue then starts from this
-              moment.
+              Send this issue now instead of at {formatDateTime(next.sendAt)}.
+              {sendDate.kind === "today"
+                ? ` It goes out dated today, ${issueLabel(sendDate.date)}, and the issue of ${issueLabel(next.issueDate)} then carries only what is published after this moment.`
+                : " The next issue then starts from this moment."}
             </p>
             <button type="submit" className="button button-primary">
               Send now
