@@ -7,6 +7,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { parseEnv } from "../lib/config/env";
 import { backupDatabase } from "../lib/db/backup/backup-database";
+import { laterProgress } from "./lib/progress";
 
 const root = path.resolve(import.meta.dirname, "..");
 const { values } = parseArgs({ options: { out: { type: "string" } } });
@@ -17,13 +18,20 @@ const file = path.resolve(
 );
 mkdirSync(path.dirname(file), { recursive: true });
 
-backupDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: path.resolve(root, settings.FOLIO_DATA_DIR) }, file)
+const progress = laterProgress("Tables dumped");
+backupDatabase(
+  { databaseUrl: settings.DATABASE_URL, dataDir: path.resolve(root, settings.FOLIO_DATA_DIR) },
+  file,
+  progress,
+)
   .then(({ format }) => {
+    progress.finish();
     console.log(
       `[folio] backup written: ${file} (${format === "custom" ? "pg_dump custom format" : "plain SQL, embedded database"})`,
     );
   })
   .catch((error: unknown) => {
+    progress.finish();
     console.error(`[folio] backup failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   });

@@ -6,6 +6,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { parseEnv } from "../lib/config/env";
 import { restoreDatabase } from "../lib/db/backup/restore-database";
+import { laterProgress } from "./lib/progress";
 
 const root = path.resolve(import.meta.dirname, "..");
 const { positionals } = parseArgs({ allowPositionals: true });
@@ -16,9 +17,18 @@ if (positionals.length !== 1) {
 const file = path.resolve(positionals[0]!);
 const settings = parseEnv(process.env);
 
-restoreDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: path.resolve(root, settings.FOLIO_DATA_DIR) }, file)
-  .then(() => console.log(`[folio] restored ${file}`))
+const progress = laterProgress("Objects restored");
+restoreDatabase(
+  { databaseUrl: settings.DATABASE_URL, dataDir: path.resolve(root, settings.FOLIO_DATA_DIR) },
+  file,
+  progress,
+)
+  .then(() => {
+    progress.finish();
+    console.log(`[folio] restored ${file}`);
+  })
   .catch((error: unknown) => {
+    progress.finish();
     console.error(`[folio] restore failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   });

@@ -35,5 +35,9 @@ describe("progress", () => {
     }
     expect(log.written).toHaveLength(4);
     expect(log.written.every((line) => line.endsWith(" left\n") && !line.includes("["))).toBe(true);
+    clock += 500;
+    inLog.finish();
+    expect(log.written).toHaveLength(5);
+    expect(log.written[4]).toBe("Seeding 20,000/20,000 · 976/s · 0 s left\n");
   });
 });

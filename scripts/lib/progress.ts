@@ -51,7 +51,23 @@ export function startProgress(
       }
     },
     finish() {
+      // A log gets the last count too, which a short run never reached.
       if (terminal) stream.write("\n");
+      else draw();
     },
+  };
+}
+
+/** A bar started once the total is known (a step count the work finds out first), for lib's StepProgress. */
+export function laterProgress(label: string): {
+  start(total: number): void;
+  advance(count: number): void;
+  finish(): void;
+} {
+  let bar: Progress | undefined;
+  return {
+    start: (total) => (bar = startProgress(label, total)),
+    advance: (count) => bar?.advance(count),
+    finish: () => bar?.finish(),
   };
 }

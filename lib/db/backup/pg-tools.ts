@@ -1,7 +1,7 @@
 // The PostgreSQL client programs a server backup needs (pg_dump, pg_restore),
 // found on PATH or in Debian's /usr/lib/postgresql/<major>/bin, newest first.
 // pg_dump refuses a server newer than itself, so the newest one is wanted.
-import { spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 
@@ -19,12 +19,28 @@ export function findPgTool(name: "pg_dump" | "pg_restore" | "psql"): string {
   return name;
 }
 
-/** Runs a program; resolves with its stderr, rejects with it (and the exit code) on failure. */
-export function run(program: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
+/**
+ * Runs a program; resolves with its stderr, rejects with it (and the exit
+ * code) on failure. `onLine` sees each line of stderr as it comes (the
+ * --verbose lines a progress bar counts).
+ */
+export function run(
+  program: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; onLine?: (line: string) => void } = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(program, args, { stdio: ["ignore", "ignore", "pipe"], env });
+    const child = spawn(program, args, { stdio: ["ignore", "ignore", "pipe"], env: options.env ?? process.env });
     let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    let partial = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      const text = chunk.toString();
+      stderr += text;
+      if (!options.onLine) return;
+      const lines = (partial + text).split("\n");
+      partial = lines.pop() ?? "";
+      for (const line of lines) options.onLine(line);
+    });
     child.on("error", (error) =>
       reject(
         new Error(
@@ -36,6 +52,17 @@ export function run(program: string, args: string[], env: NodeJS.ProcessEnv = pr
       code === 0
         ? resolve(stderr)
         : reject(new Error(`${path.basename(program)} failed (exit ${code}): ${stderr.trim()}`)),
+    );
+  });
+}
+
+/** Runs a program and resolves with its standard output (small outputs: a table of contents). */
+export function runForOutput(program: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(program, args, { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+      error
+        ? reject(new Error(`${path.basename(program)} failed: ${stderr.trim() || error.message}`))
+        : resolve(stdout),
     );
   });
 }

@@ -8,8 +8,8 @@ import { existsSync, openSync, readFileSync, readSync, closeSync } from "node:fs
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { embeddedInUse, embeddedPaths } from "./embedded-data";
-import { findPgTool, libpqUrl, run } from "./pg-tools";
-import type { BackupTarget } from "./backup-database";
+import { findPgTool, libpqUrl, run, runForOutput } from "./pg-tools";
+import type { BackupTarget, StepProgress } from "./backup-database";
 
 const TABLES = `SELECT count(*)::int AS tables FROM information_schema.tables
   WHERE table_schema NOT IN ('pg_catalog', 'information_schema')`;
@@ -22,7 +22,13 @@ function formatOf(file: string): "custom" | "plain" {
   return head.toString("latin1") === "PGDMP" ? "custom" : "plain";
 }
 
-export async function restoreDatabase(target: BackupTarget, file: string): Promise<void> {
+/** The entries of an archive's table of contents: what pg_restore will create or load, one by one. */
+async function archiveEntries(file: string): Promise<number> {
+  const list = await runForOutput(findPgTool("pg_restore"), ["--list", file]);
+  return list.split("\n").filter((line) => line.trim() !== "" && !line.startsWith(";")).length;
+}
+
+export async function restoreDatabase(target: BackupTarget, file: string, progress?: StepProgress): Promise<void> {
   if (!existsSync(file)) throw new Error(`no backup at ${file}`);
   const format = formatOf(file);
   if (target.databaseUrl) {
@@ -39,14 +45,24 @@ export async function restoreDatabase(target: BackupTarget, file: string): Promi
     } finally {
       await client.end();
     }
-    await run(findPgTool("pg_restore"), [
-      "--no-owner",
-      "--no-privileges",
-      "--exit-on-error",
-      "--single-transaction",
-      `--dbname=${libpqUrl(target.databaseUrl)}`,
-      file,
-    ]);
+    progress?.start(await archiveEntries(file));
+    await run(
+      findPgTool("pg_restore"),
+      [
+        "--no-owner",
+        "--no-privileges",
+        "--exit-on-error",
+        "--single-transaction",
+        ...(progress ? ["--verbose"] : []),
+        `--dbname=${libpqUrl(target.databaseUrl)}`,
+        file,
+      ],
+      // pg_restore --verbose says "creating ..." or "processing data for ..." per entry.
+      {
+        onLine: (line) =>
+          /^pg_restore: (creating|processing data for) /.test(line) ? progress?.advance(1) : undefined,
+      },
+    );
     return;
   }
   if (format !== "plain") {
