@@ -43,6 +43,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
 test("axe finds no serious violation on the editor, wide and narrow, and the tabs work by keyboard", async ({
   browser,
 }) => {
+  // Two browsers and several axe scans of the whole editor: on a loaded
+  // two-core machine this took over a minute (CI, load average 20).
+  test.slow();
   const wide = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
   await signInEditor(wide, "axe-wide");
   const page = await wide.newPage();

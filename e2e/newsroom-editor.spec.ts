@@ -214,6 +214,9 @@ test("a draft saves itself: what was typed is there after a reload, without pres
 test("two editors saving one article's body: the second is refused, told, and keeps their text to merge", async ({
   browser,
 }, testInfo) => {
+  // Two browsers and several axe scans of the whole editor: on a loaded
+  // two-core machine this took over a minute (CI, load average 20).
+  test.slow();
   const contexts = [await browser.newContext(), await browser.newContext()];
   const [first, second] = [await contexts[0]!.newPage(), await contexts[1]!.newPage()];
   for (const [index, context] of contexts.entries()) {
