@@ -8,6 +8,7 @@
 import { createHmac } from "node:crypto";
 import { env } from "@/lib/config/env";
 import { db, type Prisma } from "@/lib/db/prisma";
+import { log } from "@/lib/observability/log";
 
 export type SignInSource = "paywall" | "signin";
 
@@ -77,6 +78,10 @@ export async function recordSignInRequest(input: SignInRequestInput): Promise<Si
     const confirmedLeft = byIp.confirmed < settings.SIGNIN_LIMIT_PER_IP_CONFIRMED;
     const otherLeft = byIp.other < settings.SIGNIN_LIMIT_PER_IP;
     if (!(confirmed ? confirmedLeft : otherLeft)) {
+      // For the operator deciding whether to raise a limit; names no one.
+      log("warn", "sign-in-ip-limit", {
+        setting: confirmed ? "SIGNIN_LIMIT_PER_IP_CONFIRMED" : "SIGNIN_LIMIT_PER_IP",
+      });
       // Refused out loud only when both budgets are spent, so that the
       // answer is the same whichever budget the address draws on.
       return { allowed: false, limitedBy: "ip", answerAsSent: confirmed ? otherLeft : confirmedLeft } as const;
