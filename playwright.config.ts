@@ -81,6 +81,7 @@ export default defineConfig({
       // others ran before it. The limit itself is tested in
       // test/integration/sign-in-requests.test.ts.
       SIGNIN_LIMIT_PER_IP: "100000",
+      SIGNIN_LIMIT_PER_IP_CONFIRMED: "100000",
       INSTANT_ACCESS_LIMIT_PER_IP: "100000",
     },
   },

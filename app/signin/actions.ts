@@ -51,20 +51,29 @@ export async function requestSignInLink(_previous: SignInFormState, formData: un
     source,
     newsletter: source === "paywall" && declineNewsletter !== "on",
   });
-  if (!limit.allowed) {
+  // Over one of the client address's budgets while the other is not spent:
+  // nothing is sent, and the answer is the one for a sent link, the same
+  // for an address with an account and one without (sign-in-requests.ts).
+  if (!limit.allowed && !limit.answerAsSent) {
     return {
       status: "limited",
       message: `We have sent several sign-in links in a short time, so we are not sending another just now. Please use the latest email from us, or try again in ${env().SIGNIN_LIMIT_WINDOW_MINUTES} minutes.`,
       email,
     };
   }
-  try {
-    await signIn("email", { email, redirectTo: callbackUrl, redirect: false });
-  } catch (error) {
-    // The mail server refused or could not be reached; the details go to the log.
-    console.error("sign-in link could not be sent:", error instanceof Error ? error.message : error);
-    await forgetSignInRequest(limit.requestId);
-    return { status: "failed", message: "We could not send the email just now. Please try again in a moment.", email };
+  if (limit.allowed) {
+    try {
+      await signIn("email", { email, redirectTo: callbackUrl, redirect: false });
+    } catch (error) {
+      // The mail server refused or could not be reached; the details go to the log.
+      console.error("sign-in link could not be sent:", error instanceof Error ? error.message : error);
+      await forgetSignInRequest(limit.requestId);
+      return {
+        status: "failed",
+        message: "We could not send the email just now. Please try again in a moment.",
+        email,
+      };
+    }
   }
   if (source === "paywall" && (await giveRegistrationGift(email, ip, articleSlug))) {
     // Instant access: the rest of the article, at once, where the preview ended.

@@ -17,6 +17,7 @@ export async function startAppServer(name: string, port: number, env: Record<str
     // server (playwright.config.ts). The limit is tested in
     // test/integration/sign-in-requests.test.ts.
     SIGNIN_LIMIT_PER_IP: "100000",
+    SIGNIN_LIMIT_PER_IP_CONFIRMED: "100000",
     INSTANT_ACCESS_LIMIT_PER_IP: "100000",
     PORT: String(port),
     ...(logDir ? { FOLIO_LOG_FILE: path.join(logDir, `${name}.log`) } : {}),

@@ -13,6 +13,11 @@ describe("parseEnv", () => {
     });
   });
 
+  it("gives confirmed readers behind one client address a higher sign-in budget than other addresses", () => {
+    const settings = parseEnv({});
+    expect(settings.SIGNIN_LIMIT_PER_IP_CONFIRMED).toBeGreaterThan(settings.SIGNIN_LIMIT_PER_IP);
+  });
+
   it("reads numbers and treats empty values as unset", () => {
     const settings = parseEnv({ PORT: "8080", FREE_ARTICLES_PER_MONTH: "5", DATABASE_URL: "" });
     expect(settings).toMatchObject({ PORT: 8080, FREE_ARTICLES_PER_MONTH: 5 });
@@ -34,6 +39,7 @@ describe("parseEnv", () => {
     ["DAILY_REVIEW_TIME", "7am"],
     ["WEEKLY_REVIEW_DAY", "someday"],
     ["NEWSLETTER_BATCH_SIZE", "0"],
+    ["SIGNIN_LIMIT_PER_IP_CONFIRMED", "0"],
   ])("stops on a bad %s (%j) and names it", (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(InvalidSettingsError);
     expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(`\\b${name}\\b`));

@@ -89,7 +89,11 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default("The Folio Review <newsroom@folio.localhost>"),
   SIGNIN_LINK_MINUTES: positiveInt(10),
   SIGNIN_LIMIT_PER_EMAIL: positiveInt(3),
+  // Sign-in links per client address, for addresses without a confirmed
+  // account, and, a separate and higher budget, for confirmed readers' own
+  // addresses: a newsroom or a university signs many in from one address.
   SIGNIN_LIMIT_PER_IP: positiveInt(20),
+  SIGNIN_LIMIT_PER_IP_CONFIRMED: positiveInt(200),
   SIGNIN_LIMIT_WINDOW_MINUTES: positiveInt(15),
   // Instant access (docs/paywall.md): "Keep reading for free" shows the rest
   // of the article at once, before the address is confirmed; "off" gives that

@@ -5,12 +5,18 @@ import { apiRoute } from "./api-route";
 import { liveCustomer } from "./emulator-state";
 import { expandObject } from "./expand-object";
 import { newId } from "./new-id";
+import { expand, params, value } from "./param-schemas";
 import { expandList, optionalString, requiredString } from "./request-params";
 import { invalidParam, noSuchResource } from "./stripe-error";
 import type { PortalSessionObject } from "./stripe-objects";
 
+const createParams = params(
+  { customer: value, return_url: value, expand },
+  { notEmulated: ["after_expiration", "configuration", "customer_account", "flow_data", "locale", "on_behalf_of"] },
+);
+
 export const billingPortalRoutes = [
-  apiRoute("POST", "/v1/billing_portal/sessions", ({ core, params }) => {
+  apiRoute("POST", "/v1/billing_portal/sessions", createParams, ({ core, params }) => {
     const customer = requiredString(params, "customer");
     if (!liveCustomer(core.state, customer)) throw noSuchResource("customer", customer, "customer");
     const returnUrl = optionalString(params, "return_url") || null;

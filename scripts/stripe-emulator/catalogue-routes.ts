@@ -4,11 +4,21 @@ import { apiRoute } from "./api-route";
 import { newestFirst } from "./emulator-state";
 import { expandObject } from "./expand-object";
 import { listPage } from "./list-page";
+import { expand, list, pagination, params, retrieveParams, value } from "./param-schemas";
 import { expandList, optionalBoolean, optionalString, stringList } from "./request-params";
 import { noSuchResource } from "./stripe-error";
 
+const priceListParams = params(
+  { lookup_keys: list(value), active: value, product: value, type: value, expand, ...pagination },
+  { notEmulated: ["created", "currency", "recurring"] },
+);
+const productListParams = params(
+  { active: value, expand, ...pagination },
+  { notEmulated: ["created", "ids", "shippable", "type", "url"] },
+);
+
 export const catalogueRoutes = [
-  apiRoute("GET", "/v1/prices", ({ core, params }) => {
+  apiRoute("GET", "/v1/prices", priceListParams, ({ core, params }) => {
     const lookupKeys = stringList(params, "lookup_keys");
     const active = optionalBoolean(params, "active");
     const product = optionalString(params, "product");
@@ -23,13 +33,13 @@ export const catalogueRoutes = [
     return expandObject(core.state, listPage(prices, params, "/v1/prices"), expandList(params));
   }),
 
-  apiRoute("GET", "/v1/prices/:id", ({ core, params, ids }) => {
+  apiRoute("GET", "/v1/prices/:id", retrieveParams, ({ core, params, ids }) => {
     const price = core.state.prices[ids[0]!];
     if (!price) throw noSuchResource("price", ids[0]!);
     return expandObject(core.state, price, expandList(params));
   }),
 
-  apiRoute("GET", "/v1/products", ({ core, params }) => {
+  apiRoute("GET", "/v1/products", productListParams, ({ core, params }) => {
     const active = optionalBoolean(params, "active");
     const products = newestFirst(core.state.products).filter(
       (product) => active === undefined || product.active === active,
@@ -37,7 +47,7 @@ export const catalogueRoutes = [
     return expandObject(core.state, listPage(products, params, "/v1/products"), expandList(params));
   }),
 
-  apiRoute("GET", "/v1/products/:id", ({ core, params, ids }) => {
+  apiRoute("GET", "/v1/products/:id", retrieveParams, ({ core, params, ids }) => {
     const product = core.state.products[ids[0]!];
     if (!product) throw noSuchResource("product", ids[0]!);
     return expandObject(core.state, product, expandList(params));

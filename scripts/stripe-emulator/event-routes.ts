@@ -4,6 +4,7 @@
 import { apiRoute } from "./api-route";
 import { newestFirst } from "./emulator-state";
 import { listPage } from "./list-page";
+import { list, pagination, params, value } from "./param-schemas";
 import { optionalString, stringList } from "./request-params";
 import { noSuchResource } from "./stripe-error";
 
@@ -11,8 +12,14 @@ function matchesType(type: string, filter: string): boolean {
   return filter.endsWith("*") ? type.startsWith(filter.slice(0, -1)) : type === filter;
 }
 
+const listParams = params(
+  { type: value, types: list(value), ...pagination },
+  { notEmulated: ["created", "delivery_success", "expand"] },
+);
+const retrieveParams = params({}, { notEmulated: ["expand"] });
+
 export const eventRoutes = [
-  apiRoute("GET", "/v1/events", ({ core, params }) => {
+  apiRoute("GET", "/v1/events", listParams, ({ core, params }) => {
     const type = optionalString(params, "type");
     const types = stringList(params, "types");
     const events = newestFirst(core.state.events).filter(
@@ -23,7 +30,7 @@ export const eventRoutes = [
     return listPage(events, params, "/v1/events");
   }),
 
-  apiRoute("GET", "/v1/events/:id", ({ core, ids }) => {
+  apiRoute("GET", "/v1/events/:id", retrieveParams, ({ core, ids }) => {
     const event = core.state.events[ids[0]!];
     if (!event) throw noSuchResource("event", ids[0]!);
     return event;

@@ -1,8 +1,9 @@
 // One JSON API request, /v1 or /_emulator: checks the API key, replays an
-// idempotent POST, finds the route, and turns the handler's result or
+// idempotent POST, finds the route, checks the parameters, and turns the handler's result or
 // StripeApiError into Stripe's response format.
 import type { IncomingHttpHeaders } from "node:http";
 import type { ApiRoute } from "./api-route";
+import { checkParams } from "./check-params";
 import { apiVersion } from "./emit-event";
 import type { EmulatorCore } from "./emulator-core";
 import { newId } from "./new-id";
@@ -81,6 +82,7 @@ export function handleApiRequest(context: ApiContext, request: ApiRequest): ApiR
     const { route, ids } = findRoute(context.routes, request.method, request.path);
     const params =
       request.method === "POST" ? parseBody(request.body, request.headers["content-type"]) : parseQuery(request.query);
+    checkParams(route.params, params);
     const result = route.handle({
       core: context.core,
       params,

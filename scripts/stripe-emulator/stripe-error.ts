@@ -2,19 +2,29 @@
 // status code (400/404 -> StripeInvalidRequestError, 401 ->
 // StripeAuthenticationError) and copies `param` and `code` onto the error,
 // so apps can branch on them exactly as they would against the real API.
+// As on Stripe, an error with a code links to that code's documentation.
 export type StripeErrorBody = {
   type: "invalid_request_error" | "api_error" | "idempotency_error" | "card_error";
   message: string;
   param?: string;
   code?: string;
+  doc_url?: string;
 };
 
+/** parameter_unknown -> https://stripe.com/docs/error-codes/parameter-unknown */
+export function docUrl(code: string): string {
+  return `https://stripe.com/docs/error-codes/${code.replaceAll("_", "-")}`;
+}
+
 export class StripeApiError extends Error {
+  readonly body: StripeErrorBody;
+
   constructor(
     readonly status: 400 | 401 | 402 | 404 | 500,
-    readonly body: StripeErrorBody,
+    body: StripeErrorBody,
   ) {
     super(body.message);
+    this.body = body.code && !body.doc_url ? { ...body, doc_url: docUrl(body.code) } : body;
   }
 
   toJSON(): { error: StripeErrorBody } {

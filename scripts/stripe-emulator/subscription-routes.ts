@@ -14,6 +14,7 @@ import {
   optionalString,
   type Params,
 } from "./request-params";
+import { expand, list, metadata, pagination, params, retrieveParams, value } from "./param-schemas";
 import { invalidParam, noSuchResource } from "./stripe-error";
 import {
   applyCancellation,
@@ -64,8 +65,76 @@ function changeFrom(core: EmulatorCore, subscription: SubscriptionObject, params
   };
 }
 
+const listParams = params(
+  { customer: value, price: value, status: value, expand, ...pagination },
+  {
+    notEmulated: [
+      "automatic_tax",
+      "collection_method",
+      "created",
+      "current_period_end",
+      "current_period_start",
+      "customer_account",
+      "plan",
+      "test_clock",
+    ],
+  },
+);
+const updatedItem = params(
+  { id: value, price: value },
+  {
+    notEmulated: [
+      "billing_thresholds",
+      "clear_usage",
+      "current_trial",
+      "deleted",
+      "discounts",
+      "metadata",
+      "plan",
+      "price_data",
+      "quantity",
+      "tax_rates",
+    ],
+  },
+);
+const updateParams = params(
+  { cancel_at_period_end: value, cancel_at: value, items: list(updatedItem), metadata, expand },
+  {
+    notEmulated: [
+      "add_invoice_items",
+      "application_fee_percent",
+      "automatic_tax",
+      "billing_cycle_anchor",
+      "billing_schedules",
+      "billing_thresholds",
+      "cancellation_details",
+      "collection_method",
+      "days_until_due",
+      "default_payment_method",
+      "default_source",
+      "default_tax_rates",
+      "description",
+      "discounts",
+      "invoice_settings",
+      "off_session",
+      "on_behalf_of",
+      "pause_collection",
+      "payment_behavior",
+      "payment_settings",
+      "pending_invoice_item_interval",
+      "proration_behavior",
+      "proration_date",
+      "transfer_data",
+      "trial_end",
+      "trial_from_plan",
+      "trial_settings",
+    ],
+  },
+);
+const cancelParams = params({ expand }, { notEmulated: ["cancellation_details", "invoice_now", "prorate"] });
+
 export const subscriptionRoutes = [
-  apiRoute("GET", "/v1/subscriptions", ({ core, params }) => {
+  apiRoute("GET", "/v1/subscriptions", listParams, ({ core, params }) => {
     const customer = optionalString(params, "customer");
     const price = optionalString(params, "price");
     const status = optionalString(params, "status");
@@ -86,17 +155,17 @@ export const subscriptionRoutes = [
     return expandObject(core.state, listPage(subscriptions, params, "/v1/subscriptions"), expandList(params));
   }),
 
-  apiRoute("GET", "/v1/subscriptions/:id", ({ core, params, ids }) =>
+  apiRoute("GET", "/v1/subscriptions/:id", retrieveParams, ({ core, params, ids }) =>
     expandObject(core.state, findSubscription(core, ids[0]!), expandList(params)),
   ),
 
-  apiRoute("POST", "/v1/subscriptions/:id", ({ core, params, ids, cause }) => {
+  apiRoute("POST", "/v1/subscriptions/:id", updateParams, ({ core, params, ids, cause }) => {
     const subscription = findSubscription(core, ids[0]!);
     updateSubscription(core, subscription, cause, changeFrom(core, subscription, params));
     return expandObject(core.state, subscription, expandList(params));
   }),
 
-  apiRoute("DELETE", "/v1/subscriptions/:id", ({ core, params, ids, cause }) => {
+  apiRoute("DELETE", "/v1/subscriptions/:id", cancelParams, ({ core, params, ids, cause }) => {
     const subscription = findSubscription(core, ids[0]!);
     cancelNow(core, subscription, cause);
     return expandObject(core.state, subscription, expandList(params));

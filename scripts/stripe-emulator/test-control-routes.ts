@@ -7,13 +7,14 @@ import { apiRoute } from "./api-route";
 import { liveCustomer, resetState } from "./emulator-state";
 import { payOpenInvoice } from "./pay-open-invoice";
 import { processDueSubscriptions } from "./process-due-subscriptions";
+import { noParams, params, value } from "./param-schemas";
 import { optionalInteger, optionalString } from "./request-params";
 import { invalidParam, invalidRequest, missingParam, noSuchResource } from "./stripe-error";
 
 export const testControlRoutes = [
-  apiRoute("GET", "/_emulator/clock", ({ core }) => ({ now: core.clock.now() })),
+  apiRoute("GET", "/_emulator/clock", noParams, ({ core }) => ({ now: core.clock.now() })),
 
-  apiRoute("POST", "/_emulator/clock/advance", ({ core, params }) => {
+  apiRoute("POST", "/_emulator/clock/advance", params({ seconds: value }), ({ core, params }) => {
     const seconds = optionalInteger(params, "seconds");
     if (seconds === undefined) throw missingParam("seconds");
     if (seconds < 0) throw invalidParam("seconds", "The clock only moves forward.");
@@ -24,21 +25,21 @@ export const testControlRoutes = [
     return { now: core.clock.now(), events };
   }),
 
-  apiRoute("POST", "/_emulator/customers/:id/fail-next-payment", ({ core, ids }) => {
+  apiRoute("POST", "/_emulator/customers/:id/fail-next-payment", noParams, ({ core, ids }) => {
     const customer = liveCustomer(core.state, ids[0]!);
     if (!customer) throw noSuchResource("customer", ids[0]!);
     if (!core.state.failNextPayment.includes(customer.id)) core.state.failNextPayment.push(customer.id);
     return { customer: customer.id, fail_next_payment: true };
   }),
 
-  apiRoute("POST", "/_emulator/invoices/:id/pay", ({ core, ids }) => {
+  apiRoute("POST", "/_emulator/invoices/:id/pay", noParams, ({ core, ids }) => {
     const invoice = core.state.invoices[ids[0]!];
     if (!invoice) throw noSuchResource("invoice", ids[0]!);
     payOpenInvoice(core, invoice);
     return invoice;
   }),
 
-  apiRoute("POST", "/_emulator/events/:id/redeliver", ({ core, ids }) => {
+  apiRoute("POST", "/_emulator/events/:id/redeliver", noParams, ({ core, ids }) => {
     const event = core.state.events[ids[0]!];
     if (!event) throw noSuchResource("event", ids[0]!);
     if (!core.webhooks.hasEndpoint) throw invalidRequest("No webhook URL is set; start the emulator with webhookUrl.");
@@ -46,14 +47,14 @@ export const testControlRoutes = [
     return { event: event.id, queued: true };
   }),
 
-  apiRoute("GET", "/_emulator/webhooks", ({ core }) => core.webhooks.status()),
+  apiRoute("GET", "/_emulator/webhooks", noParams, ({ core }) => core.webhooks.status()),
 
-  apiRoute("POST", "/_emulator/webhooks/pause", ({ core }) => {
+  apiRoute("POST", "/_emulator/webhooks/pause", noParams, ({ core }) => {
     core.webhooks.pause();
     return core.webhooks.status();
   }),
 
-  apiRoute("POST", "/_emulator/webhooks/resume", ({ core, params }) => {
+  apiRoute("POST", "/_emulator/webhooks/resume", params({ order: value }), ({ core, params }) => {
     const order = optionalString(params, "order") ?? "creation";
     if (order !== "creation" && order !== "reverse")
       throw invalidParam("order", 'order must be "creation" or "reverse".');
@@ -61,13 +62,13 @@ export const testControlRoutes = [
     return core.webhooks.status();
   }),
 
-  apiRoute("GET", "/_emulator/deliveries", ({ core, params }) => {
+  apiRoute("GET", "/_emulator/deliveries", params({ event: value }), ({ core, params }) => {
     const event = optionalString(params, "event");
     const data = core.webhooks.attempts.filter((attempt) => event === undefined || attempt.event === event);
     return { object: "list", data, has_more: false, url: "/_emulator/deliveries" };
   }),
 
-  apiRoute("POST", "/_emulator/holds", ({ core, params }) => {
+  apiRoute("POST", "/_emulator/holds", params({ method: value, path: value }), ({ core, params }) => {
     const method = optionalString(params, "method") ?? "GET";
     const path = optionalString(params, "path");
     if (path === undefined) throw missingParam("path");
@@ -77,19 +78,19 @@ export const testControlRoutes = [
     return core.heldAnswers.hold(method, path);
   }),
 
-  apiRoute("GET", "/_emulator/holds/:id", ({ core, ids }) => {
+  apiRoute("GET", "/_emulator/holds/:id", noParams, ({ core, ids }) => {
     const hold = core.heldAnswers.status(ids[0]!);
     if (!hold) throw noSuchResource("hold", ids[0]!);
     return hold;
   }),
 
-  apiRoute("POST", "/_emulator/holds/:id/release", ({ core, ids }) => {
+  apiRoute("POST", "/_emulator/holds/:id/release", noParams, ({ core, ids }) => {
     const hold = core.heldAnswers.release(ids[0]!);
     if (!hold) throw noSuchResource("hold", ids[0]!);
     return hold;
   }),
 
-  apiRoute("POST", "/_emulator/reset", ({ core }) => {
+  apiRoute("POST", "/_emulator/reset", noParams, ({ core }) => {
     core.heldAnswers.releaseAll();
     resetState(core.state);
     core.webhooks.clear();
