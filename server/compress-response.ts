@@ -103,6 +103,8 @@ export function compressResponse(request: IncomingMessage, response: ServerRespo
     output.on("drain", () => response.emit("drain"));
     output.on("end", () => end.call(response));
     response.once("close", () => output.destroy());
+    // A compressor's error would otherwise be unhandled and end the process.
+    output.on("error", () => response.destroy());
   }
 
   response.writeHead = function (this: ServerResponse, ...args: unknown[]) {
