@@ -8,6 +8,9 @@ const htmlLimitedBots = JSON.parse(readFileSync(new URL("./lib/http/html-limited
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The server in front compresses every response, Brotli or gzip, pages from
+  // its cache too (server/compress-response.ts).
+  compress: false,
   reactStrictMode: true,
   experimental: {
     // forbidden() (a real 403 page for a reader who opens a newsroom page).

@@ -7,6 +7,7 @@ import { isSubscriber } from "@/lib/access/article-access";
 import { getReader } from "@/lib/auth/get-reader";
 import { listLatest } from "@/lib/articles/article-queries";
 import { listTags } from "@/lib/articles/taxonomy-queries";
+import { env } from "@/lib/config/env";
 
 export const dynamic = "force-dynamic";
 
@@ -21,6 +22,8 @@ export default async function HomePage() {
   const [lead, ...rest] = daily;
   return (
     <div className="home">
+      {/* The masthead shows the name; the page's outline needs it as its heading too. */}
+      <h1 className="visually-hidden">{env().PUBLICATION_NAME}</h1>
       <section className="home-main" aria-labelledby="daily-title">
         <h2 id="daily-title" className="section-title">
           Daily Analysis

@@ -97,6 +97,20 @@ test("the archive is newest first and paginated", async ({ page }) => {
   await expect(page.getByText(/^Page 2 of \d+$/)).toBeVisible();
 });
 
+test("each page of a listing is its own canonical, and links to its neighbours", async ({ request }) => {
+  const canonical = (html: string) => /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1];
+  const archive = await (await request.get("/archive")).text();
+  expect(canonical(archive)).toMatch(/\/archive$/);
+  const second = await (await request.get("/archive?page=2")).text();
+  expect(canonical(second)).toMatch(/\/archive\?page=2$/);
+  expect(second).toMatch(/<title>Archive, page 2\b/);
+  expect(second).toMatch(/<a [^>]*href="\/archive" rel="prev"|<a [^>]*rel="prev" [^>]*href="\/archive"/);
+  // Nonsense page numbers mean page 1, and say so.
+  expect(canonical(await (await request.get("/archive?page=x")).text())).toMatch(/\/archive$/);
+  const topic = await (await request.get("/topics/e2e-energy?page=1")).text();
+  expect(canonical(topic)).toMatch(/\/topics\/e2e-energy$/);
+});
+
 test("an author page shows the author's articles", async ({ page }) => {
   await page.goto(`/articles/${gatedArticle.slug}`);
   await page.getByRole("link", { name: "Imogen Test" }).click();

@@ -4,8 +4,9 @@
 // Cache-Control on a dynamic page itself while rendering it, after the
 // proxy's headers, and only here are both the request's cookies and the
 // response's final Set-Cookie known.
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { cacheHeadersFor, varyWith } from "@/lib/http/cache-policy";
+import { moveWriteHeadHeaders } from "./write-head-headers";
 
 export function applyCachePolicy(request: IncomingMessage, response: ServerResponse): void {
   const writeHead = response.writeHead;
@@ -14,12 +15,7 @@ export function applyCachePolicy(request: IncomingMessage, response: ServerRespo
     const status = typeof args[0] === "number" ? args[0] : response.statusCode;
     // Headers handed to writeHead itself are moved onto the response first, so
     // that a Set-Cookie among them counts and the policy is not overridden.
-    const passed = args.findIndex((arg, index) => index > 0 && arg !== null && typeof arg === "object");
-    if (passed > 0) {
-      for (const [name, value] of headerEntries(args[passed] as OutgoingHttpHeaders | unknown[]))
-        response.setHeader(name, value);
-      args = args.slice(0, passed);
-    }
+    args = moveWriteHeadHeaders(response, args);
     const headers = cacheHeadersFor({
       method: request.method ?? "GET",
       path: (request.url ?? "/").split("?")[0] ?? "/",
@@ -32,19 +28,4 @@ export function applyCachePolicy(request: IncomingMessage, response: ServerRespo
     if (headers.varyCookie) response.setHeader("Vary", varyWith(response.getHeader("vary")?.toString(), "Cookie"));
     return (writeHead as (...rest: unknown[]) => ServerResponse).apply(this, args);
   } as ServerResponse["writeHead"];
-}
-
-function headerEntries(headers: OutgoingHttpHeaders | unknown[]): [string, string | number | readonly string[]][] {
-  if (!Array.isArray(headers)) {
-    return Object.entries(headers).filter(
-      (entry): entry is [string, string | number | string[]] => entry[1] !== undefined,
-    );
-  }
-  // The raw form: [name, value, name, value, ...], a name possibly repeated.
-  const merged = new Map<string, string[]>();
-  for (let index = 0; index + 1 < headers.length; index += 2) {
-    const name = String(headers[index]);
-    merged.set(name, [...(merged.get(name) ?? []), String(headers[index + 1])]);
-  }
-  return [...merged].map(([name, values]) => [name, values.length === 1 ? values[0]! : values]);
 }

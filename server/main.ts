@@ -6,7 +6,8 @@
 // behind that many proxies that append to it (trusted-headers.ts). Each
 // request gets an id and a context (lib/observability/request-context.ts)
 // that the JSON logs and the 503 answer for database outages read. Every
-// response gets the site's Cache-Control policy (apply-cache-policy.ts), and
+// response gets the site's Cache-Control policy (apply-cache-policy.ts) and is
+// compressed when worth it (compress-response.ts), and
 // the anonymous pages that policy makes public are kept whole in memory
 // (page-cache.ts) while the cache invalidation listener vouches for them.
 // The same process runs the background jobs (JOBS=off leaves them to other
@@ -23,6 +24,7 @@ import { requestContextStorage } from "@/lib/observability/request-context";
 import { startWorkers } from "@/lib/workers/start-workers";
 import { applyCachePolicy } from "./apply-cache-policy";
 import { answerClientErrors } from "./client-error-answer";
+import { compressResponse } from "./compress-response";
 import { pageCache } from "./page-cache";
 import { logConsoleAsJson, logRequest, teeOutputTo } from "./request-logging";
 import { applyTrustedHeaders } from "./trusted-headers";
@@ -56,6 +58,7 @@ const server = createServer((request, response) => {
   response.setHeader("X-Request-Id", requestId);
   const context = { requestId, databaseUnavailable: false };
   logRequest(request, response, requestId);
+  compressResponse(request, response);
   // Before the 503 answer, which wraps it: a 503 is private too.
   applyCachePolicy(request, response);
   answerUnavailableAs503(request, response, context);

@@ -1,10 +1,11 @@
 import { once } from "node:events";
 import { createServer, get, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { gunzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { PRIVATE, PUBLIC_PAGE } from "@/lib/http/cache-policy";
 import { newNonce } from "@/lib/http/security-headers";
 import { applyCachePolicy } from "./apply-cache-policy";
+import { compressResponse } from "./compress-response";
 import { joinAroundNonce, pageCache, pageCacheKey, splitAtNonce } from "./page-cache";
 
 let server: Server | undefined;
@@ -23,11 +24,11 @@ const nextLikePage: App = (request, response) => {
   response.setHeader("Content-Type", "text/html; charset=utf-8");
   response.write(`<!DOCTYPE html><html><head><script nonce="${nonce}">boot()</script></head>`);
   response.end(
-    `<body><main>Page ${request.url} with "accept-encoding: ${request.headers["accept-encoding"] ?? "none"}"</main><script nonce="${nonce}">self.push(["${nonce}"])</script></body></html>`,
+    `<body><main>Page ${request.url} with "accept-encoding: ${request.headers["accept-encoding"] ?? "none"}"</main><p>${"Worth compressing. ".repeat(80)}</p><script nonce="${nonce}">self.push(["${nonce}"])</script></body></html>`,
   );
 };
 
-/** The web server of server/main.ts in small: the policy, then the page cache in front of the app. */
+/** The web server of server/main.ts in small: compression, the policy, then the page cache in front of the app. */
 async function serve(app: App, options: { changed?: () => boolean; vouches?: () => boolean; maxBytes?: number } = {}) {
   let renders = 0;
   const pages = pageCache({
@@ -39,6 +40,7 @@ async function serve(app: App, options: { changed?: () => boolean; vouches?: () 
     },
   });
   server = createServer((request, response) => {
+    compressResponse(request, response);
     applyCachePolicy(request, response);
     void pages.handle(request, response, () => {
       renders += 1;
@@ -127,22 +129,31 @@ describe("pageCache", () => {
     expect(Number(second.headers.get("content-length"))).toBe(Buffer.byteLength(secondBody));
   });
 
-  it("gzips a hit for a client that asks, and answers HEAD with the headers alone", async () => {
+  it("compresses the render that fills the cache and every hit as the client asks, and answers HEAD with the headers alone", async () => {
     const { origin, renders } = await serve(nextLikePage);
-    // The render that fills the cache is asked for the page uncompressed.
-    expect(await (await fetch(`${origin}/articles/a`)).text()).toContain('"accept-encoding: none"');
-    const raw = await new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>(
-      (resolve, reject) => {
-        get(`${origin}/articles/a`, { headers: { "accept-encoding": "gzip, deflate" } }, (response) => {
+    const raw = (acceptEncoding: string) =>
+      new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+        get(`${origin}/articles/a`, { headers: { "accept-encoding": acceptEncoding } }, (response) => {
           const chunks: Buffer[] = [];
           response.on("data", (chunk: Buffer) => chunks.push(chunk));
           response.on("end", () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
         }).on("error", reject);
-      },
-    );
-    expect(raw.headers["content-encoding"]).toBe("gzip");
-    expect(raw.headers.vary).toMatch(/Accept-Encoding/);
-    expect(gunzipSync(raw.body).toString()).toContain("<main>Page /articles/a");
+      });
+    // Before, the render that filled the cache went out uncompressed.
+    const miss = await raw("br, gzip");
+    expect(miss.headers["x-folio-page-cache"]).toBe("miss");
+    expect(miss.headers["content-encoding"]).toBe("br");
+    expect(brotliDecompressSync(miss.body).toString()).toContain("<main>Page /articles/a");
+    const hit = await raw("br, gzip");
+    expect(hit.headers["x-folio-page-cache"]).toBe("hit");
+    expect(hit.headers["content-encoding"]).toBe("br");
+    const gzipped = await raw("gzip, deflate");
+    expect(gzipped.headers["content-encoding"]).toBe("gzip");
+    expect(gzipped.headers.vary).toMatch(/Accept-Encoding/);
+    expect(gunzipSync(gzipped.body).toString()).toContain("<main>Page /articles/a");
+    const plain = await raw("identity");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.toString()).toContain("<main>Page /articles/a");
     const head = await fetch(`${origin}/articles/a`, { method: "HEAD" });
     expect(head.headers.get("x-folio-page-cache")).toBe("hit");
     expect(await head.text()).toBe("");

@@ -23,20 +23,22 @@
 //   together around a fresh one. A nonce is random and the page's text was
 //   fixed before it was chosen, so it can only occur where Next.js put it.
 //
-// Pages are rendered uncompressed (the request that fills the cache is passed
-// on without Accept-Encoding) and stored deflated, about a fifth of their
-// size (an article page of 31 KB keeps 7.5 KB): uncompressed, the
-// benchmark's 2,000 different articles did not fit in the default 64 MB, and
-// a reader going through them in turn found none. Inflating a page on a hit
-// takes a fraction of a millisecond; a hit is gzipped for a client that asks.
+// Pages are read as Next.js renders them, uncompressed (the compression in
+// front, compress-response.ts, encodes what is written after this has seen
+// it), and stored deflated, about a fifth of their size (an article page of
+// 31 KB keeps 7.5 KB): uncompressed, the benchmark's 2,000 different articles
+// did not fit in the default 64 MB, and a reader going through them in turn
+// found none. Inflating a page on a hit takes a fraction of a millisecond; a
+// hit is written uncompressed and compressed in front like every response.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { promisify } from "node:util";
-import { deflateRaw, gzip, inflateRawSync } from "node:zlib";
+import { deflateRaw, inflateRawSync } from "node:zlib";
 import { LRUCache } from "lru-cache";
 import { anythingChangedSince, clockNow, clockVouches } from "@/lib/cache/tag-clock";
 import { crawlerKind } from "@/lib/http/crawlers";
-import { isPublicPage, PUBLIC_PAGE, varyWith } from "@/lib/http/cache-policy";
+import { isPublicPage, PUBLIC_PAGE } from "@/lib/http/cache-policy";
 import { newNonce } from "@/lib/http/security-headers";
+import { compressedHere } from "./compress-response";
 
 export type StoredPage = {
   headers: [string, string | string[]][];
@@ -79,9 +81,10 @@ const UNSTORED_HEADERS = new Set([
   "connection",
   "keep-alive",
   "set-cookie",
+  // Chosen per request by compress-response.ts, for the client that asked.
+  "content-encoding",
 ]);
 const NONCE_IN_POLICY = /'nonce-([A-Za-z0-9+/=_-]+)'/;
-const gzipAsync = promisify(gzip);
 const deflateRawAsync = promisify(deflateRaw);
 
 /**
@@ -164,7 +167,7 @@ export function pageCache({ maxBytes, tagChanges = tagClock }: { maxBytes: numbe
     if (request.method !== "GET" || rendering.has(key)) return render();
 
     response.setHeader("X-Folio-Page-Cache", "miss");
-    const rendered = capture(request, response, tagChanges.now());
+    const rendered = capture(response, tagChanges.now());
     rendering.set(key, rendered);
     void rendered.then((stored) => {
       rendering.delete(key);
@@ -177,9 +180,7 @@ export function pageCache({ maxBytes, tagChanges = tagClock }: { maxBytes: numbe
 }
 
 /** Collects what Next.js writes; the page, when the response turns out storable. */
-function capture(request: IncomingMessage, response: ServerResponse, renderedAt: number): Promise<StoredPage | null> {
-  // Stored uncompressed, so that the nonce can be found and replaced.
-  delete request.headers["accept-encoding"];
+function capture(response: ServerResponse, renderedAt: number): Promise<StoredPage | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   const collect = (chunk: unknown, encoding: unknown) => {
@@ -210,7 +211,8 @@ function capture(request: IncomingMessage, response: ServerResponse, renderedAt:
         response.statusCode === 200 &&
         response.getHeader("cache-control") === PUBLIC_PAGE &&
         !response.hasHeader("set-cookie") &&
-        !response.hasHeader("content-encoding") &&
+        // Encoded by Next.js or a route, the bytes seen here would be encoded too.
+        (!response.hasHeader("content-encoding") || compressedHere(response)) &&
         size <= MAX_PAGE_BYTES;
       if (!storable) return resolve(null);
       const nonce = NONCE_IN_POLICY.exec(String(response.getHeader("content-security-policy") ?? ""))?.[1] ?? null;
@@ -236,17 +238,13 @@ function replaceNonce<T extends string | string[]>(value: T, from: string, to: s
   return (Array.isArray(value) ? value.map((item) => item.replaceAll(from, to)) : value.replaceAll(from, to)) as T;
 }
 
-async function send(page: StoredPage, request: IncomingMessage, response: ServerResponse): Promise<void> {
+function send(page: StoredPage, request: IncomingMessage, response: ServerResponse): void {
   const nonce = newNonce();
-  const gzipped = /\bgzip\b/i.test(request.headers["accept-encoding"] ?? "");
-  // Uncompressed, the inflated pieces are written as they are, around the
-  // nonce, with no further copy of the page.
-  const parts = storedParts(page);
-  const body = gzipped ? [await gzipAsync(joinAroundNonce(parts, nonce))] : interleave(parts, Buffer.from(nonce));
+  // The inflated pieces are written as they are, around the nonce, with no
+  // further copy of the page.
+  const body = interleave(storedParts(page), Buffer.from(nonce));
   response.statusCode = 200;
   for (const [name, value] of page.headers) response.setHeader(name, replaceNonce(value, NONCE_PLACEHOLDER, nonce));
-  if (gzipped) response.setHeader("Content-Encoding", "gzip");
-  response.setHeader("Vary", varyWith(response.getHeader("vary")?.toString(), "Accept-Encoding"));
   response.setHeader(
     "Content-Length",
     body.reduce((sum, chunk) => sum + chunk.length, 0),

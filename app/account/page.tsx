@@ -7,6 +7,7 @@ import { EmailSection } from "@/components/account/email-section";
 import { FreeArticlesSection } from "@/components/account/free-articles-section";
 import { NewslettersSection } from "@/components/account/newsletters-section";
 import { PlanSection } from "@/components/account/plan-section";
+import { ActionForm } from "@/components/site/action-form";
 import { signOutEverywhereAction } from "@/app/signin/actions";
 import { currentSubscription, hasComp } from "@/lib/access/article-access";
 import { listUnlockedArticles, readMeter } from "@/lib/access/reader-meter";
@@ -45,11 +46,11 @@ export default async function AccountPage({
       <EmailSection email={reader.email} />
       <section aria-labelledby="sessions">
         <h2 id="sessions">Sessions</h2>
-        <form action={signOutEverywhereAction}>
+        <ActionForm action={signOutEverywhereAction} permalink="/account">
           <button type="submit" className="button">
             Sign out everywhere
           </button>
-        </form>
+        </ActionForm>
       </section>
       <DataSection />
     </div>

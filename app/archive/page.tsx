@@ -2,17 +2,19 @@
 import type { Metadata } from "next";
 import { ArticleListing } from "@/components/listing/article-listing";
 import { listArchive } from "@/lib/articles/article-queries";
+import { pagePath, pageTitle } from "@/lib/http/page-path";
 import { parsePage, type SearchParamValue } from "@/lib/http/search-params";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Archive", alternates: { canonical: "/archive" } };
+type Props = { searchParams: Promise<Record<string, SearchParamValue>> };
 
-export default async function ArchivePage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, SearchParamValue>>;
-}) {
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const page = parsePage((await searchParams).page);
+  return { title: pageTitle("Archive", page), alternates: { canonical: pagePath("/archive", page) } };
+}
+
+export default async function ArchivePage({ searchParams }: Props) {
   const result = await listArchive(parsePage((await searchParams).page));
   return <ArticleListing eyebrow="Archive" title="All articles" basePath="/archive" result={result} />;
 }

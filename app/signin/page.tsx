@@ -43,7 +43,13 @@ export default async function SignInPage({
         There is no password. Enter your email address and we will send you a link; opening it signs you in and brings
         you back to what you were reading. New readers get an account the same way.
       </p>
-      <EmailSignInForm source="signin" callbackUrl={returnTo} defaultEmail={email} submitLabel="Email me a link" />
+      <EmailSignInForm
+        source="signin"
+        callbackUrl={returnTo}
+        defaultEmail={email}
+        submitLabel="Email me a link"
+        permalink={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`}
+      />
       <p className="meta">
         Signed in, you choose {env().FREE_ARTICLES_PER_MONTH} articles each month to read in full; subscribers read
         everything.

@@ -9,19 +9,24 @@ import { LeadImageFigure } from "./lead-image";
  * (the front page's "Daily Analysis"), where each card repeating it would be
  * noise. The "Free to read" badge shows either way. `showByline={false}`
  * under an article (related reading), where bylines would repeat the
- * article's own author links.
+ * article's own author links. `headingLevel`: one below the heading the
+ * list is under (2 under a listing's <h1>, 3 under a section's <h2>), so
+ * that no level is skipped.
  */
 export function ArticleCard({
   article,
   lead = false,
   showKind = true,
   showByline = true,
+  headingLevel = 3,
 }: {
   article: ArticleSummary;
   lead?: boolean;
   showKind?: boolean;
   showByline?: boolean;
+  headingLevel?: 2 | 3;
 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article className={lead ? "article-card article-card-lead" : "article-card"}>
       {article.leadImage && (
@@ -37,9 +42,9 @@ export function ArticleCard({
           {article.free && <span className="free-badge">Free to read</span>}
         </p>
       )}
-      <h3 className="article-card-title">
+      <Heading className="article-card-title">
         <Link href={`/articles/${article.slug}`}>{article.title}</Link>
-      </h3>
+      </Heading>
       {article.dek && <p className="dek">{article.dek}</p>}
       <p className="meta">
         {showByline && (

@@ -24,6 +24,7 @@ export function SignUpOffer({ articleSlug }: { articleSlug: string }) {
             callbackUrl={returnTo}
             articleSlug={articleSlug}
             submitLabel="Keep reading"
+            permalink={`/articles/${articleSlug}`}
             newsletterChoice
           />
         </section>

@@ -1,6 +1,8 @@
 "use client";
 // The email form of "keep reading for free" and of /signin. It works without
-// JavaScript too: the server action is a plain form POST then.
+// JavaScript too: the server action is a plain form POST then, to
+// `permalink` (the page the form is on: React writes it into the form's
+// action, which would otherwise be the empty action="" HTML forbids).
 import { useActionState } from "react";
 import { requestSignInLink, type SignInFormState } from "@/app/signin/actions";
 
@@ -9,6 +11,8 @@ type Props = {
   callbackUrl: string;
   defaultEmail?: string;
   submitLabel: string;
+  /** The address of the page the form is on, with the query it needs to show the form again. */
+  permalink: string;
   /** Offer to decline the free newsletter (sign-ups from the paywall). */
   newsletterChoice?: boolean;
   /** The gated article of the paywall panel, given as the registration gift. */
@@ -22,10 +26,11 @@ export function EmailSignInForm({
   callbackUrl,
   defaultEmail,
   submitLabel,
+  permalink,
   newsletterChoice = false,
   articleSlug,
 }: Props) {
-  const [state, action, pending] = useActionState(requestSignInLink, initial);
+  const [state, action, pending] = useActionState(requestSignInLink, initial, permalink);
   const inputId = `email-${source}`;
   return (
     <form action={action} className="sign-in-form" noValidate>

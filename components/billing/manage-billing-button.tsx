@@ -1,12 +1,13 @@
 import { openBillingPortalAction } from "@/app/subscribe/actions";
+import { ActionForm } from "@/components/site/action-form";
 
 /** Opens the Stripe Customer Portal (payment method, invoices, plan, cancel). */
 export function ManageBillingButton() {
   return (
-    <form action={openBillingPortalAction}>
+    <ActionForm action={openBillingPortalAction} permalink="/account">
       <button type="submit" className="button">
         Manage billing
       </button>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,4 +1,5 @@
 import { startCheckoutAction } from "@/app/subscribe/actions";
+import { ActionForm } from "@/components/site/action-form";
 import { formatPrice, type Plan } from "@/lib/billing/plans";
 
 /** `from`: the article the reader subscribes from, carried through Checkout and back. */
@@ -9,11 +10,11 @@ export function PlanCard({ plan, from }: { plan: Plan; from: string | null }) {
       <h2 id={`plan-${plan.key}`}>{title}</h2>
       <p className="plan-price">{formatPrice(plan)}</p>
       {plan.interval === "year" && <p className="meta">Two months free compared with monthly.</p>}
-      <form action={startCheckoutAction.bind(null, plan.key, from)}>
+      <ActionForm action={startCheckoutAction.bind(null, plan.key, from)} permalink="/subscribe">
         <button type="submit" className="button button-primary">
           Subscribe {title.toLowerCase()}
         </button>
-      </form>
+      </ActionForm>
     </section>
   );
 }

@@ -34,7 +34,7 @@ export function ArticleListing({
       ) : (
         <div className="card-list">
           {result.articles.map((article) => (
-            <ArticleCard key={article.id} article={article} />
+            <ArticleCard key={article.id} article={article} headingLevel={2} />
           ))}
         </div>
       )}

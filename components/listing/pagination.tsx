@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { pagePath } from "@/lib/http/page-path";
 
 const NEWEST_FIRST = { previous: "← Newer", next: "Older →" };
 
@@ -15,8 +16,7 @@ export function Pagination({
   labels?: { previous: string; next: string };
 }) {
   if (pageCount <= 1) return null;
-  const separator = basePath.includes("?") ? "&" : "?";
-  const href = (target: number) => (target === 1 ? basePath : `${basePath}${separator}page=${target}`);
+  const href = (target: number) => pagePath(basePath, target);
   return (
     <nav className="pagination" aria-label="Pages">
       {page > 1 ? (

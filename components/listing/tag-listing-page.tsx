@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { listByTag } from "@/lib/articles/article-queries";
 import { getTag, type TagType } from "@/lib/articles/taxonomy-queries";
+import { pagePath, pageTitle } from "@/lib/http/page-path";
 import { isPlausibleSlug, parsePage, type SearchParamValue } from "@/lib/http/search-params";
 import { ArticleListing } from "./article-listing";
 
@@ -23,12 +24,14 @@ export async function TagListingPage({ type, slug, page }: { type: TagType; slug
   );
 }
 
-export async function tagMetadata(type: TagType, slug: string) {
+/** Each page of the listing is its own canonical (lib/http/page-path.ts). */
+export async function tagMetadata(type: TagType, slug: string, page: SearchParamValue) {
   const tag = isPlausibleSlug(slug) ? await getTag(type, slug) : null;
   if (!tag) return { title: "Not found" };
+  const number = parsePage(page);
   return {
-    title: tag.name,
+    title: pageTitle(tag.name, number),
     description: tag.description,
-    alternates: { canonical: `/${PATHS[type]}/${tag.slug}` },
+    alternates: { canonical: pagePath(`/${PATHS[type]}/${tag.slug}`, number) },
   };
 }

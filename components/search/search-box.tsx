@@ -80,7 +80,11 @@ export function SearchBox({ id, defaultValue = "", label }: { id: string; defaul
       </label>
       <input
         id={id}
-        type="search"
+        // Text, not "search": HTML allows role=combobox on a text input
+        // only. The form around it is the search landmark, and the keyboard
+        // still offers "search" as its enter key.
+        type="text"
+        enterKeyHint="search"
         name="q"
         value={value}
         maxLength={MAX_LENGTH}

@@ -6,6 +6,7 @@ import { listTags } from "@/lib/articles/taxonomy-queries";
 import { getReader } from "@/lib/auth/get-reader";
 import { hasRole } from "@/lib/auth/roles";
 import { SearchBox } from "@/components/search/search-box";
+import { ActionForm } from "@/components/site/action-form";
 
 export async function SiteHeader() {
   const [topics, regions, reader] = await Promise.all([listTags("topic"), listTags("region"), getReader()]);
@@ -34,11 +35,12 @@ export async function SiteHeader() {
               <Link href="/account" title={reader.email}>
                 Account
               </Link>
-              <form action={signOutAction}>
+              {/* Posted to the home page without JavaScript, where signing out leads anyway. */}
+              <ActionForm action={signOutAction} permalink="/">
                 <button type="submit" className="link-button">
                   Sign out
                 </button>
-              </form>
+              </ActionForm>
             </>
           ) : (
             <Link href="/signin">Log in</Link>

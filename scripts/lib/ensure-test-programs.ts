@@ -1,6 +1,7 @@
-// The two programs the end-to-end tests need from the system: Chromium (for
-// Playwright; its own browser download is unreachable on these machines) and
-// nginx (for the two-server test). On a fresh Debian machine, run as root,
+// The programs the end-to-end tests need from the system: Chromium (for
+// Playwright; its own browser download is unreachable on these machines),
+// nginx (for the two-server test) and Java (for the W3C HTML validator,
+// e2e/html-validity.spec.ts). On a fresh Debian machine, run as root,
 // `npm test` installs them with apt-get as .ci/run does (about 75 s once);
 // anywhere else it says what is missing and how to install it.
 import { existsSync } from "node:fs";
@@ -21,7 +22,12 @@ function hasNginx(): boolean {
 }
 
 export async function ensureTestPrograms(root: string, log: (line: string) => void): Promise<void> {
-  const missing = [...(existsSync(SYSTEM_CHROMIUM) ? [] : ["chromium"]), ...(hasNginx() ? [] : ["nginx"])];
+  const hasJava = spawnSync("sh", ["-c", "command -v java"]).status === 0;
+  const missing = [
+    ...(existsSync(SYSTEM_CHROMIUM) ? [] : ["chromium"]),
+    ...(hasNginx() ? [] : ["nginx"]),
+    ...(hasJava ? [] : ["openjdk-17-jre-headless"]),
+  ];
   if (missing.length === 0) return;
   const canInstall = process.getuid?.() === 0 && spawnSync("sh", ["-c", "command -v apt-get"]).status === 0;
   if (!canInstall) {
@@ -30,7 +36,7 @@ export async function ensureTestPrograms(root: string, log: (line: string) => vo
     );
     return;
   }
-  log(`installing ${missing.join(" and ")} with apt-get (once per machine)`);
+  log(`installing ${missing.join(", ")} with apt-get (once per machine)`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   const updated = await runCommand("apt-get", ["update", "-qq"], { cwd: root, env });
   const installed =

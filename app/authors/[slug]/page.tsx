@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ArticleListing } from "@/components/listing/article-listing";
 import { listByAuthor } from "@/lib/articles/article-queries";
 import { getAuthor } from "@/lib/articles/taxonomy-queries";
+import { pagePath, pageTitle } from "@/lib/http/page-path";
 import { isPlausibleSlug, parsePage, type SearchParamValue } from "@/lib/http/search-params";
 
 export const dynamic = "force-dynamic";
@@ -14,10 +15,16 @@ async function findAuthor(slug: string) {
   return isPlausibleSlug(slug) ? getAuthor(slug) : null;
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const author = await findAuthor((await params).slug);
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const author = await findAuthor(slug);
   if (!author) return { title: "Not found" };
-  return { title: author.name, description: author.bio, alternates: { canonical: `/authors/${author.slug}` } };
+  const page = parsePage(query.page);
+  return {
+    title: pageTitle(author.name, page),
+    description: author.bio,
+    alternates: { canonical: pagePath(`/authors/${author.slug}`, page) },
+  };
 }
 
 export default async function AuthorPage({ params, searchParams }: Props) {

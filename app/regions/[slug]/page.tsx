@@ -7,8 +7,9 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, SearchParamValue>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return tagMetadata("region", (await params).slug);
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  return tagMetadata("region", slug, query.page);
 }
 
 export default async function RegionPage({ params, searchParams }: Props) {

@@ -19,11 +19,12 @@ export const metadata: Metadata = { title: "Welcome to All-Access", robots: { in
 
 const first = (value: SearchParamValue) => (Array.isArray(value) ? value[0] : value);
 
-function SignInBox({ next, intro }: { next: string; intro: string }) {
+function SignInBox({ status, next, intro }: { status: string; next: string; intro: string }) {
+  const permalink = `/subscribe/success?status=${status}&next=${encodeURIComponent(next)}`;
   return (
     <>
       <p role="status">{intro}</p>
-      <EmailSignInForm source="signin" callbackUrl={next} submitLabel="Send me a sign-in link" />
+      <EmailSignInForm source="signin" callbackUrl={next} submitLabel="Send me a sign-in link" permalink={permalink} />
     </>
   );
 }
@@ -62,11 +63,13 @@ export default async function SubscribeSuccessPage({
         <h1>Your subscription is active</h1>
         {status === "confirm-email" ? (
           <SignInBox
+            status={status}
             next={next}
             intro="The email address you paid with already has an account, and your subscription is now part of it. To read, confirm the address: we send you a sign-in link."
           />
         ) : (
           <SignInBox
+            status={status}
             next={next}
             intro="To read, sign in with the email address you paid with: we send you a sign-in link."
           />

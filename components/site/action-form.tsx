@@ -1,0 +1,28 @@
+"use client";
+// A form whose action is a server action, with the address it posts to when
+// JavaScript is off. Given a server action itself, React writes the form as
+// action="" (the page's own address): browsers accept that, HTML does not
+// (the W3C validator refuses it). useActionState's permalink is React's way
+// to name that address; React writes it into the form's action. The actions
+// used here ignore the state and form data useActionState passes them.
+import { useActionState, type ReactNode } from "react";
+
+export function ActionForm({
+  action,
+  permalink,
+  className,
+  children,
+}: {
+  action: () => Promise<void>;
+  /** The page the form is on, or one the action is as much at home on. */
+  permalink: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  const [, formAction] = useActionState<void, FormData>(action, undefined, permalink);
+  return (
+    <form action={formAction} className={className}>
+      {children}
+    </form>
+  );
+}
