@@ -50,15 +50,14 @@ export async function windowOf(
 
 /**
  * The date an issue goes out under when it is sent at `now`. An issue is
- * dated the day readers receive it, never a later one: the next issue sent
- * early ("send now" on Saturday for Monday's Daily Review) is dated today,
- * and the scheduled issue of its own day then covers what is published
- * after it (issueWindow continues from where it ended). One issue of a
- * newsletter a day: when today's has gone out, sending the next one early
- * waits for its day.
+ * dated the day readers receive it: the next issue sent early ("send now"
+ * on Saturday for Monday's Daily Review) is dated today, and the scheduled
+ * issue of its own day then covers what is published after it (issueWindow
+ * continues from where it ended). The date names the issue (one per
+ * newsletter a day), so a second early send on a day whose issue has gone
+ * out keeps its scheduled date, as before, and goes out instead of it.
  */
-export type SendDate =
-  { kind: "own-day"; date: IssueDate } | { kind: "today"; date: IssueDate } | { kind: "today-taken"; date: IssueDate };
+export type SendDate = { kind: "own-day" | "today"; date: IssueDate };
 
 export async function sendDateOf(
   newsletter: NewsletterKey,
@@ -72,5 +71,5 @@ export async function sendDateOf(
     where: { newsletter, issueDate: dateColumn(today), status: { in: [...SETTLED] } },
     select: { id: true },
   });
-  return { kind: taken ? "today-taken" : "today", date: today };
+  return taken ? { kind: "own-day", date: issueDate } : { kind: "today", date: today };
 }

@@ -29,9 +29,7 @@ export const SCHEDULE: Actor = { id: null, label: "schedule", role: "editor" };
 export type StartResult =
   | { kind: "started"; issueId: string; issueDate: IssueDate; recipients: number; batches: number }
   | { kind: "empty"; issueId: string; issueDate: IssueDate }
-  | { kind: "already"; issueId: string; issueDate: IssueDate; status: string }
-  /** Sent early, it would be today's second issue (sendDateOf). */
-  | { kind: "today-taken"; issueDate: IssueDate };
+  | { kind: "already"; issueId: string; issueDate: IssueDate; status: string };
 
 export async function startIssueSend(
   actor: Actor,
@@ -45,7 +43,6 @@ export async function startIssueSend(
     const issue = await lockIssue(tx, newsletter, issueDate);
     if (issue.status !== "draft") return { kind: "already", issueId: issue.id, issueDate, status: issue.status };
     const sendDate = await sendDateOf(newsletter, issueDate, now, tx);
-    if (sendDate.kind === "today-taken") return { kind: "today-taken", issueDate };
     // The window is the scheduled issue's (up to now); only the date moves.
     const window = await windowOf(newsletter, issueDate, now, tx);
     const articles = await orderedIssueArticles(tx, issue.id, window, now);

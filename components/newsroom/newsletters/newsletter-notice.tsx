@@ -11,10 +11,6 @@ const NOTICES: NoticeTexts = {
     text: "Nothing to send: the issue had no articles. It is recorded as empty and was not sent.",
     error: true,
   },
-  "issue-today-taken": {
-    text: "Today's issue has already gone out, and there is one issue a day: the next one goes out on its own day.",
-    error: true,
-  },
   "not-in-issue": { text: "That article is not in the next issue any more.", error: true },
   "test-sent": { text: "The test is sent to your address. It can take a minute to arrive." },
   "test-empty": { text: "Nothing to test: the issue has no articles.", error: true },

@@ -88,11 +88,6 @@ export default async function NextIssuePage({
         <h2 id="send">Send</h2>
         {kept.length === 0 ? (
           <p>There is nothing to send.</p>
-        ) : sendDate.kind === "today-taken" ? (
-          <p>
-            Today&apos;s issue has already gone out, and there is one issue a day: this one goes out at{" "}
-            {formatDateTime(next.sendAt)}, or can be sent by hand from the start of its day.
-          </p>
         ) : (
           <form method="post" action={`${endpoint}/send`}>
             <input type="hidden" name="issueDate" value={next.issueDate} />

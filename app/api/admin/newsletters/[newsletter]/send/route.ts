@@ -52,17 +52,6 @@ export const POST = withRole<{ newsletter: string }>("editor", async (request, {
       back,
     );
   }
-  if (result.kind === "today-taken") {
-    return answer(
-      request,
-      {
-        status: 409,
-        notice: "issue-today-taken",
-        message: "Today's issue has already gone out: the next one can be sent on its own day.",
-      },
-      back,
-    );
-  }
   if (result.kind === "already") {
     return answer(request, { status: 409, notice: "issue-stale", message: "That issue is already being sent." }, back);
   }
