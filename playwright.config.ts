@@ -50,7 +50,7 @@ export default defineConfig({
     // not disturbed by other tests' writes.
     {
       name: "hardening",
-      testMatch: /hardening\/(route-inventory|middleware-bypass|hostile-input|newsroom-input)\.spec\.ts/,
+      testMatch: /hardening\/(route-inventory|middleware-bypass|hostile-input|newsroom-input|request-shape)\.spec\.ts/,
       fullyParallel: false,
     },
     // Servers of their own: PostgreSQL restarts, backup and restore, https.

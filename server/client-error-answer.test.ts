@@ -44,6 +44,14 @@ describe("answerClientErrors", () => {
     expect(answer).not.toContain("the app answered");
   });
 
+  it("answers a HEAD beyond Node's limit with the 431's headers alone", async () => {
+    const port = await listening();
+    const answer = await exchange(port, `HEAD /?q=${"a".repeat(20_000)} HTTP/1.1\r\nHost: localhost\r\n\r\n`);
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+    expect(answer).toMatch(/Content-Length: \d+\r\n/);
+    expect(answer.endsWith("\r\n\r\n")).toBe(true);
+  });
+
   it("answers a head it cannot parse with a 400", async () => {
     const port = await listening();
     const answer = await exchange(port, "GET / HTTP/1.1\r\nHost localhost\r\n\r\n");

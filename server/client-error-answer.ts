@@ -31,9 +31,14 @@ export function answerClientErrors(server: Server): void {
       return;
     }
     const { status, message } = answerFor(error.code);
+    // A HEAD is answered with the headers alone, or the client would read the
+    // body as the next answer. The bytes the parser failed on tell the method
+    // where they hold the request line (one packet: any head up to 64 KB on
+    // most links); otherwise the sentence goes out as for any method.
+    const head = (error as { rawPacket?: Buffer }).rawPacket?.subarray(0, 5).toString("latin1") === "HEAD ";
     socket.end(
       `HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(message)}\r\n` +
-        `X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${message}`,
+        `X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${head ? "" : message}`,
     );
     socket.resume();
     socket.once("end", () => socket.destroy());

@@ -29,6 +29,7 @@ import { pageCache } from "./page-cache";
 import { logConsoleAsJson, logRequest, teeOutputTo } from "./request-logging";
 import { applyTrustedHeaders } from "./trusted-headers";
 import { refuseOversizedBody } from "./refuse-oversized-body";
+import { refuseRequestShape } from "./refuse-request-shape";
 import { answerUnavailableAs503 } from "./unavailable-answer";
 
 const settings = parseEnv(process.env);
@@ -62,7 +63,7 @@ const server = createServer((request, response) => {
   // Before the 503 answer, which wraps it: a 503 is private too.
   applyCachePolicy(request, response);
   answerUnavailableAs503(request, response, context);
-  if (refuseOversizedBody(request, response, maxBodyBytes)) return;
+  if (refuseOversizedBody(request, response, maxBodyBytes) || refuseRequestShape(request, response)) return;
   const render = () => contexts.run(context, () => void handle(request, response));
   pages.handle(request, response, render).catch((error: unknown) => {
     log("error", "page-cache", { requestId, message: error instanceof Error ? error.message : String(error) });

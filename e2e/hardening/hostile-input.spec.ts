@@ -2,14 +2,24 @@
 // every method it answers, as a visitor and as a signed-in reader, gets
 // generated hostile input (hostile-input.ts): absurd path segments and query
 // strings, bodies of the wrong type, encoding, size and content type, bogus
-// server-action calls. No answer may be a server error or show a stack
-// trace, and the database must not change. FUZZ_RUNS sets the number of
-// cases per route, method and identity (default 20; pages get half).
+// server-action calls, Next.js's own request headers (router state, RSC,
+// prefetch, Next-Url, Next-Action) and server-action form posts. No answer
+// may be a server error or show a stack trace, and the database must not
+// change. FUZZ_RUNS sets the number of cases per route, method and identity
+// (default 20; pages get half). The worker's request count is logged at the end.
 import { expect, test } from "./own-folio";
 import fc from "fast-check";
 import { expectDatabaseUnchanged, snapshotDatabase, type Snapshot } from "./database-snapshot";
-import { expectSane, withSegments } from "./fuzz-request";
-import { hostileBody, hostileQuery, hostileSegment, hostileString, encode } from "./hostile-input";
+import { expectSane, tally, withSegments } from "./fuzz-request";
+import {
+  encode,
+  hostileActionForm,
+  hostileBody,
+  hostileNextHeaders,
+  hostileQuery,
+  hostileSegment,
+  hostileString,
+} from "./hostile-input";
 import { signedInReader, type SignedInReader } from "./identities";
 import { classify, discoverRoutes, samplesOf, type DiscoveredRoute } from "./route-inventory";
 import { serverActions } from "./server-actions";
@@ -25,6 +35,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  console.log(`hostile input: ${tally.requests} requests, ${tally.serverErrors} answered 5xx`);
   await expectDatabaseUnchanged(before);
 });
 
@@ -118,6 +129,35 @@ test("the build's server actions survive garbage arguments", async () => {
         });
       }),
       { numRuns: RUNS },
+    );
+  }
+});
+
+test("Next.js's own headers and server-action forms get no server error", async () => {
+  test.setTimeout(600_000);
+  const ids = serverActions().map((action) => action.id);
+  const pages = discoverRoutes()
+    .filter((route) => route.kind === "page")
+    .flatMap((route) => samplesOf(route).slice(0, 1));
+  const targets = [...pages, "/no-such-page", "/api/no-such-route", "/api/me", "/feed.xml", "/api/auth/session"];
+  for (const path of targets) {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom("GET", "HEAD", "POST"),
+        hostileNextHeaders(ids),
+        fc.option(fc.oneof(hostileActionForm(ids), hostileBody), { nil: undefined }),
+        fc.boolean(),
+        async (method, nextHeaders, form, signedIn) => {
+          const headers: Record<string, string> = { ...nextHeaders };
+          const body = method === "POST" ? form : undefined;
+          if (body?.contentType) headers["content-type"] = body.contentType;
+          // A reader's well-formed action call (sign out) would rightly change their own
+          // data: the reader sends no action, as a header or a form.
+          if (signedIn && !headers["next-action"] && !body?.body.includes("$ACTION")) headers.cookie = reader.cookie;
+          await expectSane({ method, path, headers, body: body?.body }, { pastCacheBuster: true });
+        },
+      ),
+      { numRuns: RUNS * 2 },
     );
   }
 });

@@ -176,3 +176,90 @@ export const hostileBody: fc.Arbitrary<HostileBody> = fc.record({
     hostileString,
   ),
 });
+
+// Next.js's own request headers (issue 19): a malformed router state header
+// made it answer 500. Values a browser's router sends, broken ones, and any.
+const ROUTER_STATES = [
+  ["", { children: ["__PAGE__", {}, null, null] }, null, null, 1],
+  ["", { children: ["articles", { children: [["slug", "x", "d", null], { children: ["__PAGE__", {}] }] }] }],
+  ["", { children: [["slug", "x", "zz", null], {}] }],
+  ["", { "": ["", {}] }, ["/", "/"], "refetch", 0, "x"],
+  ["", []],
+  [["a"], {}],
+  { children: [] },
+].map((state) => JSON.stringify(state));
+
+const routerState: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(...ROUTER_STATES).chain((state) => fc.constantFrom(state, encodeURIComponent(state))),
+  fc.constantFrom("garbage", "%7B", "%", "[", "{}", "null", "[]", '[""]', "%5B%22%22%5D"),
+  fc.nat({ max: 7_000 }).map((depth) => "[".repeat(depth) + "]".repeat(depth)),
+  fc.nat({ max: 600 }).map((depth) => `${'["",{"c":'.repeat(depth)}["",{}]${"}]".repeat(depth)}`),
+  fc.jsonValue({ maxDepth: 4 }).map((value) => encodeURIComponent(JSON.stringify(value))),
+  hostileString.map(encode),
+);
+
+const actionId: fc.Arbitrary<string> = fc.oneof(
+  fc.string({ unit: fc.constantFrom(..."0123456789abcdef"), minLength: 0, maxLength: 42 }),
+  hostileString.map(encode),
+);
+
+/** Next.js's request headers, each present or not: router state, prefetch, RSC, Next-Url, Next-Action, the site they say they come from. */
+export function hostileNextHeaders(actionIds: string[]): fc.Arbitrary<Record<string, string>> {
+  const ids = actionIds.length > 0 ? fc.oneof(fc.constantFrom(...actionIds), actionId) : actionId;
+  return fc
+    .record(
+      {
+        rsc: fc.constantFrom("1", "0", "", "true", "1, 1"),
+        "next-router-state-tree": routerState,
+        "next-router-prefetch": fc.constantFrom("1", "2", "0", "", "x"),
+        "next-router-segment-prefetch": fc.oneof(
+          fc.constantFrom("/_tree", "/_index", "/_full", "/", "//", "/children/__PAGE__"),
+          hostileString.map(encode),
+        ),
+        "next-url": fc.oneof(
+          fc.constantFrom("/", "/articles/x", "//evil.example", "/%", "/api/me", "javascript:alert(1)"),
+          hostileString.map(encode),
+        ),
+        "next-action": ids,
+        "next-hmr-refresh": fc.constant("1"),
+        origin: fc.constantFrom("http://evil.example", "null", "not a url", ""),
+        "sec-fetch-site": fc.constantFrom("cross-site", "same-site", "same-origin", "none", "x"),
+        accept: fc.constantFrom("text/x-component", "*/*", "text/html"),
+      },
+      { requiredKeys: [] },
+    )
+    .map((headers) => Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== "")));
+}
+
+/**
+ * A multipart body as a form posts a server action without JavaScript:
+ * $ACTION_ID_<id>, or a bound action's $ACTION_REF_ and $ACTION_n:k parts,
+ * and form fields (never a valid address, so that no action goes ahead).
+ */
+export function hostileActionForm(actionIds: string[]): fc.Arbitrary<HostileBody> {
+  const ids = actionIds.length > 0 ? fc.oneof(fc.constantFrom(...actionIds), actionId) : actionId;
+  const part = (name: string, value: string) =>
+    `--folio\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  return fc
+    .tuple(
+      ids,
+      fc.constantFrom("id", "ref"),
+      fc.oneof(
+        fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value)),
+        hostileString,
+      ),
+      fc.array(fc.tuple(fc.constantFrom("email", "0", "1_email", "$ACTION_KEY", "callbackUrl"), hostileString), {
+        maxLength: 3,
+      }),
+    )
+    .map(([id, kind, bound, fields]) => {
+      const action =
+        kind === "id"
+          ? part(`$ACTION_ID_${id}`, "")
+          : part("$ACTION_REF_1", "") +
+            part("$ACTION_1:0", JSON.stringify({ id, bound: "$@1" })) +
+            part("$ACTION_1:1", bound);
+      const rest = fields.map(([name, value]) => part(name, value)).join("");
+      return { contentType: "multipart/form-data; boundary=folio", body: `${action}${rest}--folio--\r\n` };
+    });
+}

@@ -89,8 +89,9 @@ export const CLASSIFICATION: Record<string, Classification> = {
   "/api/signin/confirm": { access: "token" },
   // The emailed code is the credential; five wrong tries end it.
   "/api/signin/code": { access: "token" },
-  // Auth.js: session, csrf, providers, sign-in, callback and sign-out; each
-  // checks its CSRF token or emailed token itself.
+  // Auth.js: session, csrf and sign-out (sign-out checks its CSRF token);
+  // sign-in, callback and the rest answer 404 (lib/auth/closed-auth-routes.ts)
+  // and stay here as samples, so that the fuzz and bypass tests keep trying them.
   "/api/auth/[...nextauth]": {
     access: "public",
     samples: [

@@ -1,9 +1,9 @@
 // A server-action call (a POST with a Next-Action header) that Next.js would
-// answer with a 500 because it cannot decode it, or because it comes from
-// another site. Checked in proxy.ts, so that such a call gets a 4xx with a
-// sentence instead. What a real browser sends passes: React's encodeReply
-// gives a text/plain JSON array, or multipart when arguments hold a form.
-import { isCrossSite, originMismatch } from "./same-origin";
+// answer with a 500 because it cannot decode it. Checked in proxy.ts, so that
+// such a call gets a 400 with a sentence instead. (One from another site was
+// refused before, by the web server: server/refuse-cross-site-action.ts.)
+// What a real browser sends passes: React's encodeReply gives a text/plain
+// JSON array, or multipart when arguments hold a form.
 
 // References a text/plain body can hold; others ($@1, $K1, $Q2, $B3, ...)
 // point at parts that only a multipart body carries.
@@ -16,15 +16,10 @@ function onlyInlineReferences(value: unknown): boolean {
   return true;
 }
 
-export type ActionRefusal = { status: 403 | 400; message: string };
+export type ActionRefusal = { status: 400; message: string };
 
 export async function refuseActionRequest(request: Request): Promise<ActionRefusal | null> {
   if (request.method !== "POST" || !request.headers.get("next-action")) return null;
-  // Next.js compares Origin with the host itself and answers 500 on a
-  // mismatch; Sec-Fetch-Site alone (isCrossSite) could be forged to pass.
-  if (isCrossSite(request) || originMismatch(request)) {
-    return { status: 403, message: "Forbidden: this action was called from another site." };
-  }
   const type = request.headers.get("content-type") ?? "";
   try {
     if (/^multipart\/form-data/i.test(type)) {
