@@ -9,7 +9,7 @@ import { db } from "@/lib/db/prisma";
 import { actorOf, ForbiddenError, type Actor } from "@/lib/auth/actor";
 import { archivedItemsFor, getArchivedIssue } from "@/lib/newsletters/issue-archive";
 import { addDays, instantOn, weekdayIndex } from "@/lib/calendar/calendar-day";
-import { dateColumn, issueDateOf, nextIssueDate, windowOf } from "@/lib/newsletters/issue-dates";
+import { issueDateOf, nextIssueDate, windowOf } from "@/lib/newsletters/issue-dates";
 import { nominalWindow, scheduleFrom } from "@/lib/newsletters/issue-schedule";
 import { editNextIssue, getNextIssue, previewNextIssue } from "@/lib/newsletters/next-issue";
 import { getIssueReport, listSentIssues } from "@/lib/newsletters/sent-issues";
