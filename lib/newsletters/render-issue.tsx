@@ -50,14 +50,19 @@ export function itemLevel(info: NewsletterInfo, article: { free: boolean }, now:
   return audienceLevel(audienceReader(info, now), article, { now, maxLevel: info.depth });
 }
 
-export function issueLabel(date: IssueDate): string {
+/** "Monday, 7 December 2026" (or without the year): a calendar day, so no time zone applies. */
+function dayLabel(date: IssueDate, withYear: boolean): string {
   return new Intl.DateTimeFormat("en-GB", {
     weekday: "long",
     day: "numeric",
     month: "long",
-    year: "numeric",
+    ...(withYear ? { year: "numeric" } : {}),
     timeZone: "UTC",
   }).format(new Date(`${date}T12:00:00Z`));
+}
+
+export function issueLabel(date: IssueDate): string {
+  return dayLabel(date, true);
 }
 
 export function issueWebPath(newsletter: NewsletterKey, date: IssueDate): string {
@@ -65,12 +70,7 @@ export function issueWebPath(newsletter: NewsletterKey, date: IssueDate): string
 }
 
 export function issueSubject(info: NewsletterInfo, date: IssueDate, articles: { title: string }[]): string {
-  const day = new Intl.DateTimeFormat("en-GB", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    timeZone: "UTC",
-  }).format(new Date(`${date}T12:00:00Z`));
+  const day = dayLabel(date, false);
   const lead = articles[0]?.title;
   return lead ? `${info.name}, ${day}: ${lead}` : `${info.name}, ${day}`;
 }

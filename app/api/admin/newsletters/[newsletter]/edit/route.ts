@@ -5,7 +5,7 @@ import { z } from "zod";
 import { answer } from "@/lib/http/answer";
 import { readInput } from "@/lib/http/read-input";
 import { withRole } from "@/lib/newsroom/require-role";
-import { newsletterBySlug } from "@/lib/newsletters/newsletter-catalog";
+import { newsletterOf } from "../newsletter-of";
 import { editNextIssue, MAX_NOTE_LENGTH, type IssueChange } from "@/lib/newsletters/next-issue";
 
 const issueDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -15,14 +15,9 @@ const input = z.discriminatedUnion("action", [
 ]);
 
 export const POST = withRole<{ newsletter: string }>("editor", async (request, { actor, params }) => {
-  const info = newsletterBySlug(params.newsletter);
-  const back = info ? `/admin/newsletters/${info.slug}` : "/admin/newsletters";
-  if (!info)
-    return answer(
-      request,
-      { status: 404, notice: "unknown-newsletter", message: "There is no such newsletter." },
-      back,
-    );
+  const newsletter = newsletterOf(request, params.newsletter);
+  if ("refused" in newsletter) return newsletter.refused;
+  const { info, back } = newsletter;
   const parsed = input.safeParse(await readInput(request));
   if (!parsed.success) {
     return answer(

@@ -6,21 +6,16 @@ import { z } from "zod";
 import { answer } from "@/lib/http/answer";
 import { isFormPost, readInput } from "@/lib/http/read-input";
 import { withRole } from "@/lib/newsroom/require-role";
+import { newsletterOf } from "../newsletter-of";
 import { nextIssueDate } from "@/lib/newsletters/issue-dates";
-import { newsletterBySlug } from "@/lib/newsletters/newsletter-catalog";
 import { startIssueSend } from "@/lib/newsletters/start-send";
 
 const input = z.object({ issueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
 
 export const POST = withRole<{ newsletter: string }>("editor", async (request, { actor, params }) => {
-  const info = newsletterBySlug(params.newsletter);
-  const back = info ? `/admin/newsletters/${info.slug}` : "/admin/newsletters";
-  if (!info)
-    return answer(
-      request,
-      { status: 404, notice: "unknown-newsletter", message: "There is no such newsletter." },
-      back,
-    );
+  const newsletter = newsletterOf(request, params.newsletter);
+  if ("refused" in newsletter) return newsletter.refused;
+  const { info, back } = newsletter;
   const parsed = input.safeParse(await readInput(request));
   if (!parsed.success)
     return answer(

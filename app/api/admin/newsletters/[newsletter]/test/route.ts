@@ -6,20 +6,15 @@ import { z } from "zod";
 import { answer } from "@/lib/http/answer";
 import { readInput } from "@/lib/http/read-input";
 import { withRole } from "@/lib/newsroom/require-role";
-import { newsletterBySlug } from "@/lib/newsletters/newsletter-catalog";
+import { newsletterOf } from "../newsletter-of";
 import { sendTestIssue, TEST_SENDS_PER_WINDOW, TEST_WINDOW_MINUTES } from "@/lib/newsletters/test-send";
 
 const input = z.object({ issueDate: z.iso.date() });
 
 export const POST = withRole<{ newsletter: string }>("editor", async (request, { actor, params }) => {
-  const info = newsletterBySlug(params.newsletter);
-  const back = info ? `/admin/newsletters/${info.slug}` : "/admin/newsletters";
-  if (!info)
-    return answer(
-      request,
-      { status: 404, notice: "unknown-newsletter", message: "There is no such newsletter." },
-      back,
-    );
+  const newsletter = newsletterOf(request, params.newsletter);
+  if ("refused" in newsletter) return newsletter.refused;
+  const { info, back } = newsletter;
   const parsed = input.safeParse(await readInput(request));
   if (!parsed.success)
     return answer(
