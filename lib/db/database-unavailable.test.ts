@@ -1,5 +1,6 @@
+import { EventEmitter } from "node:events";
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailable } from "./database-unavailable";
+import { isDatabaseUnavailable, watchForLostConnections } from "./database-unavailable";
 
 function withCode(message: string, code: string): Error {
   return Object.assign(new Error(message), { code });
@@ -32,5 +33,34 @@ describe("isDatabaseUnavailable", () => {
     ["not an error", "ECONNREFUSED", false],
   ])("%s -> %s", (_label, error, expected) => {
     expect(isDatabaseUnavailable(error)).toBe(expected);
+  });
+});
+
+describe("a client whose connection ended", () => {
+  // A stand-in for node-postgres's pool and client: the events and the
+  // query's promise are what the watch sees of them.
+  function watchedClient() {
+    const pool = new EventEmitter();
+    watchForLostConnections(pool);
+    const client = Object.assign(new EventEmitter(), {
+      query: async (text: string): Promise<never> => {
+        throw new Error(`Client has encountered a connection error and is not queryable (${text})`);
+      },
+    });
+    pool.emit("connect", client);
+    return client;
+  }
+
+  it("gives errors afterwards that count as the database being unavailable (the ROLLBACK after a cut)", async () => {
+    const client = watchedClient();
+    client.emit("error", new Error("Connection terminated unexpectedly"));
+    const error = await client.query("ROLLBACK").catch((thrown: unknown) => thrown);
+    expect(isDatabaseUnavailable(error)).toBe(true);
+  });
+
+  it("but a query's error on a client whose connection is fine is its own", async () => {
+    const client = watchedClient();
+    const error = await client.query("SELECT 1").catch((thrown: unknown) => thrown);
+    expect(isDatabaseUnavailable(error)).toBe(false);
   });
 });

@@ -37,19 +37,46 @@ const LOST = Symbol.for("folio.db.lost-connection-errors");
 const holder = globalThis as { [LOST]?: WeakSet<object> };
 const lostConnectionErrors = (holder[LOST] ??= new WeakSet());
 
+type WatchedClient = {
+  on(event: "error", listener: (error: Error) => void): unknown;
+  query: (...args: never[]) => unknown;
+};
+
 type Watchable = {
-  on(
-    event: "connect",
-    listener: (client: { on(event: "error", listener: (error: Error) => void): unknown }) => void,
-  ): unknown;
+  on(event: "connect", listener: (client: WatchedClient) => void): unknown;
   on(event: "error", listener: (error: Error) => void): unknown;
 };
 
-/** Records the errors with which `pool`'s connections end, for isDatabaseUnavailable. */
+/**
+ * Records the errors with which `pool`'s connections end, for
+ * isDatabaseUnavailable, and the errors a client whose connection ended
+ * gives afterwards: node-postgres answers a query on such a client (the
+ * ROLLBACK of a transaction the cut interrupted) with a new plain Error,
+ * "Client has encountered a connection error and is not queryable", which
+ * would otherwise surface as a 500 while the database restarts.
+ */
 export function watchForLostConnections(pool: Watchable): void {
-  const record = (error: Error) => void lostConnectionErrors.add(error);
+  const record = (error: unknown) => {
+    if (error !== null && typeof error === "object") lostConnectionErrors.add(error);
+  };
   pool.on("error", record);
-  pool.on("connect", (client) => client.on("error", record));
+  pool.on("connect", (client) => {
+    let lost = false;
+    client.on("error", (error) => {
+      lost = true;
+      record(error);
+    });
+    const query = client.query as (...args: unknown[]) => unknown;
+    client.query = function (this: unknown, ...args: unknown[]) {
+      const result = query.apply(this, args);
+      if (result instanceof Promise)
+        return result.catch((error: unknown) => {
+          if (lost) record(error);
+          throw error;
+        });
+      return result;
+    } as WatchedClient["query"];
+  });
 }
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
