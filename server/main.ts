@@ -9,7 +9,9 @@
 // response gets the site's Cache-Control policy (apply-cache-policy.ts) and is
 // compressed when worth it (compress-response.ts), and
 // the anonymous pages that policy makes public are kept whole in memory
-// (page-cache.ts) while the cache invalidation listener vouches for them.
+// (page-cache.ts) while the cache invalidation listener vouches for them,
+// and so are signed-in readers' article pages, one per reader variant
+// (reader-pages.ts).
 // The same process runs the background jobs (JOBS=off leaves them to other
 // servers).
 //
@@ -26,6 +28,7 @@ import { applyCachePolicy } from "./apply-cache-policy";
 import { answerClientErrors } from "./client-error-answer";
 import { compressResponse } from "./compress-response";
 import { pageCache } from "./page-cache";
+import { readerPage } from "./reader-pages";
 import { logConsoleAsJson, logRequest, teeOutputTo } from "./request-logging";
 import { applyTrustedHeaders } from "./trusted-headers";
 import { refuseOversizedBody } from "./refuse-oversized-body";
@@ -53,7 +56,10 @@ await app.prepare();
 const contexts = requestContextStorage();
 // The largest image upload and its form: what Next.js is told to buffer (next.config.js).
 const maxBodyBytes = (settings.MEDIA_MAX_MB + 1) * 1_048_576;
-const pages = pageCache({ maxBytes: settings.FOLIO_PAGE_CACHE_MAX_MB * 1024 * 1024 });
+const pages = pageCache({
+  maxBytes: settings.FOLIO_PAGE_CACHE_MAX_MB * 1024 * 1024,
+  readerPages: settings.DATABASE_URL ? readerPage : undefined,
+});
 const server = createServer((request, response) => {
   const requestId = applyTrustedHeaders(request, settings.TRUST_PROXY);
   response.setHeader("X-Request-Id", requestId);
@@ -65,7 +71,7 @@ const server = createServer((request, response) => {
   answerUnavailableAs503(request, response, context);
   if (refuseOversizedBody(request, response, maxBodyBytes) || refuseRequestShape(request, response)) return;
   const render = () => contexts.run(context, () => void handle(request, response));
-  pages.handle(request, response, render).catch((error: unknown) => {
+  pages.handle(request, response, render, context).catch((error: unknown) => {
     log("error", "page-cache", { requestId, message: error instanceof Error ? error.message : String(error) });
     response.destroy();
   });

@@ -6,7 +6,8 @@ import { PRIVATE, PUBLIC_PAGE } from "@/lib/http/cache-policy";
 import { newNonce } from "@/lib/http/security-headers";
 import { applyCachePolicy } from "./apply-cache-policy";
 import { compressResponse } from "./compress-response";
-import { joinAroundNonce, pageCache, pageCacheKey, splitAtNonce } from "./page-cache";
+import type { RequestContext } from "@/lib/observability/request-context";
+import { joinAroundNonce, pageCache, pageCacheKey, splitAtNonce, type ReaderPages } from "./page-cache";
 
 let server: Server | undefined;
 
@@ -29,10 +30,21 @@ const nextLikePage: App = (request, response) => {
 };
 
 /** The web server of server/main.ts in small: compression, the policy, then the page cache in front of the app. */
-async function serve(app: App, options: { changed?: () => boolean; vouches?: () => boolean; maxBytes?: number } = {}) {
+async function serve(
+  app: App,
+  options: {
+    changed?: () => boolean;
+    vouches?: () => boolean;
+    maxBytes?: number;
+    readerPages?: ReaderPages;
+    /** The variant the app's page declares for a request (the page's own decision). */
+    declares?: (request: IncomingMessage) => string | undefined;
+  } = {},
+) {
   let renders = 0;
   const pages = pageCache({
     maxBytes: options.maxBytes ?? 1024 * 1024,
+    readerPages: options.readerPages,
     tagChanges: {
       now: () => performance.now(),
       vouches: () => options.vouches?.() ?? true,
@@ -42,10 +54,13 @@ async function serve(app: App, options: { changed?: () => boolean; vouches?: () 
   server = createServer((request, response) => {
     compressResponse(request, response);
     applyCachePolicy(request, response);
-    void pages.handle(request, response, () => {
+    const context: RequestContext = { requestId: "test", databaseUnavailable: false };
+    const render = () => {
       renders += 1;
+      context.pageVariant = options.declares?.(request);
       app(request, response);
-    });
+    };
+    void pages.handle(request, response, render, context);
   });
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
@@ -245,5 +260,82 @@ describe("pageCache", () => {
     );
     expect(answers.every((body) => body.includes("<main>Page /articles/burst"))).toBe(true);
     expect(renders()).toBe(1);
+  });
+});
+
+describe("pageCache, signed-in readers' pages", () => {
+  // Sessions and their readers' variants, as reader-pages.ts would decide them.
+  const variants: Record<string, string> = { "s=ann": "subscriber", "s=bob": "subscriber", "s=cat": "free, 2 left" };
+  const readerPages: ReaderPages = async (request) => {
+    const variant = variants[request.headers.cookie ?? ""];
+    return variant ? { variant } : null;
+  };
+  const asReader = (origin: string, path: string, cookie: string, headers: Record<string, string> = {}) =>
+    fetch(`${origin}${path}`, { headers: { cookie, "accept-encoding": "identity", ...headers } });
+
+  it("answers a reader with the page rendered for an earlier reader of the same variant, privately", async () => {
+    const { origin, renders } = await serve(nextLikePage, {
+      readerPages,
+      declares: (request) => variants[request.headers.cookie ?? ""],
+    });
+    const ann = await asReader(origin, "/articles/a", "s=ann");
+    const annBody = await ann.text();
+    expect(ann.headers.get("x-folio-page-cache")).toBe("miss");
+    const bob = await asReader(origin, "/articles/a", "s=bob");
+    const bobBody = await bob.text();
+    expect(bob.headers.get("x-folio-page-cache")).toBe("hit");
+    expect(bob.headers.get("cache-control")).toBe(PRIVATE);
+    expect(bobBody.replaceAll(nonceOf(bob)!, nonceOf(ann)!)).toBe(annBody);
+    expect(renders()).toBe(1);
+
+    // Another variant, another article, a request without a session: rendered.
+    await (await asReader(origin, "/articles/a", "s=cat")).text();
+    await (await asReader(origin, "/articles/b", "s=ann")).text();
+    const stranger = await asReader(origin, "/articles/a", "s=nobody");
+    await stranger.text();
+    expect(stranger.headers.get("x-folio-page-cache")).toBeNull();
+    expect(renders()).toBe(4);
+    // Not an anonymous reader's page either.
+    const anonymous = await fetch(`${origin}/articles/a`);
+    await anonymous.text();
+    expect(anonymous.headers.get("x-folio-page-cache")).toBe("miss");
+  });
+
+  it("keeps no render whose page declared another variant than the server decided on", async () => {
+    // The reader's facts changed between the server's read and the page's.
+    const { origin, renders } = await serve(nextLikePage, { readerPages, declares: () => "free, 1 left" });
+    for (let round = 0; round < 3; round++) await (await asReader(origin, "/articles/a", "s=cat")).text();
+    expect(renders()).toBe(3);
+    // Nor one that declared none (a page that is not an article page's).
+    const silent = await serve(nextLikePage, { readerPages, declares: () => undefined });
+    for (let round = 0; round < 2; round++) await (await asReader(silent.origin, "/articles/a", "s=ann")).text();
+    expect(silent.renders()).toBe(2);
+  });
+
+  it("passes a router request, a revalidation, a cookie-setting answer and an unreachable database to Next.js", async () => {
+    const setsCookie: App = (request, response) => {
+      if (request.url === "/articles/cookie") response.setHeader("Set-Cookie", "notice=1");
+      nextLikePage(request, response);
+    };
+    const { origin, renders } = await serve(setsCookie, {
+      readerPages,
+      declares: (request) => variants[request.headers.cookie ?? ""],
+    });
+    for (let round = 0; round < 2; round++) {
+      await (await asReader(origin, "/articles/a", "s=ann", { rsc: "1" })).text();
+      await (await asReader(origin, "/articles/a", "s=ann", { "if-none-match": '"x"' })).text();
+      await (await asReader(origin, "/articles/cookie", "s=ann")).text();
+    }
+    expect(renders()).toBe(6);
+    const failing = await serve(nextLikePage, {
+      readerPages: () => Promise.reject(new Error("connection refused")),
+      declares: () => "subscriber",
+    });
+    for (let round = 0; round < 2; round++) {
+      const response = await asReader(failing.origin, "/articles/a", "s=ann");
+      expect(response.status).toBe(200);
+      await response.text();
+    }
+    expect(failing.renders()).toBe(2);
   });
 });

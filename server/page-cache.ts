@@ -38,6 +38,7 @@ import { anythingChangedSince, clockNow, clockVouches } from "@/lib/cache/tag-cl
 import { crawlerKind } from "@/lib/http/crawlers";
 import { isPublicPage, PUBLIC_PAGE } from "@/lib/http/cache-policy";
 import { newNonce } from "@/lib/http/security-headers";
+import type { RequestContext } from "@/lib/observability/request-context";
 import { compressedHere } from "./compress-response";
 
 export type StoredPage = {
@@ -59,8 +60,8 @@ const TTL_MS = 5 * 60_000;
 // Larger pages are passed through: none of the site's pages comes near it.
 const MAX_PAGE_BYTES = 2 * 1024 * 1024;
 // Request headers that make an answer other than the anonymous HTML page.
+// (The Cookie header is the session's: readers' pages are keyed by their variant instead.)
 const BYPASS_HEADERS = [
-  "cookie",
   "authorization",
   "rsc",
   "next-action",
@@ -95,18 +96,40 @@ const deflateRawAsync = promisify(deflateRaw);
  * stream it later for browsers).
  */
 export function pageCacheKey(request: Pick<IncomingMessage, "method" | "url" | "headers">): string | null {
-  if (request.method !== "GET" && request.method !== "HEAD") return null;
-  const headers = request.headers;
-  if (BYPASS_HEADERS.some((name) => headers[name] !== undefined)) return null;
+  if (request.headers.cookie !== undefined) return null;
   const url = request.url ?? "/";
   if (!isPublicPage(url.split("?")[0] ?? "/")) return null;
-  const crawler = crawlerKind(headers["user-agent"]);
+  return requestKey(request);
+}
+
+/**
+ * The key of a signed-in reader's article page (reader-pages.ts): the
+ * request's as for an anonymous page, and the reader's variant, which is all
+ * of the reader the page depends on.
+ */
+export function readerPageKey(
+  request: Pick<IncomingMessage, "method" | "url" | "headers">,
+  variant: string,
+): string | null {
+  const key = requestKey(request);
+  return key === null ? null : JSON.stringify([key, variant]);
+}
+
+/** Whether a request asks for a page as a browser loads it (not a router fetch, a range, a revalidation). */
+export function asksForWholePage(request: Pick<IncomingMessage, "method" | "headers">): boolean {
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  return !BYPASS_HEADERS.some((name) => request.headers[name] !== undefined);
+}
+
+function requestKey(request: Pick<IncomingMessage, "method" | "url" | "headers">): string | null {
+  if (!asksForWholePage(request)) return null;
+  const headers = request.headers;
   return JSON.stringify([
     headers.host ?? "",
     headers["x-forwarded-proto"] ?? "",
     headers["x-forwarded-host"] ?? "",
-    crawler,
-    url,
+    crawlerKind(headers["user-agent"]),
+    request.url ?? "/",
   ]);
 }
 
@@ -128,7 +151,18 @@ export function joinAroundNonce(parts: Buffer[], nonce: string): Buffer {
   return Buffer.concat(interleave(parts, Buffer.from(nonce)));
 }
 
-export function pageCache({ maxBytes, tagChanges = tagClock }: { maxBytes: number; tagChanges?: TagChanges }) {
+/** What the cache needs of a signed-in reader's article request (reader-pages.ts); null: Next.js answers. */
+export type ReaderPages = (request: IncomingMessage) => Promise<{ variant: string } | null>;
+
+export function pageCache({
+  maxBytes,
+  tagChanges = tagClock,
+  readerPages,
+}: {
+  maxBytes: number;
+  tagChanges?: TagChanges;
+  readerPages?: ReaderPages;
+}) {
   const pages = new LRUCache<string, StoredPage>({
     maxSize: Math.max(1, maxBytes),
     sizeCalculation: (page) => Math.max(1, page.deflated.length),
@@ -153,21 +187,50 @@ export function pageCache({ maxBytes, tagChanges = tagClock }: { maxBytes: numbe
     return page && !tagChanges.anythingChangedSince(page.renderedAt) ? page : null;
   }
 
+  /** The key and the test a render must pass to be kept under it; null: not for the cache. */
+  async function keyOf(request: IncomingMessage, context: RequestContext): Promise<Storing | null> {
+    const anonymous = pageCacheKey(request);
+    if (anonymous) return { key: anonymous, keeps: isPublicAnswer };
+    if (!readerPages || request.headers.cookie === undefined || !asksForWholePage(request)) return null;
+    const reader = await readerPages(request);
+    const key = reader && readerPageKey(request, reader.variant);
+    if (!reader || !key) return null;
+    // Kept only when the page rendered the variant the server decided on:
+    // a reader whose facts changed in between gets their page, unkept.
+    return { key, keeps: (response) => !response.hasHeader("set-cookie") && context.pageVariant === reader.variant };
+  }
+
   /**
    * Answers the request from the cache, or passes it to `render` (Next.js)
-   * and keeps the page when the policy made it public.
+   * and keeps the page when it may be kept: an anonymous page the policy
+   * made public, or a signed-in reader's article page of the variant
+   * expected. `context` is the request's (lib/observability/request-context.ts),
+   * where the page declares its variant.
    */
-  async function handle(request: IncomingMessage, response: ServerResponse, render: () => void): Promise<void> {
-    const key = maxBytes > 0 ? pageCacheKey(request) : null;
+  async function handle(
+    request: IncomingMessage,
+    response: ServerResponse,
+    render: () => void,
+    context: RequestContext = { requestId: "", databaseUnavailable: false },
+  ): Promise<void> {
     // While the tag clock cannot vouch (before the listener has caught up, or
     // with PostgreSQL away) nothing is served from here or stored.
-    if (!key || !tagChanges.vouches()) return render();
+    if (maxBytes <= 0 || !tagChanges.vouches()) return render();
+    let storing: Storing | null;
+    try {
+      storing = await keyOf(request, context);
+    } catch {
+      // PostgreSQL unreachable for the reader's facts: Next.js answers (a 503 page).
+      storing = null;
+    }
+    if (!storing) return render();
+    const { key, keeps } = storing;
     const page = fresh(key) ?? (await renderedMeanwhile(key));
     if (page) return send(page, request, response);
     if (request.method !== "GET" || rendering.has(key)) return render();
 
     response.setHeader("X-Folio-Page-Cache", "miss");
-    const rendered = capture(response, tagChanges.now());
+    const rendered = capture(response, tagChanges.now(), keeps);
     rendering.set(key, rendered);
     void rendered.then((stored) => {
       rendering.delete(key);
@@ -179,8 +242,19 @@ export function pageCache({ maxBytes, tagChanges = tagClock }: { maxBytes: numbe
   return { handle };
 }
 
+type Storing = { key: string; keeps: (response: ServerResponse) => boolean };
+
+/** An anonymous page may be kept when the site's policy made it public and it sets no cookie. */
+function isPublicAnswer(response: ServerResponse): boolean {
+  return response.getHeader("cache-control") === PUBLIC_PAGE && !response.hasHeader("set-cookie");
+}
+
 /** Collects what Next.js writes; the page, when the response turns out storable. */
-function capture(response: ServerResponse, renderedAt: number): Promise<StoredPage | null> {
+function capture(
+  response: ServerResponse,
+  renderedAt: number,
+  keeps: (response: ServerResponse) => boolean,
+): Promise<StoredPage | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   const collect = (chunk: unknown, encoding: unknown) => {
@@ -209,8 +283,7 @@ function capture(response: ServerResponse, renderedAt: number): Promise<StoredPa
       const storable =
         response.writableFinished &&
         response.statusCode === 200 &&
-        response.getHeader("cache-control") === PUBLIC_PAGE &&
-        !response.hasHeader("set-cookie") &&
+        keeps(response) &&
         // Encoded by Next.js or a route, the bytes seen here would be encoded too.
         (!response.hasHeader("content-encoding") || compressedHere(response)) &&
         size <= MAX_PAGE_BYTES;

@@ -32,9 +32,9 @@ export async function SiteHeader() {
           {reader ? (
             <>
               {hasRole(reader.role, "editor") && <Link href="/admin">Newsroom</Link>}
-              <Link href="/account" title={reader.email}>
-                Account
-              </Link>
+              {/* No address or name here: the masthead of an article page is shared by
+                  every reader of its variant (lib/access/article-page-variant.ts). */}
+              <Link href="/account">Account</Link>
               {/* Posted to the home page without JavaScript, where signing out leads anyway. */}
               <ActionForm action={signOutAction} permalink="/">
                 <button type="submit" className="link-button">

@@ -25,7 +25,7 @@ export type ArticleAccess = {
   subscriber: boolean;
 };
 
-function policy(): AccessPolicy {
+export function accessPolicy(): AccessPolicy {
   return { freeArticlesPerMonth: env().FREE_ARTICLES_PER_MONTH, graceDays: env().SUBSCRIPTION_GRACE_DAYS };
 }
 
@@ -39,7 +39,7 @@ export async function currentSubscription(
 ): Promise<SubscriptionSummary | undefined> {
   if (!reader) return undefined;
   const subscriptions = await subscriptionsOf(reader.id);
-  return subscriptions.find((subscription) => subscriptionGrantsAccess(subscription, now, policy().graceDays));
+  return subscriptions.find((subscription) => subscriptionGrantsAccess(subscription, now, accessPolicy().graceDays));
 }
 
 /** Whether an admin's complimentary All-Access lets the reader read everything now. */
@@ -49,7 +49,18 @@ export function hasComp(reader: Reader | null, now = new Date()): boolean {
 
 /** Whether the reader reads everything now, paid or comp (no meter, no house ads). */
 export async function isSubscriber(reader: Reader | null, now = new Date()): Promise<boolean> {
-  return hasComp(reader, now) || (await currentSubscription(reader, now)) !== undefined;
+  return (
+    reader !== null &&
+    readsEverything({ compUntil: reader.compUntil, subscriptions: await subscriptionsOf(reader.id) }, now)
+  );
+}
+
+/** Whether a reader with these subscriptions and comp grant reads everything at `now`. */
+export function readsEverything(reader: Pick<ReaderForAccess, "subscriptions" | "compUntil">, now: Date): boolean {
+  return (
+    compGrantsAccess(reader.compUntil, now) ||
+    reader.subscriptions.some((subscription) => subscriptionGrantsAccess(subscription, now, accessPolicy().graceDays))
+  );
 }
 
 type Decided = { decisions: Map<string, AccessDecision>; meter: MeterSummary | null; subscriber: boolean };
@@ -68,7 +79,7 @@ async function decide(
   const browser = (articleId: string): BrowserForAccess => ({ grantedThisArticle: grant?.articleId === articleId });
   if (reader === null) {
     const decisions = new Map(
-      articles.map((article) => [article.id, decideAccess(null, article, policy(), now, browser(article.id))]),
+      articles.map((article) => [article.id, decideAccess(null, article, accessPolicy(), now, browser(article.id))]),
     );
     return { decisions, meter: null, subscriber: false };
   }
@@ -86,12 +97,10 @@ async function decide(
   const decisions = new Map(
     articles.map((article) => [
       article.id,
-      decideAccess(facts(article.id), article, policy(), now, browser(article.id)),
+      decideAccess(facts(article.id), article, accessPolicy(), now, browser(article.id)),
     ]),
   );
-  const subscriber =
-    hasComp(reader, now) ||
-    subscriptions.some((subscription) => subscriptionGrantsAccess(subscription, now, policy().graceDays));
+  const subscriber = readsEverything({ subscriptions, compUntil: reader.compUntil }, now);
   return { decisions, meter, subscriber };
 }
 
@@ -120,5 +129,5 @@ export async function accessForArticles(
  * (a newsletter's audience) rather than a reader read from the database.
  */
 export function decideForAudience(audience: ReaderForAccess, article: ArticleForAccess, now: Date): AccessDecision {
-  return decideAccess(audience, article, policy(), now);
+  return decideAccess(audience, article, accessPolicy(), now);
 }

@@ -13,6 +13,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Longer than any real grant: an address is at most 254 characters. */
 const MAX_LENGTH = 600;
 
+const GRANT_COOKIE = "folio-grant";
+
+/** The grant's cookie: `__Host-` prefixed over https, as the session's is. */
+export const grantCookieName = (secure: boolean) => (secure ? `__Host-${GRANT_COOKIE}` : GRANT_COOKIE);
+
 /** A key of its own for grants, so no other use of AUTH_SECRET can forge one. */
 export function grantKey(secret: string): Buffer {
   return Buffer.from(hkdfSync("sha256", secret, "folio", "instant access grant v1", 32));

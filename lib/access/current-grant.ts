@@ -6,9 +6,8 @@ import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { env } from "@/lib/config/env";
 import { servedOverHttps } from "@/lib/http/request-security";
-import { grantKey, signGrant, verifyGrant, type ArticleGrant } from "./article-grant";
+import { grantCookieName as cookieName, grantKey, signGrant, verifyGrant, type ArticleGrant } from "./article-grant";
 
-const GRANT_COOKIE = "folio-grant";
 const GRANT_DAYS = 30;
 
 let derived: { secret: string; key: Buffer } | undefined;
@@ -19,8 +18,6 @@ function appKey(): Buffer {
   if (derived?.secret !== secret) derived = { secret, key: grantKey(secret) };
   return derived.key;
 }
-
-const cookieName = (secure: boolean) => (secure ? `__Host-${GRANT_COOKIE}` : GRANT_COOKIE);
 
 /** The browser's valid grant, or null (none, forged, altered or expired). */
 export const currentGrant = cache(async (now: Date = new Date()): Promise<ArticleGrant | null> => {

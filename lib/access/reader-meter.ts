@@ -23,7 +23,8 @@ export type SpendResult =
   | { kind: "already-unlocked"; meter: MeterSummary }
   | { kind: "quota-exhausted"; meter: MeterSummary };
 
-function summary(used: number, resetsAt: Date): MeterSummary {
+/** The meter as readers see it, from the month's count. */
+export function meterSummary(used: number, resetsAt: Date): MeterSummary {
   const limit = env().FREE_ARTICLES_PER_MONTH;
   return { used, limit, remaining: Math.max(0, limit - used), resetsAt };
 }
@@ -51,7 +52,7 @@ export async function readMeterAndUnlocks(
     FROM article_unlocks
     WHERE user_id = ${owner.id}::uuid`;
   const row = rows[0] ?? { used: 0, unlocked: [] };
-  return { meter: summary(row.used, resetsAt), unlocked: new Set(row.unlocked) };
+  return { meter: meterSummary(row.used, resetsAt), unlocked: new Set(row.unlocked) };
 }
 
 /** This month's count as the meter reads it, inside a transaction that holds the reader's row. */
@@ -78,10 +79,10 @@ export async function spendUnlock(owner: MeterOwner, articleId: string, now = ne
     if (owners.length === 0) return { kind: "no-account" } as const;
     const used = await usedInTransaction(tx, owner, period);
     const existing = await tx.articleUnlock.findUnique({ where: { userId_articleId: { userId, articleId } } });
-    if (existing) return { kind: "already-unlocked", meter: summary(used, resetsAt) } as const;
-    if (used >= limit) return { kind: "quota-exhausted", meter: summary(used, resetsAt) } as const;
+    if (existing) return { kind: "already-unlocked", meter: meterSummary(used, resetsAt) } as const;
+    if (used >= limit) return { kind: "quota-exhausted", meter: meterSummary(used, resetsAt) } as const;
     await tx.articleUnlock.create({ data: { userId, articleId, period, createdAt: now } });
-    return { kind: "unlocked", meter: summary(used + 1, resetsAt) } as const;
+    return { kind: "unlocked", meter: meterSummary(used + 1, resetsAt) } as const;
   });
 }
 

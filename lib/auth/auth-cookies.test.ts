@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authCookies, expiredSessionCookies, SESSION_COOKIES } from "./sessions";
+import { authCookies, expiredSessionCookies, SESSION_COOKIES } from "./auth-cookies";
 
 describe("authCookies", () => {
   it("over https: prefixed, Secure, HttpOnly, SameSite=Lax, whole site", () => {

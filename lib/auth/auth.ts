@@ -13,7 +13,7 @@ import { currentRequestContext } from "@/lib/observability/request-context";
 import type { Role } from "@/lib/auth/roles";
 import { normalizeEmail } from "./normalize-email";
 import { sessionAdapter } from "./session-adapter";
-import { authCookies, SESSION_MAX_AGE_SECONDS } from "./sessions";
+import { authCookies, SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "./auth-cookies";
 import { sendSignInLink } from "./send-sign-in-link";
 import { applySignUpChoices } from "./sign-up-choices";
 
@@ -51,7 +51,7 @@ const authConfig = (secure: boolean): NextAuthConfig => ({
   trustHost: true,
   useSecureCookies: secure,
   cookies: authCookies(secure),
-  session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS },
+  session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
   providers: [emailProvider()],
   pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
   callbacks: {

@@ -10,6 +10,11 @@ export type RequestContext = {
   requestId: string;
   /** Set when the request failed because PostgreSQL could not be reached. */
   databaseUnavailable: boolean;
+  /**
+   * The reader variant of the page rendered for this request, as the page
+   * declares it (lib/access/article-page-variant.ts), for the page cache.
+   */
+  pageVariant?: string;
 };
 
 const STORE = Symbol.for("folio.request-context");

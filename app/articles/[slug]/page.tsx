@@ -9,6 +9,7 @@ import { MeterNote } from "@/components/article/meter-note";
 import { PaywallPanel } from "@/components/article/paywall-panel";
 import { RelatedArticles } from "@/components/article/related-articles";
 import { HousePromotion } from "@/components/billing/house-promotion";
+import { articlePageVariant, declarePageVariant } from "@/lib/access/article-page-variant";
 import { currentGrant } from "@/lib/access/current-grant";
 import { readArticleFor } from "@/lib/access/read-article";
 import { getArticleBySlug } from "@/lib/articles/article-queries";
@@ -79,6 +80,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
     notFound();
   }
   const { article, access } = read;
+  declarePageVariant(articlePageVariant(access, reader));
   const gated = access.decision.level === "preview" && read.hasGatedPart;
   // Read through instant access, address not confirmed yet: the code field at the cut.
   const confirming = reader === null && access.decision.reason === "registration-gift" && grant !== null;

@@ -7,7 +7,8 @@
 // webhook does (docs/billing.md).
 import { NextResponse, type NextRequest } from "next/server";
 import { getReader } from "@/lib/auth/get-reader";
-import { authCookies, createDatabaseSession } from "@/lib/auth/sessions";
+import { authCookies } from "@/lib/auth/auth-cookies";
+import { createDatabaseSession } from "@/lib/auth/sessions";
 import { CHECKOUT_NONCE_COOKIE, CHECKOUT_NONCE_COOKIE_PATH, nonceMatches } from "@/lib/billing/checkout-nonce";
 import { claimBuyerSignIn, readCheckoutReturn } from "@/lib/billing/checkout-return";
 import { subscribePath } from "@/lib/billing/return-target";

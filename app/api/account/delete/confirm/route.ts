@@ -2,7 +2,7 @@
 // opens. Deletes the account and ends this browser's session.
 import { z } from "zod";
 import { confirmAccountDeletion } from "@/lib/account/account-deletion";
-import { expiredSessionCookies } from "@/lib/auth/sessions";
+import { expiredSessionCookies } from "@/lib/auth/auth-cookies";
 import { ACCOUNT_TOKEN_PATTERN } from "@/lib/account/account-tokens";
 import { answer } from "@/lib/http/answer";
 import { readInput } from "@/lib/http/read-input";
