@@ -22,11 +22,11 @@ export async function createReader(email: string): Promise<TestReader> {
   return { id: user!.id, email };
 }
 
-/** Creates the reader (if new) and a session for it, and signs `context` in. */
+/** Creates the reader (if new) and a session for it, as long as Auth.js makes one at sign-in, and signs `context` in. */
 export async function startSession(context: BrowserContext, email: string): Promise<TestReader> {
   const reader = await createReader(email);
   const sessionToken = randomBytes(32).toString("hex");
-  await sql("INSERT INTO sessions (session_token, user_id, expires) VALUES ($1, $2, now() + interval '1 day')", [
+  await sql("INSERT INTO sessions (session_token, user_id, expires) VALUES ($1, $2, now() + interval '30 days')", [
     sessionToken,
     reader.id,
   ]);
