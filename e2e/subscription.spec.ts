@@ -231,12 +231,21 @@ test("a double click on Subscribe monthly makes one checkout session", async ({ 
   expect(sessions[0]!.status).toBe("open");
 });
 
-test("a reader whose subscription ended gets no gated text of an article they never unlocked", async ({
+test("a reader whose subscription ended gets no gated text of an article they never unlocked, from the next request on", async ({
   page,
 }, testInfo) => {
   test.slow();
   const reader = await startSession(page.context(), uniqueEmail(testInfo, "lapsed"));
   await subscribe(page, "monthly");
+  // Read as a subscriber first, until the server keeps the page for subscribers
+  // (server/reader-pages.ts): the lapse must reach the next request all the same.
+  await expect
+    .poll(async () => {
+      const response = await page.request.get(`/articles/${gatedArticle.slug}`);
+      expect(await response.text()).toContain(GATED_SENTENCE);
+      return response.headers()["x-folio-page-cache"];
+    })
+    .toBe("hit");
   const customer = await customerOf(reader.email);
   await cancelAtPeriodEnd((await onlySubscriptionOf(customer)).id);
   await advanceClock(PAST_A_MONTHLY_PERIOD_SECONDS);
