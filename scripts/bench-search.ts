@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { openBenchDatabase, fillBenchDatabase, type BenchDatabase } from "./bench/bench-database";
 import { ms, percentile, table, timed } from "./bench/latency";
-import { benchOverHttp, type HttpPasses } from "./bench/search-http";
+import type { HttpPasses } from "./bench/search-http";
 import { searchQueryMix, type BenchQuery } from "./bench/search-query-mix";
 
 const log = (line: string) => console.log(`[bench:search] ${line}`);
@@ -73,10 +73,11 @@ async function main(): Promise<void> {
   const { articles, clients, fresh, http, port, database: name } = options();
   const database = name ? namedDatabase(name) : await openBenchDatabase({ serverUrl: process.env.DATABASE_URL, fresh });
   log(`database: ${database.description}`);
+  // The settings are read once, by the first module that asks (loading the
+  // articles may be it), and the search modules connect to DATABASE_URL.
+  process.env.DATABASE_URL = database.url;
   try {
     await fillBenchDatabase(database.url, articles, log);
-    // The search modules read DATABASE_URL when they first connect.
-    process.env.DATABASE_URL = database.url;
     const { searchLibrary } = await import("../lib/search/search-library");
     const { suggestHeadlines } = await import("../lib/search/suggest-headlines");
     const run = async (query: BenchQuery) => {
@@ -122,7 +123,11 @@ async function main(): Promise<void> {
     for (const prefix of prefixes) suggest.push(await timed(() => suggestHeadlines(prefix)));
 
     let overHttp: HttpPasses | null = null;
-    if (http) overHttp = await benchOverHttp({ databaseUrl: database.url, port, clients, queries, log });
+    if (http) {
+      // Imported here, like the search modules: what it imports reads the settings once.
+      const { benchOverHttp } = await import("./bench/search-http");
+      overHttp = await benchOverHttp({ databaseUrl: database.url, port, clients, queries, log });
+    }
 
     const all = single.map((sample) => sample.ms);
     const kinds = [...new Set(single.map((sample) => sample.query.kind))];

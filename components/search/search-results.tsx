@@ -10,7 +10,7 @@ const count = (n: number) => n.toLocaleString("en-GB");
 
 /** The count, one page of results, and links to the others. */
 export function SearchResults({ results }: { results: Results }) {
-  const { request, total, totalExact, pageCount, hits } = results;
+  const { request, total, pageCount, hits } = results;
   const basePath = `/search?${searchQueryString(request, { page: 1 })}`;
   const lastPage = `/search?${searchQueryString(request, { page: pageCount })}`;
   return (
@@ -18,9 +18,7 @@ export function SearchResults({ results }: { results: Results }) {
       <h2 id="search-results-title" className="search-count" aria-live="polite">
         {total === 0
           ? `No articles found for “${request.query}”`
-          : totalExact
-            ? `${count(total)} ${total === 1 ? "article" : "articles"} found for “${request.query}”`
-            : `More than ${count(total)} articles found for “${request.query}”`}
+          : `${count(total)} ${total === 1 ? "article" : "articles"} found for “${request.query}”`}
       </h2>
       {total === 0 && <p>Check the spelling, use fewer or more general words, or remove a filter.</p>}
       {total > 0 && hits.length === 0 && (

@@ -38,8 +38,6 @@ export type SearchOutcome =
       kind: "results";
       request: SearchRequest;
       total: number;
-      /** Whether `total` is the exact count, or only "more than" it (see rank-matches.ts). */
-      totalExact: boolean;
       pageCount: number;
       pageSize: number;
       hits: SearchHit[];
@@ -94,12 +92,8 @@ export async function searchForAnyone(request: SearchRequest, now = new Date()):
     // Unpublished between the reads: left out rather than shown half.
     if (article && text && snippet) hits.push({ article, access: text.level, score, ...snippet });
   }
-  const { total, totalExact } = ranked;
-  // A count known only as "more than" has one more page than it fills: the
-  // next page asks for more, and knows more.
-  const known = Math.ceil(total / SEARCH_PAGE_SIZE) + (totalExact ? 0 : 1);
-  const pageCount = Math.min(MAX_PAGE, Math.max(1, known));
-  return { kind: "results", request, total, totalExact, pageCount, pageSize: SEARCH_PAGE_SIZE, hits };
+  const pageCount = Math.min(MAX_PAGE, Math.max(1, Math.ceil(ranked.total / SEARCH_PAGE_SIZE)));
+  return { kind: "results", request, total: ranked.total, pageCount, pageSize: SEARCH_PAGE_SIZE, hits };
 }
 
 /** The search as anyone may see it; callers treat the answer as read-only (it is shared). */

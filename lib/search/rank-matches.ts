@@ -1,25 +1,16 @@
 // Finds the articles matching a search and returns one page of them, ranked,
-// with the count: one statement, so one round trip.
+// with the total count: one statement, so one round trip.
 //
-// Matching uses the GIN index on articles.search_vector. Two things cost:
-// - Ranking. Each article's full vector (headline, dek and body, a few
-//   kilobytes) is stored out of line, and ts_rank must fetch it. Relevance is
-//   computed exactly for two sets of candidates only: the newest
-//   RECENT_CANDIDATES matches, and the best HEADLINE_CANDIDATES headline/dek
-//   matches across the whole library (found on the small headline_vector,
-//   which is stored inline). Every other match follows them, newest first.
-//   For a query with fewer matches than that, the ranking is exact.
-// - Counting. A common word matches most of the library, and counting its
-//   matches exactly meant reading every one of them (32,000 rows for
-//   "policy"). Only the newest COUNT_CAP matches (more for a later page) are
-//   read: a search with more says "more than" that many (totalExact false).
-//   The planner sees the query's words, so for a common word it walks the
-//   articles newest first and stops at the cap (a few hundred rows), and for
-//   a rare one it takes the GIN index and sorts the few matches.
-//   Except for phrases: PostgreSQL estimates "trade talks" like trade AND
-//   talks (16,000 rows where 900 match), and walking newest first would then
-//   check every article in the library. A phrase is hidden from the planner
-//   (a MATERIALIZED CTE), which then always takes the GIN index.
+// Matching uses the GIN index on articles.search_vector. Ranking is where
+// the time goes: each article's full vector (headline, dek and body, a few
+// kilobytes) is stored out of line, and ts_rank must fetch it. A common word
+// matches most of the library, so ranking every match would cost hundreds of
+// milliseconds. Instead, relevance is computed exactly for two sets of
+// candidates: the newest RECENT_CANDIDATES matches, and the best
+// HEADLINE_CANDIDATES headline/dek matches across the whole library (found
+// on the small headline_vector, which is stored inline). Every other match
+// follows them, newest first. For a query with fewer matches than that, the
+// ranking is exact.
 //
 // The score is ts_rank (headline A 1.0, dek B 0.4, body C 0.2) times a
 // recency factor from 1 (today) falling towards 0.5 (half-way at 180 days),
@@ -30,8 +21,6 @@ import type { SearchSort } from "./search-request";
 
 export const RECENT_CANDIDATES = 500;
 export const HEADLINE_CANDIDATES = 200;
-/** Matches counted exactly; a search with more says "more than" (more are read for a later page). */
-export const COUNT_CAP = 500;
 // Headline matches are re-checked against the whole article (an excluded
 // word may be in the body); a few spare ones make up for those dropped.
 const HEADLINE_SPARE = 50;
@@ -40,8 +29,7 @@ const RECENCY_SECONDS = 180 * 24 * 60 * 60;
 export type RankedHit = { id: string; free: boolean; score: number | null };
 
 export type RankedPage =
-  /** `total` is exact, or (totalExact false) there are more than `total` matches. */
-  | { kind: "page"; total: number; totalExact: boolean; hits: RankedHit[] }
+  | { kind: "page"; total: number; hits: RankedHit[] }
   /** Nothing to search for: only stop words ("the") and punctuation. */
   | { kind: "no-terms" }
   /** Only excluded words (-word): that would match nearly everything. */
@@ -117,36 +105,19 @@ function candidatesSql(options: RankOptions): Prisma.Sql {
     candidates AS MATERIALIZED (SELECT id FROM recent UNION SELECT id FROM headline)`;
 }
 
-/**
- * The newest matches, at most `cap`: with the query visible to the planner
- * (see the top of this file), or hidden from it for a phrase. Only one of
- * the two branches runs, as the query's shape says.
- */
-function matchesSql(options: RankOptions, cap: number): Prisma.Sql {
-  const filters = filterSql(options.filters, options.now);
-  return Prisma.sql`
-    (SELECT a.id, a.free, a.published_at FROM articles a
-     WHERE a.search_vector @@ websearch_to_tsquery('english', ${options.query}) AND ${filters}
-       AND (SELECT NOT phrase FROM shape)
-     ORDER BY a.published_at DESC, a.id LIMIT ${cap})
-    UNION ALL
-    (SELECT a.id, a.free, a.published_at FROM articles a, usable u
-     WHERE a.search_vector @@ u.query AND ${filters}
-       AND (SELECT phrase FROM shape)
-     ORDER BY a.published_at DESC, a.id LIMIT ${cap})`;
-}
-
 export async function rankMatches(options: RankOptions): Promise<RankedPage> {
-  // One more than the count shown, so that "more" is known.
-  const cap = Math.max(COUNT_CAP, options.offset + options.limit) + 1;
+  // The query sits in a MATERIALIZED CTE on purpose: the planner cannot see
+  // it, so it does not estimate that a common word matches most rows and
+  // pick a sequential scan, which would fetch every article's vector.
   const rows = await db().$queryRaw<
     { nodes: number; tree: string; total: number; id: string | null; free: boolean | null; score: number | null }[]
   >`
     WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', ${options.query}) AS query),
     usable AS MATERIALIZED (SELECT query FROM q WHERE numnode(query) > 0 AND querytree(query) <> 'T'),
-    -- A phrase (<->, or <N> for words a stop word apart).
-    shape AS MATERIALIZED (SELECT query::text ~ '<[0-9]*-?>' AS phrase FROM usable),
-    matches AS MATERIALIZED (${matchesSql(options, cap)})${candidatesSql(options)},
+    matches AS MATERIALIZED (
+      SELECT a.id, a.free, a.published_at FROM articles a, usable u
+      WHERE a.search_vector @@ u.query AND ${filterSql(options.filters, options.now)}
+    )${candidatesSql(options)},
     page AS (${pageSql(options)})
     SELECT (SELECT numnode(query) FROM q)::int AS nodes, (SELECT querytree(query) FROM q) AS tree,
            (SELECT count(*) FROM matches)::int AS total, p.id::text AS id, p.free, p.score
@@ -159,6 +130,5 @@ export async function rankMatches(options: RankOptions): Promise<RankedPage> {
   const hits = rows
     .filter((row) => row.id !== null)
     .map((row) => ({ id: row.id!, free: row.free!, score: row.score === null ? null : Number(row.score) }));
-  const totalExact = first.total < cap;
-  return { kind: "page", total: totalExact ? first.total : cap - 1, totalExact, hits };
+  return { kind: "page", total: first.total, hits };
 }

@@ -19,7 +19,7 @@ export function searchJson(outcome: SearchOutcome): SearchJson {
   if (outcome.kind === "refused") {
     return { status: 400, body: { error: outcome.error, field: outcome.field, message: outcome.message } };
   }
-  const { request, total, totalExact, pageCount, pageSize, hits } = outcome;
+  const { request, total, pageCount, pageSize, hits } = outcome;
   const { query, sort, page, ...filters } = request;
   return {
     status: 200,
@@ -30,9 +30,7 @@ export function searchJson(outcome: SearchOutcome): SearchJson {
       page,
       pageSize,
       pageCount,
-      // With totalExact false, there are more than `total` matches (a common word).
       total,
-      totalExact,
       results: hits.map(({ article, access, score, title, dek, snippet }) => ({
         slug: article.slug,
         url: `/articles/${article.slug}`,
