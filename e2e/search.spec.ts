@@ -56,9 +56,11 @@ test("a suggestion opens its article from the keyboard", async ({ page }) => {
 
 test("a word only in the gated part finds the article, and shows the text only to a reader who may read it", async ({
   page,
+  request,
 }, testInfo) => {
+  // Without a cookie the page is everyone's: public, and kept whole by the page cache.
   const response = await page.goto(`/search?q=${SEARCH_GATED_WORD}`);
-  expect(response?.headers()["cache-control"]).toContain("no-store");
+  expect(response?.headers()["cache-control"]).toContain("public");
   await expect(results(page).getByRole("link", { name: searchGatedArticle.title })).toBeVisible();
   await expect(results(page)).toContainText("(from the free preview)");
   await expect(results(page)).not.toContainText(SEARCH_GATED_WORD);
@@ -66,9 +68,17 @@ test("a word only in the gated part finds the article, and shows the text only t
 
   await startSession(page.context(), uniqueEmail(testInfo));
   expect((await unlock(page.request, searchGatedArticle.slug)).status()).toBe(200);
-  await page.reload();
+  // With the session the page is this reader's own: never the anonymous copy, never kept.
+  const signedIn = await page.reload();
+  expect(signedIn?.headers()["cache-control"]).toBe("private, no-store");
+  expect(signedIn?.headers()["x-folio-page-cache"]).toBeUndefined();
   await expect(results(page).locator("mark", { hasText: SEARCH_GATED_WORD })).toBeVisible();
   await expect(results(page)).toContainText(SEARCH_GATED_SENTENCE.slice(0, 30));
+
+  // And an anonymous reader (no cookie) still gets the copy with the preview only.
+  const anonymous = await request.get(`/search?q=${SEARCH_GATED_WORD}`);
+  expect(anonymous.headers()["cache-control"]).toContain("public");
+  expect(await anonymous.text()).not.toContain(SEARCH_GATED_SENTENCE.slice(0, 30));
 });
 
 test("an empty query shows how to search", async ({ page }) => {

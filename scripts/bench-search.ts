@@ -1,15 +1,21 @@
-// `npm run bench:search [-- --articles 50000 --clients 8 --fresh]`: loads
-// generated articles into a PostgreSQL database of its own (see
-// bench/bench-database.ts) and measures the search the page and the API run
+// `npm run bench:search [-- --articles 50000 --clients 8 --fresh --http --port 3460 --database name]`:
+// loads generated articles into a PostgreSQL database of its own (see
+// bench/bench-database.ts; --database names another one on the same server,
+// such as the page benchmark's, which must exist) and measures the search the page and the API run
 // (lib/search: ranking, the page's summaries and snippets), in this process,
 // for an anonymous reader, over a mix of 200 searches: latency on one client,
-// then throughput and latency with several clients at once. Not a test: it
-// prints a table to paste into docs/search.md.
+// then throughput and latency with several clients at once. In this process
+// nothing is cached (no tag clock runs in a script), so every search is
+// computed. With --http, then GET /api/search against the production server
+// as well (bench/search-http.ts): each search once, then repeated, when the
+// results cache answers. Not a test: it prints a table to paste into
+// docs/search.md.
 import os from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { openBenchDatabase, fillBenchDatabase } from "./bench/bench-database";
+import { openBenchDatabase, fillBenchDatabase, type BenchDatabase } from "./bench/bench-database";
 import { ms, percentile, table, timed } from "./bench/latency";
+import type { HttpPasses } from "./bench/search-http";
 import { searchQueryMix, type BenchQuery } from "./bench/search-query-mix";
 
 const log = (line: string) => console.log(`[bench:search] ${line}`);
@@ -20,6 +26,9 @@ function options() {
       articles: { type: "string", default: "50000" },
       clients: { type: "string", default: "8" },
       fresh: { type: "boolean", default: false },
+      http: { type: "boolean", default: false },
+      port: { type: "string", default: "3460" },
+      database: { type: "string" },
     },
   });
   const articles = Number(values.articles);
@@ -27,7 +36,18 @@ function options() {
   if (!Number.isSafeInteger(articles) || articles < 1 || !Number.isSafeInteger(clients) || clients < 1) {
     throw new Error("--articles and --clients must be positive whole numbers");
   }
-  return { articles, clients, fresh: values.fresh ?? false };
+  const port = Number(values.port);
+  if (!Number.isSafeInteger(port) || port < 1 || port > 65535) throw new Error("--port must be a port number");
+  if (values.database !== undefined && !/^[a-z_][a-z0-9_]*$/.test(values.database))
+    throw new Error("--database must be a plain PostgreSQL name");
+  return {
+    articles,
+    clients,
+    fresh: values.fresh ?? false,
+    http: values.http ?? false,
+    port,
+    database: values.database,
+  };
 }
 
 async function serverFacts(url: string): Promise<string> {
@@ -41,14 +61,23 @@ async function serverFacts(url: string): Promise<string> {
   }
 }
 
+/** A database of that name on the server in DATABASE_URL. */
+function namedDatabase(name: string): BenchDatabase {
+  if (!process.env.DATABASE_URL) throw new Error("--database needs DATABASE_URL to name the PostgreSQL server");
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), description: `PostgreSQL at ${url.host}/${name}`, close: async () => {} };
+}
+
 async function main(): Promise<void> {
-  const { articles, clients, fresh } = options();
-  const database = await openBenchDatabase({ serverUrl: process.env.DATABASE_URL, fresh });
+  const { articles, clients, fresh, http, port, database: name } = options();
+  const database = name ? namedDatabase(name) : await openBenchDatabase({ serverUrl: process.env.DATABASE_URL, fresh });
   log(`database: ${database.description}`);
+  // The settings are read once, by the first module that asks (loading the
+  // articles may be it), and the search modules connect to DATABASE_URL.
+  process.env.DATABASE_URL = database.url;
   try {
     await fillBenchDatabase(database.url, articles, log);
-    // The search modules read DATABASE_URL when they first connect.
-    process.env.DATABASE_URL = database.url;
     const { searchLibrary } = await import("../lib/search/search-library");
     const { suggestHeadlines } = await import("../lib/search/suggest-headlines");
     const run = async (query: BenchQuery) => {
@@ -93,6 +122,13 @@ async function main(): Promise<void> {
     const suggest: number[] = [];
     for (const prefix of prefixes) suggest.push(await timed(() => suggestHeadlines(prefix)));
 
+    let overHttp: HttpPasses | null = null;
+    if (http) {
+      // Imported here, like the search modules: what it imports reads the settings once.
+      const { benchOverHttp } = await import("./bench/search-http");
+      overHttp = await benchOverHttp({ databaseUrl: database.url, port, clients, queries, log });
+    }
+
     const all = single.map((sample) => sample.ms);
     const kinds = [...new Set(single.map((sample) => sample.query.kind))];
     console.log(
@@ -116,9 +152,26 @@ async function main(): Promise<void> {
             `${(concurrent.length / (wall / 1000)).toFixed(0)} searches/s`,
           ],
           ["suggestions, 1 client", ms(percentile(suggest, 50)), ms(percentile(suggest, 95)), ""],
+          ...(overHttp
+            ? [
+                [
+                  `GET /api/search, ${clients} clients, each search once`,
+                  ms(percentile(overHttp.computed, 50)),
+                  ms(percentile(overHttp.computed, 95)),
+                  "",
+                ],
+                [
+                  `GET /api/search, ${clients} clients, repeated`,
+                  ms(percentile(overHttp.repeated, 50)),
+                  ms(percentile(overHttp.repeated, 95)),
+                  `${(overHttp.repeated.length / (overHttp.repeatedWallMs / 1000)).toFixed(0)} searches/s`,
+                ],
+              ]
+            : []),
         ],
       ),
     );
+    if (overHttp && overHttp.errors > 0) console.log(`\n${overHttp.errors} HTTP answers were not 200`);
     console.log(`\nOne client, by kind of search:\n`);
     console.log(
       table(

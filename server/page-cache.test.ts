@@ -108,7 +108,8 @@ describe("pageCacheKey", () => {
     expect(pageCacheKey(request("/articles/a", { "next-router-prefetch": "1" }))).toBeNull();
     expect(pageCacheKey(request("/articles/a", {}, "POST"))).toBeNull();
     expect(pageCacheKey(request("/account"))).toBeNull();
-    expect(pageCacheKey(request("/search?q=x"))).toBeNull();
+    // A search without a cookie is a public page too (lib/http/cache-policy.ts).
+    expect(pageCacheKey(request("/search?q=x"))).not.toBeNull();
     expect(pageCacheKey(request("/api/me"))).toBeNull();
   });
 });

@@ -1,13 +1,13 @@
 // The metered free tier in PostgreSQL: which articles a reader unlocked, and
-// spending one of the month's free articles as one atomic transaction.
+// spending one of the month's free articles as one short transaction.
 //
 // A month's count is the reader's quota unlocks of the month (registration
 // gifts are outside it) plus what an account deleted this month under the
 // same address had used (departed_meters): leaving and signing up again
 // gives no new free articles.
 import { env } from "@/lib/config/env";
-import type { Prisma } from "@/lib/db/generated/client";
-import { db } from "@/lib/db/prisma";
+import { db, Prisma } from "@/lib/db/prisma";
+import type { SubscriptionForAccess } from "./decide-access";
 import { meterKey } from "./meter-key";
 import { meterPeriod } from "./meter-period";
 
@@ -27,6 +27,14 @@ export type SpendResult =
 export function meterSummary(used: number, resetsAt: Date): MeterSummary {
   const limit = env().FREE_ARTICLES_PER_MONTH;
   return { used, limit, remaining: Math.max(0, limit - used), resetsAt };
+}
+
+/** This month's count as SQL, for the unlock's statements: the quota unlocks of `period` plus a departed account's. */
+function usedThisMonth(owner: MeterOwner, period: string): Prisma.Sql {
+  return Prisma.sql`(
+    (SELECT count(*) FROM article_unlocks WHERE user_id = ${owner.id}::uuid AND period = ${period} AND kind = 'quota')
+    + coalesce((SELECT used FROM departed_meters WHERE email_key = ${meterKey(owner.email)} AND period = ${period}), 0)
+  )::int`;
 }
 
 export async function readMeter(owner: MeterOwner, now = new Date()): Promise<MeterSummary> {
@@ -55,34 +63,100 @@ export async function readMeterAndUnlocks(
   return { meter: meterSummary(row.used, resetsAt), unlocked: new Set(row.unlocked) };
 }
 
-/** This month's count as the meter reads it, inside a transaction that holds the reader's row. */
-async function usedInTransaction(tx: Prisma.TransactionClient, owner: MeterOwner, period: string): Promise<number> {
-  const [quota, departed] = await Promise.all([
-    tx.articleUnlock.count({ where: { userId: owner.id, period, kind: "quota" } }),
-    tx.departedMeter.findUnique({ where: { emailKey_period: { emailKey: meterKey(owner.email), period } } }),
-  ]);
-  return quota + (departed?.used ?? 0);
+/** What unlocking an article needs to know, read in one statement (lib/access/unlock-article.ts). */
+export type UnlockFacts = {
+  article: { id: string; free: boolean };
+  /** False when the account was deleted after its session was read. */
+  accountExists: boolean;
+  subscriptions: SubscriptionForAccess[];
+  compUntil: Date | null;
+  /** The reader unlocked this article before (any month, a registration gift too). */
+  unlockedThisArticle: boolean;
+  meter: MeterSummary;
+};
+
+type FactsRow = {
+  articleId: string;
+  free: boolean;
+  accountExists: boolean;
+  compUntil: Date | null;
+  subscriptions: { status: string; currentPeriodEnd: string; pastDueSince: string | null; endedAt: string | null }[];
+  unlocked: boolean;
+  used: number;
+};
+
+const date = (value: string | null) => (value === null ? null : new Date(value));
+
+/**
+ * The published article at `slug` with everything the access decision needs
+ * about the reader and it: subscriptions, comp, an earlier unlock, this
+ * month's count. One round trip; null when no article is visible there. Read
+ * without a lock: spending re-checks under the reader's lock (spendUnlock).
+ */
+export async function readUnlockFacts(owner: MeterOwner, slug: string, now = new Date()): Promise<UnlockFacts | null> {
+  const { period, resetsAt } = meterPeriod(now, env().PUBLICATION_TIMEZONE);
+  const rows = await db().$queryRaw<FactsRow[]>`
+    SELECT a.id::text AS "articleId", a.free, u.id IS NOT NULL AS "accountExists", u.comp_until AS "compUntil",
+           coalesce((SELECT json_agg(json_build_object('status', s.status, 'currentPeriodEnd', s.current_period_end,
+                                                      'pastDueSince', s.past_due_since, 'endedAt', s.ended_at))
+                     FROM subscriptions s WHERE s.user_id = ${owner.id}::uuid), '[]'::json) AS subscriptions,
+           EXISTS (SELECT 1 FROM article_unlocks x WHERE x.user_id = ${owner.id}::uuid AND x.article_id = a.id) AS unlocked,
+           ${usedThisMonth(owner, period)} AS used
+    FROM articles a LEFT JOIN users u ON u.id = ${owner.id}::uuid
+    WHERE a.slug = ${slug} AND a.status = 'published' AND a.published_at <= ${now}::timestamptz`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    article: { id: row.articleId, free: row.free },
+    accountExists: row.accountExists,
+    subscriptions: row.subscriptions.map((subscription) => ({
+      status: subscription.status,
+      currentPeriodEnd: new Date(subscription.currentPeriodEnd),
+      pastDueSince: date(subscription.pastDueSince),
+      endedAt: date(subscription.endedAt),
+    })),
+    compUntil: row.compUntil,
+    unlockedThisArticle: row.unlocked,
+    meter: meterSummary(row.used, resetsAt),
+  };
 }
 
 /**
- * Spends one of this month's free articles on `articleId`. The reader's row
- * is locked first, so parallel requests by one reader run one after another
- * and see each other's unlocks: ten clicks with one left spend exactly one.
- * The month is fixed once, from `now`, so an unlock belongs to one month only.
+ * Spends one of this month's free articles on `articleId`, in one short
+ * transaction of two statements. The first locks the reader's row, so
+ * parallel requests by one reader run one after another; the second, a
+ * statement of its own and so reading after the lock was granted, sees every
+ * unlock those requests committed, and inserts only when the article is not
+ * unlocked yet and the month's count is under the limit: ten clicks with one
+ * left spend exactly one. The month is fixed once, from `now`, so an unlock
+ * belongs to one month only.
  */
 export async function spendUnlock(owner: MeterOwner, articleId: string, now = new Date()): Promise<SpendResult> {
   const { period, resetsAt } = meterPeriod(now, env().PUBLICATION_TIMEZONE);
   const limit = env().FREE_ARTICLES_PER_MONTH;
   const userId = owner.id;
   return db().$transaction(async (tx) => {
-    const owners = await tx.$queryRaw<unknown[]>`SELECT id FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
+    const owners = await tx.$queryRaw<unknown[]>`SELECT 1 FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
     if (owners.length === 0) return { kind: "no-account" } as const;
-    const used = await usedInTransaction(tx, owner, period);
-    const existing = await tx.articleUnlock.findUnique({ where: { userId_articleId: { userId, articleId } } });
-    if (existing) return { kind: "already-unlocked", meter: meterSummary(used, resetsAt) } as const;
-    if (used >= limit) return { kind: "quota-exhausted", meter: meterSummary(used, resetsAt) } as const;
-    await tx.articleUnlock.create({ data: { userId, articleId, period, createdAt: now } });
-    return { kind: "unlocked", meter: meterSummary(used + 1, resetsAt) } as const;
+    const [row] = await tx.$queryRaw<{ used: number; existing: boolean; inserted: boolean }[]>`
+      WITH facts AS (
+        SELECT ${usedThisMonth(owner, period)} AS used,
+               EXISTS (SELECT 1 FROM article_unlocks WHERE user_id = ${userId}::uuid AND article_id = ${articleId}::uuid) AS existing
+      ),
+      inserted AS (
+        INSERT INTO article_unlocks (user_id, article_id, period, created_at)
+        SELECT ${userId}::uuid, ${articleId}::uuid, ${period}, ${now}::timestamptz FROM facts
+        WHERE NOT facts.existing AND facts.used < ${limit}
+        ON CONFLICT (user_id, article_id) DO NOTHING
+        RETURNING 1
+      )
+      SELECT facts.used, facts.existing, EXISTS (SELECT 1 FROM inserted) AS inserted FROM facts`;
+    const { used, existing, inserted } = row!;
+    if (inserted) return { kind: "unlocked", meter: meterSummary(used + 1, resetsAt) } as const;
+    // Not inserted with a quota left: a registration gift of this article
+    // was written meanwhile (gifts do not take the reader's lock).
+    if (existing || used < limit) return { kind: "already-unlocked", meter: meterSummary(used, resetsAt) } as const;
+    return { kind: "quota-exhausted", meter: meterSummary(used, resetsAt) } as const;
   });
 }
 

@@ -1,10 +1,16 @@
 // "Read this article": spending a free article on an article named by slug,
 // shared by the panel's button and POST /api/articles/{slug}/unlock.
+//
+// Two round trips after the session: one statement reads the article and
+// everything the access decision needs about the reader and it
+// (readUnlockFacts); the decision itself is decideAccess's, and only its
+// "quota-available" spends, in one short transaction that checks the count
+// again under the reader's lock (spendUnlock). A repeat, a free article or a
+// subscriber costs the one read.
 import type { Reader } from "@/lib/auth/get-reader";
-import { getArticleBySlug } from "@/lib/articles/article-queries";
 import { isPlausibleSlug } from "@/lib/http/search-params";
-import { isSubscriber } from "./article-access";
-import { readMeter, spendUnlock, type MeterSummary, type SpendResult } from "./reader-meter";
+import { decideForAudience } from "./article-access";
+import { readUnlockFacts, spendUnlock, type MeterSummary, type SpendResult } from "./reader-meter";
 
 export type UnlockResult =
   | SpendResult
@@ -13,10 +19,36 @@ export type UnlockResult =
   | { kind: "subscriber"; meter: MeterSummary };
 
 export async function unlockArticleBySlug(reader: Reader, slug: string, now = new Date()): Promise<UnlockResult> {
-  const article = isPlausibleSlug(slug) ? await getArticleBySlug(slug) : null;
-  if (!article) return { kind: "not-found" };
-  if (article.free) return { kind: "free-article", meter: await readMeter(reader, now) };
-  // A subscriber reads everything; spending a free article would be a loss.
-  if (await isSubscriber(reader, now)) return { kind: "subscriber", meter: await readMeter(reader, now) };
-  return spendUnlock(reader, article.id, now);
+  const facts = isPlausibleSlug(slug) ? await readUnlockFacts(reader, slug, now) : null;
+  if (!facts) return { kind: "not-found" };
+  if (!facts.accountExists) return { kind: "no-account" };
+  const { article, meter } = facts;
+  const decision = decideForAudience(
+    {
+      subscriptions: facts.subscriptions,
+      compUntil: facts.compUntil,
+      unlockedThisArticle: facts.unlockedThisArticle,
+      unlocksThisMonth: meter.used,
+    },
+    article,
+    now,
+  );
+  switch (decision.reason) {
+    case "free-article":
+      return { kind: "free-article", meter };
+    // A subscriber reads everything; spending a free article would be a loss.
+    case "subscriber":
+    case "comp":
+      return { kind: "subscriber", meter };
+    case "unlocked":
+    case "registration-gift":
+      return { kind: "already-unlocked", meter };
+    case "quota-exhausted":
+      return { kind: "quota-exhausted", meter };
+    case "quota-available":
+      return spendUnlock(reader, article.id, now);
+    // Not for a reader with an account (the facts above): answered as signed out.
+    case "anonymous":
+      return { kind: "no-account" };
+  }
 }

@@ -35,14 +35,17 @@ export type CacheHeaders = {
 };
 
 // Pages whose cookie-less answer is the same for every anonymous reader: the
-// preview, never the gated text (see lib/access). Search is not among them:
-// its answers are a long tail a CDN would rarely hit, and the search tests
-// hold it to no-store for everyone.
+// preview, never the gated text (see lib/access). The search page is one:
+// without a cookie it searches for no one, and each result's snippet comes
+// from what anyone may read (lib/search). Its addresses are a long tail, but
+// the searches readers repeat (a word in the news) are served whole from the
+// page cache; the search API stays private (docs/search.md).
 const PUBLIC_PAGES = [
   /^\/$/,
   /^\/articles\/[^/]+$/,
   /^\/(topics|regions|authors)\/[^/]+$/,
   /^\/archive$/,
+  /^\/search$/,
   /^\/(feed\.xml|sitemap\.xml|robots\.txt)$/,
 ];
 

@@ -2,42 +2,27 @@
 // the parameters, rank one page of matches, read each result as the reader
 // may read it (the decision with its text, lib/access/read-article.ts), and
 // build each snippet from that text.
-import type { AccessLevel } from "@/lib/access/decide-access";
+//
+// What every reader sees alike is computed once per search and kept
+// (lib/search/public-search.ts): the ranked page, the summaries, and each
+// result's snippet cut from the text anyone may read (the preview of a gated
+// article, the whole of a free one). Per reader, only the decision is made
+// again, and a snippet is cut again from the whole text of each result this
+// reader may read in full where anyone else gets the preview.
 import { readArticlesFor } from "@/lib/access/read-article";
-import { getArticleSummaries, type ArticleSummary } from "@/lib/articles/article-queries";
 import { joinParts } from "@/lib/articles/paywall-cut";
 import type { Reader } from "@/lib/auth/get-reader";
-import { buildSnippets, type Snippets } from "./build-snippets";
-import { rankMatches } from "./rank-matches";
-import { resolveSearchFilters } from "./search-filters";
-import {
-  MAX_PAGE,
-  normalizeQuery,
-  parseSearchRequest,
-  SEARCH_PAGE_SIZE,
-  type RawParams,
-  type SearchRequest,
-} from "./search-request";
+import { buildSnippets } from "./build-snippets";
+import { publicSearch, searchForAnyone, type SearchHit, type SearchOutcome } from "./public-search";
+import { normalizeQuery, parseSearchRequest, type RawParams } from "./search-request";
 
-export type SearchHit = Snippets & { article: ArticleSummary; access: AccessLevel; score: number | null };
+export type { SearchError, SearchHit, SearchOutcome } from "./public-search";
 
-export type SearchError = "query_too_long" | "invalid_parameter" | "no_search_terms" | "only_excluded_words";
-
-export type SearchOutcome =
-  /** No query: the page shows how to search, the API says what is missing. */
-  | { kind: "empty"; request: SearchRequest }
-  | { kind: "refused"; error: SearchError; field: string; message: string; query: string }
-  | { kind: "results"; request: SearchRequest; total: number; pageCount: number; pageSize: number; hits: SearchHit[] };
-
-const NO_TERMS =
-  "There is nothing to search for: very common words such as “the”, and punctuation, are left out. Try a more specific word.";
-const ONLY_EXCLUSIONS = "Add a word to search for: a word with a minus sign in front (-word) only leaves articles out.";
-
-export async function searchLibrary(
-  params: RawParams,
-  reader: Reader | null,
-  now = new Date(),
-): Promise<SearchOutcome> {
+/**
+ * The search `params` ask for, as `reader` may see it. `now` is for tests: a
+ * search at another moment than the present is computed, never kept.
+ */
+export async function searchLibrary(params: RawParams, reader: Reader | null, now?: Date): Promise<SearchOutcome> {
   const parsed = parseSearchRequest(params);
   if (!parsed.ok) {
     const { field, message } = parsed.problem;
@@ -50,51 +35,36 @@ export async function searchLibrary(
       query: normalizeQuery(raw ?? ""),
     };
   }
-  const request = parsed.request;
-  if (request.query === "") return { kind: "empty", request };
+  const outcome = await (now ? searchForAnyone(parsed.request, now) : publicSearch(parsed.request));
+  if (outcome.kind !== "results" || reader === null || outcome.hits.length === 0) return outcome;
+  return { ...outcome, hits: await forReader(outcome.request.query, outcome.hits, reader, now ?? new Date()) };
+}
 
-  const resolved = await resolveSearchFilters(request);
-  if (!resolved.ok) return { kind: "refused", error: "invalid_parameter", ...resolved.problem, query: request.query };
-
-  const ranked = await rankMatches({
-    query: request.query,
-    filters: resolved.filters,
-    sort: request.sort,
-    limit: SEARCH_PAGE_SIZE,
-    offset: (request.page - 1) * SEARCH_PAGE_SIZE,
-    now,
-  });
-  if (ranked.kind === "no-terms")
-    return { kind: "refused", error: "no_search_terms", field: "q", message: NO_TERMS, query: request.query };
-  if (ranked.kind === "only-exclusions") {
-    return {
-      kind: "refused",
-      error: "only_excluded_words",
-      field: "q",
-      message: ONLY_EXCLUSIONS,
-      query: request.query,
-    };
-  }
-
-  // The summaries load while the texts are read and the snippets are cut.
-  const [summaries, { texts, snippets }] = await Promise.all([
-    getArticleSummaries(ranked.hits.map((hit) => hit.id)),
-    readArticlesFor(reader, ranked.hits, { now }).then(async (texts) => {
-      const readable = [...texts].map(([id, text]) => ({
-        id,
-        readable: joinParts(text.previewMarkdown, text.gatedMarkdown),
-      }));
-      return { texts, snippets: await buildSnippets(request.query, readable) };
+/**
+ * The page's results as `reader` may read them: each decided for this reader;
+ * where the decision gives more than the public snippet was cut from, the
+ * snippet is cut again from the whole text, per request and never kept.
+ */
+async function forReader(query: string, hits: SearchHit[], reader: Reader, now: Date): Promise<SearchHit[]> {
+  const texts = await readArticlesFor(
+    reader,
+    hits.map(({ article }) => article),
+    { now },
+  );
+  const differing = hits.filter((hit) => texts.get(hit.article.id)?.level !== hit.access);
+  const snippets = await buildSnippets(
+    query,
+    differing.flatMap(({ article }) => {
+      const text = texts.get(article.id);
+      return text ? [{ id: article.id, readable: joinParts(text.previewMarkdown, text.gatedMarkdown) }] : [];
     }),
-  ]);
-  const hits: SearchHit[] = [];
-  for (const { id, score } of ranked.hits) {
-    const article = summaries.get(id);
-    const text = texts.get(id);
-    const snippet = snippets.get(id);
+  );
+  return hits.flatMap((hit) => {
+    const text = texts.get(hit.article.id);
     // Unpublished between the reads: left out rather than shown half.
-    if (article && text && snippet) hits.push({ article, access: text.level, score, ...snippet });
-  }
-  const pageCount = Math.min(MAX_PAGE, Math.max(1, Math.ceil(ranked.total / SEARCH_PAGE_SIZE)));
-  return { kind: "results", request, total: ranked.total, pageCount, pageSize: SEARCH_PAGE_SIZE, hits };
+    if (!text) return [];
+    if (text.level === hit.access) return [hit];
+    const snippet = snippets.get(hit.article.id);
+    return snippet ? [{ ...hit, access: text.level, ...snippet }] : [];
+  });
 }
