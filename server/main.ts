@@ -11,7 +11,8 @@
 // the anonymous pages that policy makes public are kept whole in memory
 // (page-cache.ts) while the cache invalidation listener vouches for them,
 // and so are signed-in readers' article pages, one per reader variant
-// (reader-pages.ts).
+// (reader-pages.ts); a signed-in reader's unlock is answered here too
+// (unlock-requests.ts).
 // The same process runs the background jobs (JOBS=off leaves them to other
 // servers).
 //
@@ -29,6 +30,7 @@ import { answerClientErrors } from "./client-error-answer";
 import { compressResponse } from "./compress-response";
 import { pageCache } from "./page-cache";
 import { readerPage } from "./reader-pages";
+import { answerUnlock } from "./unlock-requests";
 import { logConsoleAsJson, logRequest, teeOutputTo } from "./request-logging";
 import { applyTrustedHeaders } from "./trusted-headers";
 import { refuseOversizedBody } from "./refuse-oversized-body";
@@ -71,10 +73,12 @@ const server = createServer((request, response) => {
   answerUnavailableAs503(request, response, context);
   if (refuseOversizedBody(request, response, maxBodyBytes) || refuseRequestShape(request, response)) return;
   const render = () => contexts.run(context, () => void handle(request, response));
-  pages.handle(request, response, render, context).catch((error: unknown) => {
-    log("error", "page-cache", { requestId, message: error instanceof Error ? error.message : String(error) });
-    response.destroy();
-  });
+  answerUnlock(request, response)
+    .then((answered) => (answered ? undefined : pages.handle(request, response, render, context)))
+    .catch((error: unknown) => {
+      log("error", "page-cache", { requestId, message: error instanceof Error ? error.message : String(error) });
+      response.destroy();
+    });
 }).listen(settings.PORT, () => {
   log("info", "server-ready", { port: settings.PORT });
 });

@@ -17,9 +17,8 @@
 import type { IncomingMessage } from "node:http";
 import { grantCookieName } from "@/lib/access/article-grant";
 import { sessionArticleAccess } from "@/lib/access/session-article-access";
-import { authCookies } from "@/lib/auth/auth-cookies";
 import { isPlausibleSlug } from "@/lib/http/search-params";
-import { servedOverHttps } from "@/lib/http/request-security";
+import { sessionCookieOf } from "./session-cookie";
 
 const ARTICLE_PATH = /^\/articles\/([^/?]+)(?:\?|$)/;
 
@@ -28,19 +27,6 @@ export type ReaderPage = {
   variant: string;
   slug: string;
 };
-
-/** The request's cookies by name; null when a name appears twice. */
-export function parseCookies(header: string): Map<string, string> | null {
-  const cookies = new Map<string, string>();
-  for (const pair of header.split(";")) {
-    const at = pair.indexOf("=");
-    if (at === -1) continue;
-    const name = pair.slice(0, at).trim();
-    if (cookies.has(name)) return null;
-    cookies.set(name, pair.slice(at + 1).trim());
-  }
-  return cookies;
-}
 
 /** The slug of an article page's address, or null. */
 export function articleSlugOf(url: string): string | null {
@@ -60,17 +46,9 @@ export function articleSlugOf(url: string): string | null {
  */
 export async function readerPage(request: IncomingMessage, now = new Date()): Promise<ReaderPage | null> {
   const slug = articleSlugOf(request.url ?? "/");
-  const header = request.headers.cookie;
-  if (slug === null || header === undefined) return null;
-  const cookies = parseCookies(header);
-  if (cookies === null) return null;
-  const forwardedProto = request.headers["x-forwarded-proto"];
-  const secure = servedOverHttps(
-    new Headers(typeof forwardedProto === "string" ? { "x-forwarded-proto": forwardedProto } : {}),
-  );
-  if (cookies.has(grantCookieName(secure))) return null;
-  const token = cookies.get(authCookies(secure).sessionToken.name);
-  if (!token) return null;
-  const access = await sessionArticleAccess(token, slug, now);
+  if (slug === null) return null;
+  const session = sessionCookieOf(request);
+  if (session === null || session.cookies.has(grantCookieName(session.secure))) return null;
+  const access = await sessionArticleAccess(session.token, slug, now);
   return access.kind === "decided" ? { variant: access.variant, slug } : null;
 }

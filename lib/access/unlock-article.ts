@@ -52,3 +52,27 @@ export async function unlockArticleBySlug(reader: Reader, slug: string, now = ne
       return { kind: "no-account" };
   }
 }
+
+/** The JSON answer of POST /api/articles/{slug}/unlock to a signed-in reader, for the route and the web server. */
+export function unlockAnswer(result: UnlockResult): { status: number; body: Record<string, unknown> } {
+  switch (result.kind) {
+    case "not-found":
+      return { status: 404, body: { error: "not_found" } };
+    case "no-account":
+      // Deleted between reading the session and spending: as if signed out.
+      return { status: 401, body: { error: "not_signed_in" } };
+    case "quota-exhausted":
+      return {
+        status: 402,
+        body: { error: "quota_exhausted", remaining: 0, resetsAt: result.meter.resetsAt.toISOString() },
+      };
+    case "unlocked":
+    case "already-unlocked":
+    case "free-article":
+    case "subscriber":
+      return {
+        status: 200,
+        body: { unlocked: true, remaining: result.meter.remaining, resetsAt: result.meter.resetsAt.toISOString() },
+      };
+  }
+}

@@ -1,0 +1,24 @@
+// The signed-in reader of a session token, read without Auth.js: for the web
+// server's own answers in front of Next.js (server/unlock-requests.ts). The
+// same lookup Auth.js makes (lib/auth/session-adapter.ts), and the same
+// reader getReader gives; a session Auth.js would extend on this request, or
+// that has ended, is left to Auth.js (null), which writes the new expiry or
+// forgets it.
+import { effectiveRole } from "@/lib/auth/roles";
+import { sessionDueForUpdate } from "./auth-cookies";
+import type { Reader } from "./get-reader";
+import { getSessionAndUser } from "./session-adapter";
+
+export async function readerOfSession(token: string, now = new Date()): Promise<Reader | null> {
+  const found = await getSessionAndUser(token);
+  if (!found) return null;
+  const { session, user } = found;
+  if (session.expires.getTime() <= now.getTime() || sessionDueForUpdate(session.expires, now)) return null;
+  const row = user as typeof user & { role: Reader["role"]; compUntil: Date | null };
+  return {
+    id: row.id,
+    email: row.email,
+    role: effectiveRole({ email: row.email, role: row.role }),
+    compUntil: row.compUntil,
+  };
+}
