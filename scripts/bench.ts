@@ -4,30 +4,31 @@
 // builds and starts the production server (server/main.ts, jobs off), and
 // drives it with autocannon on loopback, one scenario at a time: the pages of
 // an anonymous reader, a free reader, a subscriber, the front page, a search,
-// an unlock, and a static-file baseline (an article page saved to disk and
-// served by a plain Node server). With nginx installed, the anonymous article
-// pages once more through nginx caching them as a CDN would (scripts/lib/nginx.ts):
-// what a deployment serves, not what one app server does. For each it prints requests/s, p50/p99
-// latency, errors, the app's peak memory, database transactions per request
-// and the ratio to the baseline, as a table and as JSON (docs/bench-results.json).
-// Not a test: numbers depend on the machine; docs/performance.md has them.
-import { spawn } from "node:child_process";
+// an unlock, and two ceilings: an article page saved to disk and served by a
+// plain Node server, and the same file served by nginx (when installed). With
+// nginx, the anonymous article pages once more through nginx caching them as a
+// CDN would (scripts/lib/nginx.ts): what a deployment serves, not what one app
+// server does. For each it prints requests/s, p50/p99 latency, errors, the
+// app's peak memory, database transactions per request and the ratio to each
+// ceiling, as a table and as JSON (docs/bench-results.json); then the client
+// JavaScript each kind of page ships. Not a test: numbers depend on the
+// machine; docs/performance.md has them.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon, { type Request as CannonRequest } from "autocannon";
-import pg from "pg";
+import { startApp, type AppProcess } from "./bench/app-process";
 import { fillBenchDatabase } from "./bench/bench-database";
+import { clientScriptTable } from "./bench/client-script-bytes";
 import { table } from "./bench/latency";
+import { ownDatabase } from "./bench/own-database";
 import { preparePeople, transactionsSoFar } from "./bench/page-bench-people";
 import { megabytes, peakRss, sampleRss } from "./bench/process-memory";
 import { searchQueryMix } from "./bench/search-query-mix";
 import { startStaticServer } from "./bench/static-server";
-import { randomAuthSecret } from "./lib/auth-secret";
-import { serverProcess } from "../server/server-process";
 import { ensureBuild } from "./lib/ensure-build";
-import { nginxBinary, startNginx, type Nginx } from "./lib/nginx";
+import { nginxBinary, startNginx } from "./lib/nginx";
 
 const root = path.resolve(import.meta.dirname, "..");
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -41,7 +42,7 @@ function options() {
       port: { type: "string", default: "3400" },
       database: { type: "string", default: "folio_bench" },
       reuse: { type: "boolean", default: false },
-      // Only the scenarios whose name has one of these (comma-separated) in it; the baseline always runs.
+      // Only the scenarios whose name has one of these (comma-separated) in it; the ceilings always run.
       only: { type: "string" },
       // A partial run (--only) writes no JSON unless asked to.
       output: { type: "string" },
@@ -56,7 +57,6 @@ function options() {
   for (const [name, value] of Object.entries(numbers)) {
     if (!Number.isSafeInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number`);
   }
-  if (!/^[a-z_][a-z0-9_]*$/.test(values.database!)) throw new Error("--database must be a plain PostgreSQL name");
   return {
     ...numbers,
     database: values.database!,
@@ -66,75 +66,8 @@ function options() {
   };
 }
 
-/** The benchmark's database on the server in DATABASE_URL: dropped and made anew unless --reuse. */
-async function benchDatabase(name: string, reuse: boolean): Promise<string> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl)
-    throw new Error(
-      "set DATABASE_URL to a PostgreSQL server (e.g. postgresql://postgres@127.0.0.1:5432/postgres); the benchmark makes a database of its own there",
-    );
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    if (!reuse) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (!exists.rowCount) await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-type AppProcess = { url: string; pid: number; stop(): Promise<void> };
-
-/** The web server (dist/server/main.mjs) in a process of its own, whose pid is the server's. */
-async function startApp(port: number, databaseUrl: string): Promise<AppProcess> {
-  const server = serverProcess({
-    ...process.env,
-    PORT: String(port),
-    DATABASE_URL: databaseUrl,
-    AUTH_SECRET: randomAuthSecret(),
-    JOBS: "off",
-    // Mail and Stripe are not used by the scenarios; the settings only need to parse.
-    SMTP_URL: "smtp://127.0.0.1:1",
-    STRIPE_SECRET_KEY: "sk_test_bench",
-    STRIPE_WEBHOOK_SECRET: "whsec_bench",
-  });
-  const child = spawn(server.command, server.args, {
-    cwd: root,
-    detached: true,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: server.env,
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  while (
-    !(await fetch(`${url}/api/health`).then(
-      (response) => response.ok,
-      () => false,
-    ))
-  ) {
-    if (child.exitCode !== null) throw new Error(`the app server exited with ${child.exitCode}`);
-    if (Date.now() > deadline) throw new Error("the app server did not start");
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  return {
-    url,
-    pid: child.pid!,
-    async stop() {
-      try {
-        process.kill(-child.pid!, "SIGTERM");
-      } catch {
-        return;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-    },
-  };
-}
-
-type Scenario = { name: string; requests: CannonRequest[]; target: "app" | "static" | "nginx" };
+type Target = "app" | "static" | "nginx-static" | "nginx";
+type Scenario = { name: string; requests: CannonRequest[]; target: Target };
 
 type Outcome = {
   scenario: string;
@@ -146,7 +79,10 @@ type Outcome = {
   non2xx: number;
   appPeakRssMb: number | null;
   dbTransactionsPerRequest: number | null;
-  ratioToBaseline: number | null;
+  /** The rate over the Node static server's (the saved page, the first ceiling). */
+  ratioToNodeStatic: number | null;
+  /** The rate over nginx's serving the same file (the second ceiling; null without nginx). */
+  ratioToNginxStatic: number | null;
 };
 
 async function drive(url: string, requests: CannonRequest[], duration: number, connections: number) {
@@ -188,24 +124,24 @@ async function warmUp(url: string, requests: CannonRequest[], connections: numbe
   await drive(url, requests, 3, connections);
 }
 
-async function maybeNginx(port: number, upstream: number): Promise<Nginx | null> {
+function nginxInstalled(): boolean {
   try {
     nginxBinary();
+    return true;
   } catch (error) {
-    log(`${(error as Error).message}; the CDN scenario is left out`);
-    return null;
+    log(`${(error as Error).message}; the nginx ceiling and the CDN scenario are left out`);
+    return false;
   }
-  return startNginx({ port, upstreams: [upstream], cache: true });
 }
 
 async function main(): Promise<void> {
   const settings = options();
-  const databaseUrl = await benchDatabase(settings.database, settings.reuse);
+  const databaseUrl = await ownDatabase(settings.database, settings.reuse);
   log(`database: ${new URL(databaseUrl).host}${new URL(databaseUrl).pathname}`);
   await fillBenchDatabase(databaseUrl, settings.articles, log);
   await ensureBuild(root, log);
   const people = await preparePeople(databaseUrl, { anonymousArticles: 2_000, unlockReaders: 500 });
-  const app = await startApp(settings.port, databaseUrl);
+  const app = await startApp(root, { port: settings.port, databaseUrl });
   log(`app server: ${app.url} (pid ${app.pid})`);
 
   const stops: (() => unknown)[] = [() => app.stop()];
@@ -229,7 +165,10 @@ async function runScenarios(
   writeFileSync(savedPage, await (await fetch(`${app.url}/articles/${people.anonymousSlugs[0]}`)).text());
   const baseline = await startStaticServer(savedPage, settings.port + 1);
   stops.push(() => baseline.stop());
-  const cdn = await maybeNginx(settings.port + 2, settings.port);
+  const withNginx = nginxInstalled();
+  const nginxStatic = withNginx ? await startNginx({ port: settings.port + 3, staticFile: savedPage }) : null;
+  if (nginxStatic) stops.push(() => nginxStatic.stop());
+  const cdn = withNginx ? await startNginx({ port: settings.port + 2, upstreams: [settings.port], cache: true }) : null;
   if (cdn) stops.push(() => cdn.stop());
 
   const get = (pathname: string, cookie?: string): CannonRequest => ({
@@ -239,7 +178,10 @@ async function runScenarios(
   });
   const searches = searchQueryMix().map((query) => get(`/search?${new URLSearchParams(query.params)}`));
   const scenarios: Scenario[] = [
-    { name: "static baseline (saved article page)", target: "static", requests: [get("/")] },
+    { name: "ceiling: saved article page, Node static server", target: "static", requests: [get("/")] },
+    ...(nginxStatic
+      ? [{ name: "ceiling: saved article page, nginx", target: "nginx-static" as const, requests: [get("/")] }]
+      : []),
     {
       name: "anonymous article (2,000 different)",
       target: "app",
@@ -277,19 +219,29 @@ async function runScenarios(
     },
   ];
 
+  const urls: Record<Target, string | undefined> = {
+    app: app.url,
+    static: baseline.url,
+    "nginx-static": nginxStatic?.url,
+    nginx: cdn?.url,
+  };
+  const ceilings = new Set<Target>(["static", "nginx-static"]);
   const outcomes: Outcome[] = [];
-  let baselineRate: number | null = null;
+  // The unrounded rates, for the ratios: each row's, and each ceiling's.
+  const rates = new Map<Outcome, number>();
+  const ceilingRates = new Map<Target, number>();
   const only = settings.only?.split(",");
   const chosen = scenarios.filter(
-    ({ name, target }) => !only || target === "static" || only.some((part) => name.includes(part)),
+    ({ name, target }) => !only || ceilings.has(target) || only.some((part) => name.includes(part)),
   );
   for (const scenario of chosen) {
-    const url = scenario.target === "app" ? app.url : scenario.target === "nginx" ? cdn!.url : baseline.url;
+    const url = urls[scenario.target]!;
     log(`${scenario.name}: warming up`);
     // Unlocks are not warmed: their first round is the one that spends.
     if (!scenario.name.startsWith("unlock")) await warmUp(url, scenario.requests, settings.connections);
-    const usesApp = scenario.target !== "static";
+    const usesApp = !ceilings.has(scenario.target);
     const before = usesApp ? await transactionsSoFar(databaseUrl) : 0;
+    // nginx's own memory is not sampled (its workers are not the process started).
     const stopSampling = sampleRss(usesApp ? app.pid : baseline.pid);
     log(`${scenario.name}: ${settings.duration} s with ${settings.connections} connections`);
     const result = await drive(url, scenario.requests, settings.duration, settings.connections);
@@ -297,8 +249,8 @@ async function runScenarios(
     const after = usesApp ? await transactionsSoFar(databaseUrl) : 0;
     const requests = result.requests.total;
     const rate = result.requests.average;
-    if (scenario.target === "static") baselineRate = rate;
-    outcomes.push({
+    if (ceilings.has(scenario.target)) ceilingRates.set(scenario.target, rate);
+    const outcome: Outcome = {
       scenario: scenario.name,
       requestsPerSecond: Math.round(rate),
       p50Ms: result.latency.p50,
@@ -306,13 +258,34 @@ async function runScenarios(
       requests,
       errors: result.errors + result.timeouts,
       non2xx: result.non2xx,
-      appPeakRssMb: usesApp ? Math.round(sampledPeak / 1024 / 1024) : null,
+      appPeakRssMb: usesApp || scenario.target === "static" ? Math.round(sampledPeak / 1024 / 1024) : null,
       // The bench's own statistics queries are a few transactions in tens of thousands.
       dbTransactionsPerRequest: usesApp && requests > 0 ? Number(((after - before) / requests).toFixed(2)) : null,
-      ratioToBaseline: baselineRate ? Number((rate / baselineRate).toFixed(3)) : null,
-    });
+      ratioToNodeStatic: null,
+      ratioToNginxStatic: null,
+    };
+    outcomes.push(outcome);
+    rates.set(outcome, rate);
   }
   const appPeak = peakRss(app.pid);
+  // Every row over both ceilings of this run, the ceilings included.
+  const ratio = (outcome: Outcome, ceiling: number | undefined) =>
+    ceiling ? Number((rates.get(outcome)! / ceiling).toFixed(3)) : null;
+  for (const outcome of outcomes) {
+    outcome.ratioToNodeStatic = ratio(outcome, ceilingRates.get("static"));
+    outcome.ratioToNginxStatic = ratio(outcome, ceilingRates.get("nginx-static"));
+  }
+  const pageScripts = await clientScriptTable(app.url, [
+    { page: "home page", path: "/" },
+    { page: "article, anonymous", path: `/articles/${people.anonymousSlugs[0]}` },
+    {
+      page: "article, subscriber",
+      path: `/articles/${people.subscriber.gatedSlugs[0]}`,
+      cookie: people.subscriber.cookie,
+    },
+    { page: "search page", path: `/search?${new URLSearchParams(searchQueryMix()[0]!.params)}` },
+    { page: "account page", path: "/account", cookie: people.subscriber.cookie },
+  ]);
 
   const machine = {
     cpus: `${os.cpus().length} x ${os.cpus()[0]?.model ?? "unknown"}`,
@@ -329,7 +302,18 @@ async function runScenarios(
   };
   console.log(
     table(
-      ["scenario", "req/s", "p50", "p99", "errors", "non-2xx", "app peak RSS", "DB xacts/req", "× baseline"],
+      [
+        "scenario",
+        "req/s",
+        "p50",
+        "p99",
+        "errors",
+        "non-2xx",
+        "app peak RSS",
+        "DB xacts/req",
+        "× Node static",
+        "× nginx static",
+      ],
       outcomes.map((outcome) => [
         outcome.scenario,
         String(outcome.requestsPerSecond),
@@ -339,10 +323,12 @@ async function runScenarios(
         String(outcome.non2xx),
         outcome.appPeakRssMb === null ? "" : `${outcome.appPeakRssMb} MB`,
         outcome.dbTransactionsPerRequest === null ? "" : String(outcome.dbTransactionsPerRequest),
-        outcome.ratioToBaseline === null ? "" : outcome.ratioToBaseline.toFixed(3),
+        outcome.ratioToNodeStatic === null ? "" : outcome.ratioToNodeStatic.toFixed(3),
+        outcome.ratioToNginxStatic === null ? "" : outcome.ratioToNginxStatic.toFixed(3),
       ]),
     ),
   );
+  console.log(`\n${pageScripts.table}\n`);
   console.log(
     Object.entries(machine)
       .map(([key, value]) => `${key}: ${value}`)
@@ -351,7 +337,16 @@ async function runScenarios(
   if (settings.output) {
     writeFileSync(
       path.resolve(root, settings.output),
-      `${JSON.stringify({ when: new Date().toISOString(), machine, outcomes }, null, 2)}\n`,
+      `${JSON.stringify(
+        {
+          when: new Date().toISOString(),
+          machine,
+          outcomes,
+          clientScripts: pageScripts.rows,
+        },
+        null,
+        2,
+      )}\n`,
     );
     log(`written to ${settings.output}`);
   }
@@ -360,6 +355,8 @@ async function runScenarios(
 main()
   .then(() => process.exit(0))
   .catch((error: unknown) => {
-    console.error(`[bench] ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `[bench] ${error instanceof Error ? `${error.message}${error.cause ? ` (${String(error.cause)})` : ""}` : String(error)}`,
+    );
     process.exit(1);
   });

@@ -1,7 +1,9 @@
 "use client";
-// The search field, with headline suggestions under it while the reader
-// types (a debounced GET /api/search/suggest). Without JavaScript it is a
-// plain text field of the GET form around it, and searching still works.
+// The search page's field, with headline suggestions under it while the
+// reader types (a debounced GET /api/search/suggest). Without JavaScript it
+// is a plain text field of the GET form around it, and searching still
+// works. The masthead's field on every other page is plain HTML
+// (site-search.tsx): this is the only client code of a reader's search.
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 
 type Suggestion = { slug: string; title: string; url: string };

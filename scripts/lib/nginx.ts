@@ -4,7 +4,9 @@
 // configuration, pid file, logs and temporary files in a folder of its own.
 // Each answer names the upstream that served it (X-Upstream). With `cache`,
 // nginx also keeps anonymous pages as a CDN would (docs/deployment.md):
-// only cookie-less requests, for as long as the page's s-maxage says.
+// only cookie-less requests, for as long as the page's s-maxage says. With
+// `staticFile` instead of upstreams, nginx answers every request with that
+// one file from disk: the page benchmark's second ceiling.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -25,9 +27,11 @@ export function nginxBinary(): string {
 }
 
 /** The load balancer's configuration: the one docs/deployment.md shows, with test paths. */
-export type NginxOptions = { port: number; upstreams: number[]; cache?: boolean };
+export type NginxOptions =
+  { port: number; upstreams: number[]; cache?: boolean } | { port: number; staticFile: string };
 
 export function nginxConfig(options: NginxOptions & { dir: string }): string {
+  if ("staticFile" in options) return staticConfig(options);
   const { dir, port, upstreams, cache } = options;
   const caching = cache
     ? `
@@ -74,6 +78,36 @@ ${upstreams.map((upstream) => `    server 127.0.0.1:${upstream};`).join("\n")}
       proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
       proxy_set_header X-Forwarded-Proto $scheme;
       add_header X-Upstream $upstream_addr always;${caching}
+    }
+  }
+}
+`;
+}
+
+/** One file for every request, with the headers of a static server (the Node ceiling's, scripts/bench/static-server.ts). */
+function staticConfig({ dir, port, staticFile }: { dir: string; port: number; staticFile: string }): string {
+  return `# nginx serving one saved page from disk (benchmark ceiling).
+${process.getuid?.() === 0 ? "user root;\n" : ""}worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 512; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/client_body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  sendfile on;
+  tcp_nopush on;
+  open_file_cache max=16;
+  server {
+    listen localhost:${port};
+    root ${path.dirname(staticFile)};
+    location / {
+      default_type "text/html; charset=utf-8";
+      add_header Cache-Control "public, max-age=60";
+      try_files /${path.basename(staticFile)} =404;
     }
   }
 }
