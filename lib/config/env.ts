@@ -58,7 +58,7 @@ export const envSchema = z.object({
   // How many reverse proxies in front of Folio append to X-Forwarded-For.
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   // Memory for the shared read cache, per server (lib/cache/shared-read.ts).
-  FOLIO_CACHE_MAX_MB: z.coerce.number().int().min(1).max(4096).default(64),
+  FOLIO_CACHE_MAX_MB: z.coerce.number().int().min(1).max(4096).default(16),
   // Memory for whole anonymous pages, per server (server/page-cache.ts); 0 turns that cache off.
   FOLIO_PAGE_CACHE_MAX_MB: z.coerce.number().int().min(0).max(4096).default(64),
   // The web server's JavaScript heap limit, given to Node.js when the server is started (server/node-options.ts).
