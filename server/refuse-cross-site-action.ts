@@ -18,12 +18,22 @@ export function crossSiteAction(request: IncomingMessage): string | null {
     request.headers["next-action"] !== undefined ||
     /^multipart\/form-data/i.test(request.headers["content-type"] ?? "");
   if (request.method !== "POST" || !action) return null;
+  const headers = { headers: comparedHeaders(request) };
+  // Next.js compares Origin even where Sec-Fetch-Site says same-origin: a mismatch there is refused too.
+  if (!isCrossSite(headers) && !originMismatch(headers)) return null;
+  return "Forbidden: this form or action was sent from another site.";
+}
+
+/** Whether a request comes from another site, by the API routes' rule (same-origin.ts). */
+export function fromAnotherSite(request: Pick<IncomingMessage, "headers">): boolean {
+  return isCrossSite({ headers: comparedHeaders(request) });
+}
+
+function comparedHeaders(request: Pick<IncomingMessage, "headers">): Headers {
   const headers = new Headers();
   for (const name of COMPARED) {
     const value = request.headers[name];
     if (typeof value === "string") headers.set(name, value);
   }
-  // Next.js compares Origin even where Sec-Fetch-Site says same-origin: a mismatch there is refused too.
-  if (!isCrossSite({ headers }) && !originMismatch({ headers })) return null;
-  return "Forbidden: this form or action was sent from another site.";
+  return headers;
 }

@@ -10,26 +10,16 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { unlockAnswer, unlockArticleBySlug } from "@/lib/access/unlock-article";
 import { readerOfSession } from "@/lib/auth/session-reader";
 import { PRIVATE } from "@/lib/http/cache-policy";
-import { isCrossSite } from "@/lib/http/same-origin";
 import { FIXED_SECURITY_HEADERS, frameOptions } from "@/lib/http/security-headers";
+import { fromAnotherSite } from "./refuse-cross-site-action";
 import { sessionCookieOf } from "./session-cookie";
 
 const UNLOCK_PATH = /^\/api\/articles\/([^/?]+)\/unlock(?:\?|$)/;
-const COMPARED = ["host", "x-forwarded-host", "origin", "sec-fetch-site"];
-
-function sameSite(request: IncomingMessage): boolean {
-  const headers = new Headers();
-  for (const name of COMPARED) {
-    const value = request.headers[name];
-    if (typeof value === "string") headers.set(name, value);
-  }
-  return !isCrossSite({ headers });
-}
 
 /** Answers the unlock and returns true, or returns false and leaves the request to Next.js. */
 export async function answerUnlock(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
   const encoded = request.method === "POST" ? UNLOCK_PATH.exec(request.url ?? "")?.[1] : undefined;
-  if (encoded === undefined || !sameSite(request)) return false;
+  if (encoded === undefined || fromAnotherSite(request)) return false;
   const session = sessionCookieOf(request);
   let slug: string;
   try {
