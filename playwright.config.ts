@@ -20,6 +20,10 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"]],
   // Generous: a sign-in waits for its email in MailDev, and these machines are shared.
   timeout: 60_000,
+  // A page's answer to a click can take more than Playwright's default 5 s when
+  // the machine is busy (two workers, their browsers and servers on two cores,
+  // and other people's runs): a failed check waits longer, a passing one not.
+  expect: { timeout: 15_000 },
   use: {
     baseURL,
     trace: "retain-on-failure",
