@@ -20,6 +20,10 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"]],
   // Generous: a sign-in waits for its email in MailDev, and these machines are shared.
   timeout: 60_000,
+  // A page's answer to a click can take more than Playwright's default 5 s when
+  // the machine is busy (two workers, their browsers and servers on two cores,
+  // and other people's runs): a failed check waits longer, a passing one not.
+  expect: { timeout: 15_000 },
   use: {
     baseURL,
     trace: "retain-on-failure",
@@ -38,21 +42,12 @@ export default defineConfig({
   },
   // No project depends on another: one failure must not leave the rest
   // unrun. scripts/test.ts orders the runs where order matters (docs/testing.md).
+  // Within a run, test groups (a whole file, or one test) are handed out in
+  // the order of this list to whichever worker is free. The long groups that
+  // hold a worker each come first (faults and two-servers one at a time,
+  // hardening files whole), so that the many short desktop tests fill in
+  // beside them and the run does not end with one worker busy, one idle.
   projects: [
-    {
-      name: "desktop",
-      use: { ...devices["Desktop Chrome"], channel: undefined },
-      testIgnore: /hardening\/|two-servers/,
-    },
-    { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /reader-journey/ },
-    // Hardening: each file whole in one worker, on a Folio of that worker's own
-    // (e2e/hardening/own-folio.ts), so that "the database did not change" is
-    // not disturbed by other tests' writes.
-    {
-      name: "hardening",
-      testMatch: /hardening\/(route-inventory|middleware-bypass|hostile-input|newsroom-input|request-shape)\.spec\.ts/,
-      fullyParallel: false,
-    },
     // Servers of their own: PostgreSQL restarts, backup and restore, https.
     {
       name: "faults",
@@ -61,28 +56,46 @@ export default defineConfig({
     },
     // Two app servers of their own behind nginx, on the run's database (docs/deployment.md).
     { name: "two-servers", testMatch: /two-servers\.spec\.ts/, workers: 1 },
+    // Hardening: each file whole in one worker, on a Folio of that worker's own
+    // (e2e/hardening/own-folio.ts), so that "the database did not change" is
+    // not disturbed by other tests' writes.
+    {
+      name: "hardening",
+      testMatch: /hardening\/(route-inventory|middleware-bypass|hostile-input|newsroom-input|request-shape)\.spec\.ts/,
+      fullyParallel: false,
+    },
+    {
+      name: "desktop",
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+      testIgnore: /hardening\/|two-servers/,
+    },
+    { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /reader-journey/ },
     // Run last, alone (scripts/test.ts): the logs of everything before hold no token and no address.
     { name: "logs", testMatch: /hardening\/log-hygiene\.spec\.ts/ },
   ],
-  webServer: {
-    command: `node ${SERVER_BUNDLE}`,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      PORT: String(port),
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      NODE_OPTIONS: serverNodeOptions(process.env),
-      // Every test browser is 127.0.0.1: with the default limit of 20 links a
-      // quarter hour, whether a sign-in test passed would depend on how many
-      // others ran before it. The limit itself is tested in
-      // test/integration/sign-in-requests.test.ts.
-      SIGNIN_LIMIT_PER_IP: "100000",
-      SIGNIN_LIMIT_PER_IP_CONFIRMED: "100000",
-      INSTANT_ACCESS_LIMIT_PER_IP: "100000",
-    },
-  },
+  // E2E_NO_WEB_SERVER: the log check (project "logs") reads the logs of the runs
+  // before it and opens no page; scripts/test.ts starts no server for it.
+  webServer: process.env.E2E_NO_WEB_SERVER
+    ? undefined
+    : {
+        command: `node ${SERVER_BUNDLE}`,
+        url: `${baseURL}/api/health`,
+        reuseExistingServer: false,
+        timeout: 120_000,
+        stdout: "pipe",
+        stderr: "pipe",
+        env: {
+          PORT: String(port),
+          NODE_ENV: "production",
+          NEXT_TELEMETRY_DISABLED: "1",
+          NODE_OPTIONS: serverNodeOptions(process.env),
+          // Every test browser is 127.0.0.1: with the default limit of 20 links a
+          // quarter hour, whether a sign-in test passed would depend on how many
+          // others ran before it. The limit itself is tested in
+          // test/integration/sign-in-requests.test.ts.
+          SIGNIN_LIMIT_PER_IP: "100000",
+          SIGNIN_LIMIT_PER_IP_CONFIRMED: "100000",
+          INSTANT_ACCESS_LIMIT_PER_IP: "100000",
+        },
+      },
 });

@@ -19,7 +19,7 @@ let server: AppServer;
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   s3 = await startLocalS3("folio-e2e-media");
-  server = await startAppServer("media-s3", spareWebPort(40), {
+  server = await startAppServer("media-s3", spareWebPort(35), {
     JOBS: "off",
     S3_BUCKET: s3.bucket,
     S3_ENDPOINT: s3.endpoint,

@@ -42,8 +42,19 @@ export function sourceHash(root: string): string {
   return hash.digest("hex");
 }
 
+const markerOf = (root: string) => path.join(root, ".next", "folio-source-hash");
+
+/**
+ * Notes that the build in .next is of the sources as they are now: for a build
+ * made by `npm run build` (CI's build stage), so that the end-to-end tests
+ * after it do not build the same sources a second time.
+ */
+export function recordBuild(root: string): void {
+  writeFileSync(markerOf(root), sourceHash(root));
+}
+
 export async function ensureBuild(root: string, log: (line: string) => void): Promise<void> {
-  const marker = path.join(root, ".next", "folio-source-hash");
+  const marker = markerOf(root);
   const wanted = sourceHash(root);
   const built = [path.join(".next", "BUILD_ID"), SERVER_BUNDLE].every((file) => existsSync(path.join(root, file)));
   if (built && existsSync(marker) && readFileSync(marker, "utf8") === wanted) return;
