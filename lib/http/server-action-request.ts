@@ -25,11 +25,10 @@ export async function refuseActionRequest(request: Request): Promise<ActionRefus
     if (/^multipart\/form-data/i.test(type)) {
       // React puts the arguments' root in the part named "0"; without it
       // Next.js waits for it and fails ("Connection closed.").
+      // The root is the list of arguments: anything else ("0", an object)
+      // made Next.js fail applying the action to it (a 500).
       const root = (await request.clone().formData()).get("0");
-      if (typeof root === "string") {
-        JSON.parse(root);
-        return null;
-      }
+      if (typeof root === "string" && Array.isArray(JSON.parse(root))) return null;
       return { status: 400, message: "Bad request: the action's arguments could not be read." };
     }
     // React sends at least "[]"; an empty body is nothing Next.js can decode
