@@ -266,6 +266,12 @@ async function runScenarios(
     };
     outcomes.push(outcome);
     rates.set(outcome, rate);
+    // Each row as it is measured, so that a run cut short keeps what it measured.
+    log(
+      `${scenario.name}: ${Math.round(rate)} req/s, p50 ${outcome.p50Ms} ms, p99 ${outcome.p99Ms} ms, ` +
+        `${outcome.errors} errors, ${outcome.non2xx} non-2xx, peak ${outcome.appPeakRssMb ?? "-"} MB, ` +
+        `${outcome.dbTransactionsPerRequest ?? "-"} xacts/req`,
+    );
   }
   const appPeak = peakRss(app.pid);
   // Every row over both ceilings of this run, the ceilings included.

@@ -18,11 +18,13 @@ function wireGet(url: string, headers: Record<string, string>): Promise<{ status
       response.on("error", reject);
     });
     request.on("error", reject);
+    // A page or file that never ends fails the count instead of holding the benchmark.
+    request.setTimeout(30_000, () => request.destroy(new Error(`${url}: no answer within 30 s`)));
   });
 }
 
 async function pageHtml(url: string, headers: Record<string, string>): Promise<string> {
-  const response = await fetch(url, { headers });
+  const response = await fetch(url, { headers, signal: AbortSignal.timeout(30_000) });
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
   return response.text();
 }
