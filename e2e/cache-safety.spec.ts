@@ -8,21 +8,11 @@ import { expect, test, type APIRequestContext, type APIResponse, type Response }
 import { sql } from "./database";
 import { GATED_SENTENCE, PREVIEW_SENTENCE, gatedArticle, meterArticles } from "./fixtures";
 import { unlock } from "./reader-api";
-import { startSession } from "./sessions";
+import { startSession, storeSubscription as subscribe } from "./sessions";
 import { signIn, uniqueEmail } from "./sign-in";
 
 const articlePath = `/articles/${gatedArticle.slug}`;
 const gatedTrace = GATED_SENTENCE.split(" ").at(-1)!;
-
-/** An active monthly subscription, as the webhook would have stored it. */
-async function subscribe(userId: string): Promise<void> {
-  const id = `sub_cache_${randomBytes(6).toString("hex")}`;
-  await sql(
-    `INSERT INTO subscriptions (id, user_id, customer_id, status, price_id, plan, current_period_end)
-     VALUES ($1, $2, $3, 'active', 'price_cache_test', 'monthly', now() + interval '30 days')`,
-    [id, userId, `cus_${id}`],
-  );
-}
 
 function expectPrivate(cacheControl: string | undefined, what: string): void {
   expect(cacheControl, what).toBeDefined();

@@ -5,12 +5,11 @@
 // the same reader, and check that no reader ever gets a page of a variant
 // that is not theirs: not an anonymous reader, not a free reader without the
 // unlock, not a subscriber whose session ended or who just unlocked.
-import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext, type APIResponse, type Browser } from "@playwright/test";
 import { sql } from "./database";
 import { GATED_SENTENCE, PREVIEW_SENTENCE, gatedArticle, meterArticles } from "./fixtures";
 import { unlock } from "./reader-api";
-import { startSession, type TestReader } from "./sessions";
+import { startSession, storeSubscription as subscribe, type TestReader } from "./sessions";
 import { uniqueEmail } from "./sign-in";
 
 const articlePath = `/articles/${gatedArticle.slug}`;
@@ -23,15 +22,6 @@ async function newReader(browser: Browser, name: string): Promise<Reader> {
   const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   const reader = await startSession(context, uniqueEmail(test.info(), name));
   return { ...reader, request: context.request, close: () => context.close() };
-}
-
-async function subscribe(userId: string): Promise<void> {
-  const id = `sub_pages_${randomBytes(6).toString("hex")}`;
-  await sql(
-    `INSERT INTO subscriptions (id, user_id, customer_id, status, price_id, plan, current_period_end)
-     VALUES ($1, $2, $3, 'active', 'price_pages_test', 'monthly', now() + interval '30 days')`,
-    [id, userId, `cus_${id}`],
-  );
 }
 
 /** The page's text as a reader reads it: React's markers between adjacent text taken out. */

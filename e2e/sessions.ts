@@ -37,3 +37,13 @@ export async function startSession(context: BrowserContext, email: string): Prom
   ]);
   return reader;
 }
+
+/** An active monthly subscription for the reader, as the webhook would have stored it. */
+export async function storeSubscription(userId: string): Promise<void> {
+  const id = `sub_test_${randomBytes(6).toString("hex")}`;
+  await sql(
+    `INSERT INTO subscriptions (id, user_id, customer_id, status, price_id, plan, current_period_end)
+     VALUES ($1, $2, $3, 'active', 'price_test', 'monthly', now() + interval '30 days')`,
+    [id, userId, `cus_${id}`],
+  );
+}
