@@ -77,7 +77,9 @@ async function readFacts(token: string, slug: string, now: Date, period: string)
   const query = async (email: string | undefined) => {
     const { rows } = await appPool().query<Row>({
       // Prepared once per connection: planning it took longer than running it.
-      name: "folio-session-article-access",
+      // Not on the embedded database, whose connections share one session
+      // (a second connection's PREPARE finds the first one's statement).
+      name: env().FOLIO_DATABASE_KIND === "embedded" ? undefined : "folio-session-article-access",
       text: FACTS,
       values: [token, slug, period, email === undefined ? null : meterKey(email), now],
     });
