@@ -44,7 +44,7 @@ test("uploads go to the bucket and are served from it", async ({ browser }) => {
       .jpeg()
       .toBuffer();
     await page.getByLabel("Images").setInputFiles({ name: "s3-upload.jpg", mimeType: "image/jpeg", buffer: picture });
-    await page.getByRole("button", { name: "Upload" }).click();
+    await page.getByRole("button", { name: "Upload", exact: true }).click();
     await expect(page.getByRole("status")).toContainText("The upload is in the library.");
     const [media] = await sql<{ id: string; key: string }>(
       "SELECT id, key FROM media WHERE file_name = 's3-upload.jpg' ORDER BY created_at DESC LIMIT 1",

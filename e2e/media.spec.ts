@@ -32,7 +32,7 @@ async function upload(page: Page, name: string, body: Buffer, alt: string) {
   await page.goto("/admin/media");
   await page.getByLabel("Images").setInputFiles({ name, mimeType: "image/jpeg", buffer: body });
   await page.getByLabel("Alt text").first().fill(alt);
-  await page.getByRole("button", { name: "Upload" }).click();
+  await page.getByRole("button", { name: "Upload", exact: true }).click();
   await expect(page.getByRole("status")).toContainText("The upload is in the library.");
   const [row] = await sql<{ id: string; key: string; width: number; height: number }>(
     "SELECT id, key, width, height FROM media WHERE file_name = $1",
