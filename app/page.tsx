@@ -8,10 +8,12 @@ import { getReader } from "@/lib/auth/get-reader";
 import { listLatest } from "@/lib/articles/article-queries";
 import { listTags } from "@/lib/articles/taxonomy-queries";
 import { env } from "@/lib/config/env";
+import { sendPageWithoutScripts } from "@/lib/http/page-without-scripts";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
+  sendPageWithoutScripts();
   const [daily, inDepth, topics, regions, subscriber] = await Promise.all([
     listLatest({ kind: "daily", limit: 9 }),
     listLatest({ kind: "in_depth", limit: 5 }),

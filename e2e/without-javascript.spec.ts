@@ -34,3 +34,18 @@ test("navigation and pagination are plain links", async ({ page }) => {
   await page.getByRole("link", { name: "Older →" }).click();
   await expect(page.getByText(/^Page 2 of \d+$/)).toBeVisible();
 });
+
+// Reader pages are sent without Next.js's client runtime
+// (lib/http/page-without-scripts.ts): a phone has nothing to download or run.
+test("reader pages ship no scripts; the search page keeps its suggestions", async ({ request }) => {
+  for (const path of ["/", `/articles/${gatedArticle.slug}`, `/articles/${freeArticle.slug}`, "/archive"]) {
+    const html = await (await request.get(path)).text();
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(
+      scripts.filter((tag) => !tag.includes("application/ld+json")),
+      path,
+    ).toEqual([]);
+    expect(html, path).not.toContain("__next_f");
+  }
+  expect(await (await request.get("/search?q=budget")).text()).toContain("/_next/static/chunks/");
+});

@@ -12,7 +12,8 @@
 // (page-cache.ts) while the cache invalidation listener vouches for them,
 // and so are signed-in readers' article pages, one per reader variant
 // (reader-pages.ts); a signed-in reader's unlock is answered here too
-// (unlock-requests.ts).
+// (unlock-requests.ts). Reader pages that need no client code go out
+// without Next.js's scripts (remove-page-scripts.ts).
 // The same process runs the background jobs (JOBS=off leaves them to other
 // servers).
 //
@@ -30,6 +31,7 @@ import { answerClientErrors } from "./client-error-answer";
 import { compressResponse } from "./compress-response";
 import { pageCache } from "./page-cache";
 import { readerPage } from "./reader-pages";
+import { removeScriptsWhenAsked } from "./remove-page-scripts";
 import { answerUnlock } from "./unlock-requests";
 import { logConsoleAsJson, logRequest, teeOutputTo } from "./request-logging";
 import { applyTrustedHeaders } from "./trusted-headers";
@@ -72,7 +74,11 @@ const server = createServer((request, response) => {
   applyCachePolicy(request, response);
   answerUnavailableAs503(request, response, context);
   if (refuseOversizedBody(request, response, maxBodyBytes) || refuseRequestShape(request, response)) return;
-  const render = () => contexts.run(context, () => void handle(request, response));
+  const render = () => {
+    // Outermost, so that the page cache keeps the page as sent.
+    removeScriptsWhenAsked(response, context);
+    contexts.run(context, () => void handle(request, response));
+  };
   answerUnlock(request, response)
     .then((answered) => (answered ? undefined : pages.handle(request, response, render, context)))
     .catch((error: unknown) => {

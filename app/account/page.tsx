@@ -14,6 +14,7 @@ import { listUnlockedArticles, readMeter } from "@/lib/access/reader-meter";
 import { listNewsletterChoices } from "@/lib/account/newsletter-choices";
 import { getReader } from "@/lib/auth/get-reader";
 import type { SearchParamValue } from "@/lib/http/search-params";
+import { sendPageWithoutScripts } from "@/lib/http/page-without-scripts";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
@@ -23,6 +24,7 @@ export default async function AccountPage({
 }: {
   searchParams: Promise<Record<string, SearchParamValue>>;
 }) {
+  sendPageWithoutScripts();
   const reader = await getReader();
   if (!reader) redirect("/signin?callbackUrl=/account");
   const [query, meter, unlocked, current] = await Promise.all([

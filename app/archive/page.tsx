@@ -4,6 +4,7 @@ import { ArticleListing } from "@/components/listing/article-listing";
 import { listArchive } from "@/lib/articles/article-queries";
 import { pagePath, pageTitle } from "@/lib/http/page-path";
 import { parsePage, type SearchParamValue } from "@/lib/http/search-params";
+import { sendPageWithoutScripts } from "@/lib/http/page-without-scripts";
 
 export const dynamic = "force-dynamic";
 
@@ -15,6 +16,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 export default async function ArchivePage({ searchParams }: Props) {
+  sendPageWithoutScripts();
   const result = await listArchive(parsePage((await searchParams).page));
   return <ArticleListing eyebrow="Archive" title="All articles" basePath="/archive" result={result} />;
 }

@@ -5,6 +5,7 @@ import { parsePage, type SearchParamValue } from "@/lib/http/search-params";
 import { listArchivedIssues } from "@/lib/newsletters/issue-archive";
 import { NEWSLETTER_CATALOG, NEWSLETTER_KEYS } from "@/lib/newsletters/newsletter-catalog";
 import { issueLabel, issueWebPath } from "@/lib/newsletters/render-issue";
+import { sendPageWithoutScripts } from "@/lib/http/page-without-scripts";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Newsletters", alternates: { canonical: "/newsletters" } };
@@ -14,6 +15,7 @@ export default async function NewslettersArchivePage({
 }: {
   searchParams: Promise<Record<string, SearchParamValue>>;
 }) {
+  sendPageWithoutScripts();
   const page = parsePage((await searchParams).page);
   const { issues, hasMore } = await listArchivedIssues({ page });
   return (

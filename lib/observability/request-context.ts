@@ -15,6 +15,8 @@ export type RequestContext = {
    * declares it (lib/access/article-page-variant.ts), for the page cache.
    */
   pageVariant?: string;
+  /** The page asked to be sent without Next.js's scripts (lib/http/page-without-scripts.ts). */
+  withoutScripts?: boolean;
 };
 
 const STORE = Symbol.for("folio.request-context");

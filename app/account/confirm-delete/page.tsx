@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import { ConfirmTokenPage } from "@/components/account/confirm-token-page";
 import type { SearchParamValue } from "@/lib/http/search-params";
+import { sendPageWithoutScripts } from "@/lib/http/page-without-scripts";
 
 export const metadata: Metadata = { title: "Delete your account", robots: { index: false }, referrer: "no-referrer" };
 
@@ -10,6 +11,7 @@ export default async function ConfirmDeletePage({
 }: {
   searchParams: Promise<Record<string, SearchParamValue>>;
 }) {
+  sendPageWithoutScripts();
   const token = (await searchParams).token;
   return (
     <ConfirmTokenPage

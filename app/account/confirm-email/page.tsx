@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import { ConfirmTokenPage } from "@/components/account/confirm-token-page";
 import type { SearchParamValue } from "@/lib/http/search-params";
+import { sendPageWithoutScripts } from "@/lib/http/page-without-scripts";
 
 export const metadata: Metadata = {
   title: "Confirm your new email address",
@@ -14,6 +15,7 @@ export default async function ConfirmEmailPage({
 }: {
   searchParams: Promise<Record<string, SearchParamValue>>;
 }) {
+  sendPageWithoutScripts();
   const token = (await searchParams).token;
   return (
     <ConfirmTokenPage

@@ -1,10 +1,12 @@
 // GET /account/deleted: said after an account was deleted.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { sendPageWithoutScripts } from "@/lib/http/page-without-scripts";
 
 export const metadata: Metadata = { title: "Account deleted", robots: { index: false } };
 
 export default function AccountDeletedPage() {
+  sendPageWithoutScripts();
   return (
     <div className="message-page">
       <h1>Your account is deleted</h1>

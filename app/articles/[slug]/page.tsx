@@ -18,6 +18,7 @@ import { getReader } from "@/lib/auth/get-reader";
 import { codeErrorMessage } from "@/lib/auth/sign-in-code-errors";
 import { isPlausibleSlug, type SearchParamValue } from "@/lib/http/search-params";
 import { heightAt, imagePath, widthFor } from "@/lib/media/media-files";
+import { sendPageWithoutScripts } from "@/lib/http/page-without-scripts";
 
 export const dynamic = "force-dynamic";
 
@@ -67,6 +68,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params, searchParams }: Props) {
+  sendPageWithoutScripts();
   const { slug } = await params;
   // The decision with the preview (the same for everyone, cached until the
   // article changes) and, for a "full" decision only, the gated part. The

@@ -6,6 +6,7 @@ import { listByAuthor } from "@/lib/articles/article-queries";
 import { getAuthor } from "@/lib/articles/taxonomy-queries";
 import { pagePath, pageTitle } from "@/lib/http/page-path";
 import { isPlausibleSlug, parsePage, type SearchParamValue } from "@/lib/http/search-params";
+import { sendPageWithoutScripts } from "@/lib/http/page-without-scripts";
 
 export const dynamic = "force-dynamic";
 
@@ -28,6 +29,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 }
 
 export default async function AuthorPage({ params, searchParams }: Props) {
+  sendPageWithoutScripts();
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const author = await findAuthor(slug);
   if (!author) notFound();

@@ -6,6 +6,7 @@ import { parsePage, type SearchParamValue } from "@/lib/http/search-params";
 import { listArchivedIssues } from "@/lib/newsletters/issue-archive";
 import { newsletterBySlug } from "@/lib/newsletters/newsletter-catalog";
 import { issueLabel, issueWebPath } from "@/lib/newsletters/render-issue";
+import { sendPageWithoutScripts } from "@/lib/http/page-without-scripts";
 
 export const dynamic = "force-dynamic";
 
@@ -21,6 +22,7 @@ export default async function NewsletterArchivePage({
   params: Promise<{ newsletter: string }>;
   searchParams: Promise<Record<string, SearchParamValue>>;
 }) {
+  sendPageWithoutScripts();
   const info = newsletterBySlug((await params).newsletter);
   if (!info) notFound();
   const page = parsePage((await searchParams).page);

@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import { TagListingPage, tagMetadata } from "@/components/listing/tag-listing-page";
 import type { SearchParamValue } from "@/lib/http/search-params";
+import { sendPageWithoutScripts } from "@/lib/http/page-without-scripts";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +14,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 }
 
 export default async function TopicPage({ params, searchParams }: Props) {
+  sendPageWithoutScripts();
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   return <TagListingPage type="topic" slug={slug} page={query.page} />;
 }

@@ -7,6 +7,7 @@ import { getReader } from "@/lib/auth/get-reader";
 import { getArchivedIssue } from "@/lib/newsletters/issue-archive";
 import { newsletterBySlug } from "@/lib/newsletters/newsletter-catalog";
 import { issueLabel } from "@/lib/newsletters/render-issue";
+import { sendPageWithoutScripts } from "@/lib/http/page-without-scripts";
 
 export const dynamic = "force-dynamic";
 
@@ -27,6 +28,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 }
 
 export default async function ArchivedIssuePage({ params }: { params: Promise<Params> }) {
+  sendPageWithoutScripts();
   const issue = await find(params);
   if (!issue) notFound();
   return <ArchivedIssueView issue={issue} reader={await getReader()} />;
