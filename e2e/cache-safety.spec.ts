@@ -153,7 +153,9 @@ test("an anonymous page kept whole gets a nonce of its own each time, and is nev
     await anonymous.dispose();
   }
 
-  // A browser runs the stored page's scripts under its new nonce: nothing is refused, and Next.js starts.
+  // A browser takes the stored page's stylesheet under its new nonce, and
+  // runs the scripts of a stored page that has them (reader pages have none:
+  // e2e/without-javascript.spec.ts): nothing is refused, and Next.js starts.
   const visitor = await browser.newContext();
   try {
     const tab = await visitor.newPage();
@@ -163,6 +165,10 @@ test("an anonymous page kept whole gets a nonce of its own each time, and is nev
     });
     const response = await tab.goto(articlePath);
     expect(response?.headers()["x-folio-page-cache"]).toBe("hit");
+    expect(await tab.evaluate(() => document.styleSheets.length)).toBeGreaterThan(0);
+    const searchPath = "/search?q=budget";
+    await storedPage(visitor.request, searchPath);
+    expect((await tab.goto(searchPath))?.headers()["x-folio-page-cache"]).toBe("hit");
     await expect
       .poll(() => tab.evaluate(() => Boolean((window as { next?: { version?: string } }).next?.version)))
       .toBe(true);

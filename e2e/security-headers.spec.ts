@@ -6,15 +6,17 @@ import { expect, test, type Page } from "@playwright/test";
 import { gatedArticle } from "./fixtures";
 import { startSession } from "./sessions";
 
-const PAGES = [
-  "/",
-  `/articles/${gatedArticle.slug}`,
-  "/archive",
-  "/search?q=brindlewick",
-  "/signin",
-  "/subscribe",
-  "/topics/e2e-energy",
-  "/no-such-page",
+// Reader pages are sent without Next.js's scripts (lib/http/page-without-scripts.ts);
+// on those, the stylesheet is what the nonce must let in.
+const PAGES: { path: string; scripts: boolean }[] = [
+  { path: "/", scripts: false },
+  { path: `/articles/${gatedArticle.slug}`, scripts: false },
+  { path: "/archive", scripts: false },
+  { path: "/search?q=brindlewick", scripts: true },
+  { path: "/signin", scripts: true },
+  { path: "/subscribe", scripts: true },
+  { path: "/topics/e2e-energy", scripts: false },
+  { path: "/no-such-page", scripts: true },
 ];
 
 declare global {
@@ -39,15 +41,28 @@ async function watchViolations(page: Page): Promise<string[]> {
   return console;
 }
 
-for (const path of PAGES) {
-  test(`${path} loads without a CSP violation, its scripts running`, async ({ page }) => {
-    const consoleViolations = await watchViolations(page);
-    const response = await page.goto(path);
-    expect(response).not.toBeNull();
-    // The App Router's runtime is up: the nonce let its scripts run.
+/** The page's scripts ran (the App Router's runtime is up), or it has none and its stylesheet applies. */
+async function expectLoaded(page: Page, scripts: boolean): Promise<void> {
+  if (scripts) {
     await page.waitForFunction(
       () => typeof (window as unknown as { next?: { version?: string } }).next?.version === "string",
     );
+    return;
+  }
+  expect(await page.locator('script:not([type="application/ld+json"])').count()).toBe(0);
+  await expect
+    .poll(() => page.evaluate(() => [...document.styleSheets].filter((sheet) => sheet.cssRules.length > 0).length))
+    .toBeGreaterThan(0);
+}
+
+for (const { path, scripts } of PAGES) {
+  test(`${path} loads without a CSP violation, ${scripts ? "its scripts running" : "styled, with no script"}`, async ({
+    page,
+  }) => {
+    const consoleViolations = await watchViolations(page);
+    const response = await page.goto(path);
+    expect(response).not.toBeNull();
+    await expectLoaded(page, scripts);
     expect(await page.evaluate(() => window.folioViolations)).toEqual([]);
     expect(consoleViolations).toEqual([]);
   });
@@ -58,9 +73,7 @@ test("the account page of a signed-in reader loads without a CSP violation", asy
   const consoleViolations = await watchViolations(page);
   await page.goto("/account");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await page.waitForFunction(
-    () => typeof (window as unknown as { next?: { version?: string } }).next?.version === "string",
-  );
+  await expectLoaded(page, false);
   expect(await page.evaluate(() => window.folioViolations)).toEqual([]);
   expect(consoleViolations).toEqual([]);
 });
@@ -68,9 +81,8 @@ test("the account page of a signed-in reader loads without a CSP violation", asy
 test("a script injected into the page without the nonce does not run", async ({ page }) => {
   await watchViolations(page);
   // A stored-XSS stand-in: the page's HTML as served, with markup added that
-  // an attacker would like to run. The response keeps its CSP header. (React
-  // later drops the foreign nodes when it hydrates; the browser has met them
-  // by then.)
+  // an attacker would like to run. The response keeps its CSP header. (The
+  // article page has no scripts of its own: e2e/without-javascript.spec.ts.)
   await page.route(`**/articles/${gatedArticle.slug}`, async (route) => {
     const response = await route.fetch();
     const html = (await response.text()).replace(
@@ -81,10 +93,7 @@ test("a script injected into the page without the nonce does not run", async ({ 
     );
     await route.fulfill({ response, body: html });
   });
-  await page.goto(`/articles/${gatedArticle.slug}`);
-  await page.waitForFunction(
-    () => typeof (window as unknown as { next?: { version?: string } }).next?.version === "string",
-  );
+  await page.goto(`/articles/${gatedArticle.slug}`, { waitUntil: "load" });
   await expect.poll(() => page.evaluate(() => window.folioViolations!.length)).toBeGreaterThanOrEqual(3);
   expect(await page.evaluate(() => window.folioInjected ?? [])).toEqual([]);
   const violations = (await page.evaluate(() => window.folioViolations!)).join("\n");
@@ -94,8 +103,9 @@ test("a script injected into the page without the nonce does not run", async ({ 
 test("the headers: a nonce per request, no unsafe-inline script, no framing, no sniffing, no HSTS over http", async ({
   request,
 }) => {
-  const first = await request.get("/");
-  const second = await request.get("/");
+  // The search page keeps Next.js's scripts (reader pages have none).
+  const first = await request.get("/search?q=brindlewick");
+  const second = await request.get("/search?q=brindlewick");
   const policy = first.headers()["content-security-policy"]!;
   const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
   expect(nonce).toBeTruthy();
@@ -129,7 +139,7 @@ test("route handlers, feeds and static files carry the headers too", async ({ re
     expect(headers["x-content-type-options"], path).toBe("nosniff");
     expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
   }
-  const html = await (await request.get("/")).text();
+  const html = await (await request.get("/search?q=brindlewick")).text();
   const asset = /src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
   expect(asset).toBeTruthy();
   expect((await request.get(asset!)).headers()["x-content-type-options"]).toBe("nosniff");

@@ -99,6 +99,16 @@ describe("removeScriptsWhenAsked", () => {
     expect(body).toContain("lira — €</h1>");
   });
 
+  it("leaves a page that ended in a 404 or an error alone: its content is in the flight data", async () => {
+    for (const status of [404, 500]) {
+      const { body } = await serve(context(true), (response) => {
+        response.statusCode = status;
+        streamPage(response);
+      });
+      expect(body).toContain("__next_f");
+    }
+  });
+
   it("leaves what is not HTML alone", async () => {
     const { body } = await serve(context(true), (response) => streamPage(response, "text/x-component"));
     expect(body).toContain("__next_f");

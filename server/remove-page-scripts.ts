@@ -56,7 +56,7 @@ function preloadsScript(attributes: Record<string, string>): boolean {
 /**
  * Wraps the response so that an HTML page whose render asked for it
  * (`context.withoutScripts`, set before the page's first byte is written)
- * is sent without its scripts. Any other response passes through as written.
+ * and succeeded is sent without its scripts. Any other response passes through as written.
  */
 export function removeScriptsWhenAsked(response: ServerResponse, context: RequestContext): void {
   const write = response.write as (...args: unknown[]) => boolean;
@@ -70,7 +70,10 @@ export function removeScriptsWhenAsked(response: ServerResponse, context: Reques
     const html = HTML.test(String(response.getHeader("content-type") ?? ""));
     // A length already sent would no longer be the page's.
     const lengthSent = response.headersSent && response.hasHeader("content-length");
-    if (context.withoutScripts && html && !lengthSent) held = [];
+    // Only a page rendered whole: Next.js writes a 404 or an error page that
+    // a page's render threw as an empty body, its content only in the flight
+    // data the client runtime draws from.
+    if (context.withoutScripts && html && response.statusCode === 200 && !lengthSent) held = [];
   }
 
   response.write = function (this: ServerResponse, ...args: unknown[]) {
