@@ -40,6 +40,7 @@ import { isPublicPage, PUBLIC_PAGE } from "@/lib/http/cache-policy";
 import { newNonce } from "@/lib/http/security-headers";
 import type { RequestContext } from "@/lib/observability/request-context";
 import { compressedHere } from "./compress-response";
+import { writtenChunk } from "./written-chunk";
 
 export type StoredPage = {
   headers: [string, string | string[]][];
@@ -258,12 +259,9 @@ function capture(
   const chunks: Buffer[] = [];
   let size = 0;
   const collect = (chunk: unknown, encoding: unknown) => {
-    if (chunk === undefined || chunk === null || typeof chunk === "function" || size > MAX_PAGE_BYTES) return;
-    const buffer = Buffer.isBuffer(chunk)
-      ? chunk
-      : chunk instanceof Uint8Array
-        ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
-        : Buffer.from(String(chunk), typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
+    if (size > MAX_PAGE_BYTES) return;
+    const buffer = writtenChunk(chunk, encoding);
+    if (!buffer) return;
     size += buffer.length;
     chunks.push(Buffer.from(buffer));
   };

@@ -13,6 +13,7 @@
 import type { ServerResponse } from "node:http";
 import { Parser } from "htmlparser2";
 import type { RequestContext } from "@/lib/observability/request-context";
+import { writtenChunk } from "./written-chunk";
 
 const HTML = /^\s*text\/html\s*(;|$)/i;
 
@@ -56,7 +57,8 @@ function preloadsScript(attributes: Record<string, string>): boolean {
 /**
  * Wraps the response so that an HTML page whose render asked for it
  * (`context.withoutScripts`, set before the page's first byte is written)
- * and succeeded is sent without its scripts. Any other response passes through as written.
+ * and succeeded is sent without its scripts. Any other response passes
+ * through as written.
  */
 export function removeScriptsWhenAsked(response: ServerResponse, context: RequestContext): void {
   const write = response.write as (...args: unknown[]) => boolean;
@@ -101,7 +103,7 @@ export function removeScriptsWhenAsked(response: ServerResponse, context: Reques
 }
 
 function hold(held: Buffer[], [chunk, encoding]: unknown[]): void {
-  if (chunk === undefined || chunk === null || typeof chunk === "function") return;
-  if (chunk instanceof Uint8Array) held.push(Buffer.from(chunk));
-  else held.push(Buffer.from(String(chunk), typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
+  const buffer = writtenChunk(chunk, encoding);
+  // A copy: the writer may reuse its buffer once write() returns.
+  if (buffer) held.push(Buffer.from(buffer));
 }
