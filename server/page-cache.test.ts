@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { createServer, get, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
@@ -228,6 +229,40 @@ describe("pageCache", () => {
     await twice("/articles/missing");
     await twice("/account");
     expect(renders()).toBe(8);
+  });
+
+  it("serves a hit whose compressed body is larger than the socket's buffer, in every encoding", async () => {
+    // Random text compresses to about three quarters of its size: far more
+    // than the 16 KB a socket takes before it asks the writer to wait.
+    const text = randomBytes(48 * 1024).toString("base64");
+    const bigPage: App = (request, response) => {
+      response.setHeader("Content-Type", "text/html; charset=utf-8");
+      response.end(`<main>${text}</main>`);
+    };
+    const { origin, renders } = await serve(bigPage);
+    const raw = (acceptEncoding: string) =>
+      new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+        const request = get(
+          `${origin}/search?q=all`,
+          { headers: { "accept-encoding": acceptEncoding } },
+          (response) => {
+            const chunks: Buffer[] = [];
+            response.on("data", (chunk: Buffer) => chunks.push(chunk));
+            response.on("end", () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+          },
+        );
+        request.on("error", reject);
+        request.setTimeout(5_000, () => request.destroy(new Error(`no answer for ${acceptEncoding}`)));
+      });
+    await raw("identity");
+    const gzipped = await raw("gzip");
+    expect(gzipped.headers["x-folio-page-cache"]).toBe("hit");
+    expect(gzipped.body.length).toBeGreaterThan(32 * 1024);
+    expect(gunzipSync(gzipped.body).toString()).toBe(`<main>${text}</main>`);
+    const brotli = await raw("br");
+    expect(brotliDecompressSync(brotli.body).toString()).toBe(`<main>${text}</main>`);
+    expect((await raw("identity")).body.toString()).toBe(`<main>${text}</main>`);
+    expect(renders()).toBe(1);
   });
 
   it("keeps pages deflated: twenty 60 KB articles fit in 256 KB, and come back whole", async () => {

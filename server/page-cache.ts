@@ -322,9 +322,13 @@ function send(page: StoredPage, request: IncomingMessage, response: ServerRespon
   );
   response.setHeader("X-Folio-Page-Cache", "hit");
   if (request.method === "HEAD") return void response.end();
-  // Corked, the chunks go out in one write (end() uncorks).
+  // Corked, the chunks go out in one write. Uncorked before end(): when
+  // compress-response.ts encodes the page, end() only ends its compressor,
+  // and the encoded bytes it writes later would wait behind the cork for a
+  // drain that never comes once they fill the socket's buffer.
   response.cork();
   for (const chunk of body) response.write(chunk);
+  response.uncork();
   response.end();
 }
 

@@ -24,7 +24,9 @@ function wireGet(url: string, headers: Record<string, string>): Promise<{ status
 }
 
 async function pageHtml(url: string, headers: Record<string, string>): Promise<string> {
-  const response = await fetch(url, { headers, signal: AbortSignal.timeout(30_000) });
+  const response = await fetch(url, { headers, signal: AbortSignal.timeout(30_000) }).catch((error: unknown) => {
+    throw new Error(`${url}: ${error instanceof Error ? error.message : String(error)}`);
+  });
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
   return response.text();
 }
