@@ -8,6 +8,7 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
 import { env, publicUrl } from "@/lib/config/env";
+import { releaseRenderWhenDone } from "@/lib/http/release-render-when-done";
 
 // Only the Latin subset of each font (about 50 KB each; English text needs no
 // more). `optional`: the text is drawn at once in a local serif or
@@ -50,6 +51,7 @@ export const dynamic = "force-dynamic";
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
+  releaseRenderWhenDone();
   return (
     <html lang="en" className={`${sourceSerif.variable} ${inter.variable}`}>
       <body>
