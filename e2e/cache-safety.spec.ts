@@ -186,6 +186,43 @@ test("an anonymous page kept whole gets a nonce of its own each time, and is nev
   expectPrivate(response?.headers()["cache-control"], "the subscriber's page");
 });
 
+test("the search API's anonymous answer is kept whole, and a signed-in reader never gets it", async ({
+  page,
+  playwright,
+}, testInfo) => {
+  const subscriber = await startSession(page.context(), uniqueEmail(testInfo, "cache-search-subscriber"));
+  await subscribe(subscriber.id);
+  // A word only the gated text has: the article is found by it, and the
+  // snippet around it is the subscriber's to read, not the anonymous reader's.
+  const path = `/api/search?q=${gatedTrace}`;
+  const snippets = async (response: APIResponse) =>
+    ((await response.json()) as { results: { slug: string; snippet: string }[] }).results
+      .filter((result) => result.slug === gatedArticle.slug)
+      .map((result) => result.snippet);
+  const theirs = await page.request.get(path);
+  expect(theirs.status()).toBe(200);
+  expectPrivate(theirs.headers()["cache-control"], "the subscriber's search");
+  expect(await snippets(theirs)).toEqual([expect.stringContaining(gatedTrace)]);
+
+  const anonymous = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
+  try {
+    const stored = await storedPage(anonymous, path);
+    expect(stored.headers()["cache-control"]).toBe("public, s-maxage=60, stale-while-revalidate=300");
+    expect(stored.headers()["vary"]).toMatch(/\bCookie\b/i);
+    const [snippet] = await snippets(stored);
+    expect(snippet).toBeDefined();
+    expect(snippet).not.toContain(gatedTrace);
+  } finally {
+    await anonymous.dispose();
+  }
+
+  // The subscriber asks again after the anonymous answer was kept: theirs, rendered for them.
+  const again = await page.request.get(path);
+  expect(again.headers()["x-folio-page-cache"]).toBeUndefined();
+  expectPrivate(again.headers()["cache-control"], "the subscriber's search, asked again");
+  expect(await snippets(again)).toEqual([expect.stringContaining(gatedTrace)]);
+});
+
 test("an editor's change reaches the anonymous reader of a stored page at once", async ({
   browser,
   playwright,

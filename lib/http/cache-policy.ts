@@ -35,17 +35,19 @@ export type CacheHeaders = {
 };
 
 // Pages whose cookie-less answer is the same for every anonymous reader: the
-// preview, never the gated text (see lib/access). The search page is one:
-// without a cookie it searches for no one, and each result's snippet comes
-// from what anyone may read (lib/search). Its addresses are a long tail, but
-// the searches readers repeat (a word in the news) are served whole from the
-// page cache; the search API stays private (docs/search.md).
+// preview, never the gated text (see lib/access). Search is one, the page and
+// its API (results and headline suggestions): without a cookie it searches
+// for no one, and each result's snippet comes from what anyone may read
+// (lib/search). Its addresses are a long tail, but the searches readers
+// repeat (a word in the news) are served whole from the page cache
+// (docs/search.md).
 const PUBLIC_PAGES = [
   /^\/$/,
   /^\/articles\/[^/]+$/,
   /^\/(topics|regions|authors)\/[^/]+$/,
   /^\/archive$/,
   /^\/search$/,
+  /^\/api\/search(\/suggest)?$/,
   /^\/(feed\.xml|sitemap\.xml|robots\.txt)$/,
 ];
 
