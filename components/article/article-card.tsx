@@ -33,6 +33,7 @@ export function ArticleCard({
         <LeadImageFigure
           image={article.leadImage}
           sizes={lead ? "(min-width: 72rem) 40rem, 100vw" : "(min-width: 48rem) 22rem, 100vw"}
+          priority={lead}
           caption={false}
         />
       )}

@@ -4,7 +4,9 @@ import { heightAt, imagePath, srcSet, widthFor } from "@/lib/media/media-files";
 /**
  * An article's lead image at the stored sizes. Its box is reserved by width
  * and height, so nothing moves while it loads; `priority` for the article
- * page's own, which is the largest thing on it.
+ * page's own and the front page's lead story's, each the largest thing on
+ * its page (Lighthouse's LCP element): fetched at once and first, not
+ * lazily once the layout shows it is on screen.
  */
 export function LeadImageFigure({
   image,
