@@ -18,7 +18,9 @@ export async function GET(request: Request) {
     );
   }
   const suggestions = await suggestHeadlines(parsed.data);
-  // Headlines are the same for every reader: a short shared cache is fine.
+  // Headlines are the same for every reader. The web server's policy
+  // (lib/http/cache-policy.ts) replaces this header: public without a cookie
+  // (and kept by its page cache), private with one.
   return NextResponse.json(
     { suggestions: suggestions.map(({ slug, title }) => ({ slug, title, url: `/articles/${slug}` })) },
     { headers: { "Cache-Control": "public, max-age=60" } },
