@@ -25,7 +25,14 @@ export function releaseReasonOnAbort(signal: AbortSignal): void {
     "abort",
     () => {
       const reason: unknown = signal.reason;
-      if (reason instanceof Error) void reason.stack;
+      if (!(reason instanceof Error)) return;
+      // A listener's exception would be an uncaught one; a stack that cannot
+      // be formatted is no reason to fail anything.
+      try {
+        void reason.stack;
+      } catch {
+        // Nothing to release.
+      }
     },
     { once: true },
   );
