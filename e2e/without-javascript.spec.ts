@@ -35,6 +35,25 @@ test("navigation and pagination are plain links", async ({ page }) => {
   await expect(page.getByText(/^Page 2 of \d+$/)).toBeVisible();
 });
 
+// Next.js draws the not-found page of a page's notFound() in the browser;
+// reader pages draw it themselves (components/site/page-not-found.tsx).
+for (const path of [
+  "/articles/no-such-article-anywhere",
+  "/authors/nobody-at-all",
+  "/topics/no-such-topic",
+  "/regions/no-such-region",
+  "/newsletters/no-such-newsletter",
+]) {
+  test(`an address that leads nowhere says so without JavaScript, with 404: ${path}`, async ({ page }) => {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(404);
+    expect(response?.headers()["cache-control"]).toBe("private, no-store");
+    await expect(page.getByRole("heading", { level: 1, name: "We could not find that page" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "browse the archive" })).toBeVisible();
+    expect(await page.locator('meta[name="robots"]').getAttribute("content")).toMatch(/noindex/);
+  });
+}
+
 // Reader pages are sent without Next.js's client runtime
 // (lib/http/page-without-scripts.ts): a phone has nothing to download or run.
 test("reader pages ship no scripts; the search page keeps its suggestions", async ({ request }) => {

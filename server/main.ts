@@ -31,6 +31,7 @@ import { answerClientErrors } from "./client-error-answer";
 import { compressResponse } from "./compress-response";
 import { pageCache } from "./page-cache";
 import { readerPage } from "./reader-pages";
+import { answerNotFoundWhenAsked } from "./not-found-status";
 import { removeScriptsWhenAsked } from "./remove-page-scripts";
 import { answerUnlock } from "./unlock-requests";
 import { logConsoleAsJson, logRequest, teeOutputTo } from "./request-logging";
@@ -77,6 +78,8 @@ const server = createServer((request, response) => {
   const render = () => {
     // Outermost, so that the page cache keeps the page as sent.
     removeScriptsWhenAsked(response, context);
+    // Before the cache policy and the page cache read the status.
+    answerNotFoundWhenAsked(response, context);
     contexts.run(context, () => void handle(request, response));
   };
   answerUnlock(request, response)

@@ -1,9 +1,9 @@
-import { notFound } from "next/navigation";
 import { listByTag } from "@/lib/articles/article-queries";
 import { getTag, type TagType } from "@/lib/articles/taxonomy-queries";
 import { pagePath, pageTitle } from "@/lib/http/page-path";
 import { isPlausibleSlug, parsePage, type SearchParamValue } from "@/lib/http/search-params";
 import { ArticleListing } from "./article-listing";
+import { NOT_FOUND_METADATA, pageNotFound } from "@/components/site/page-not-found";
 
 const PATHS: Record<TagType, string> = { topic: "topics", region: "regions" };
 const EYEBROWS: Record<TagType, string> = { topic: "Topic", region: "Region" };
@@ -11,7 +11,7 @@ const EYEBROWS: Record<TagType, string> = { topic: "Topic", region: "Region" };
 /** The page of one topic or region: its articles, newest first. */
 export async function TagListingPage({ type, slug, page }: { type: TagType; slug: string; page: SearchParamValue }) {
   const tag = isPlausibleSlug(slug) ? await getTag(type, slug) : null;
-  if (!tag) notFound();
+  if (!tag) return pageNotFound();
   const result = await listByTag(tag.id, parsePage(page));
   return (
     <ArticleListing
@@ -27,7 +27,7 @@ export async function TagListingPage({ type, slug, page }: { type: TagType; slug
 /** Each page of the listing is its own canonical (lib/http/page-path.ts). */
 export async function tagMetadata(type: TagType, slug: string, page: SearchParamValue) {
   const tag = isPlausibleSlug(slug) ? await getTag(type, slug) : null;
-  if (!tag) return { title: "Not found" };
+  if (!tag) return NOT_FOUND_METADATA;
   const number = parsePage(page);
   return {
     title: pageTitle(tag.name, number),

@@ -17,6 +17,8 @@ export type RequestContext = {
   pageVariant?: string;
   /** The page asked to be sent without Next.js's scripts (lib/http/page-without-scripts.ts). */
   withoutScripts?: boolean;
+  /** The page drew the not-found page itself and is answered 404 (components/site/page-not-found.tsx). */
+  notFound?: boolean;
 };
 
 const STORE = Symbol.for("folio.request-context");

@@ -1,6 +1,6 @@
 // GET /articles/{slug}: an article, whole or as a preview with the paywall panel.
 import type { Metadata } from "next";
-import { notFound, permanentRedirect } from "next/navigation";
+import { permanentRedirect } from "next/navigation";
 import { ArticleBody } from "@/components/article/article-body";
 import { ArticleHeader } from "@/components/article/article-header";
 import { ArticleJsonLd } from "@/components/article/article-json-ld";
@@ -19,6 +19,7 @@ import { codeErrorMessage } from "@/lib/auth/sign-in-code-errors";
 import { isPlausibleSlug, type SearchParamValue } from "@/lib/http/search-params";
 import { heightAt, imagePath, widthFor } from "@/lib/media/media-files";
 import { sendPageWithoutScripts } from "@/lib/http/page-without-scripts";
+import { NOT_FOUND_METADATA, pageNotFound } from "@/components/site/page-not-found";
 
 export const dynamic = "force-dynamic";
 
@@ -30,7 +31,7 @@ async function findArticle(slug: string) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await findArticle((await params).slug);
-  if (!article) return { title: "Not found" };
+  if (!article) return NOT_FOUND_METADATA;
   const path = `/articles/${article.slug}`;
   // The lead image is public wherever the article is (lib/access/media-access.ts).
   const lead = article.leadImage;
@@ -79,7 +80,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
     // A slug the article had before an editor changed it keeps working.
     const current = isPlausibleSlug(slug) ? await findRedirectedSlug(slug) : null;
     if (current) permanentRedirect(`/articles/${current}`);
-    notFound();
+    return pageNotFound();
   }
   const { article, access } = read;
   declarePageVariant(articlePageVariant(access, reader));

@@ -1,18 +1,18 @@
 // GET /newsletters/{newsletter}: one newsletter's sent issues, newest first.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { parsePage, type SearchParamValue } from "@/lib/http/search-params";
 import { listArchivedIssues } from "@/lib/newsletters/issue-archive";
 import { newsletterBySlug } from "@/lib/newsletters/newsletter-catalog";
 import { issueLabel, issueWebPath } from "@/lib/newsletters/render-issue";
 import { sendPageWithoutScripts } from "@/lib/http/page-without-scripts";
+import { NOT_FOUND_METADATA, pageNotFound } from "@/components/site/page-not-found";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: { params: Promise<{ newsletter: string }> }): Promise<Metadata> {
   const info = newsletterBySlug((await params).newsletter);
-  return info ? { title: info.name, alternates: { canonical: `/newsletters/${info.slug}` } } : {};
+  return info ? { title: info.name, alternates: { canonical: `/newsletters/${info.slug}` } } : NOT_FOUND_METADATA;
 }
 
 export default async function NewsletterArchivePage({
@@ -24,7 +24,7 @@ export default async function NewsletterArchivePage({
 }) {
   sendPageWithoutScripts();
   const info = newsletterBySlug((await params).newsletter);
-  if (!info) notFound();
+  if (!info) return pageNotFound();
   const page = parsePage((await searchParams).page);
   const { issues, hasMore } = await listArchivedIssues({ newsletter: info.key, page });
   return (

@@ -1,13 +1,13 @@
 // GET /newsletters/{newsletter}/{YYYY-MM-DD}: a sent issue on the web, showing
 // each reader what the access decision lets them read.
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ArchivedIssueView } from "@/components/newsletters/archived-issue-view";
 import { getReader } from "@/lib/auth/get-reader";
 import { getArchivedIssue } from "@/lib/newsletters/issue-archive";
 import { newsletterBySlug } from "@/lib/newsletters/newsletter-catalog";
 import { issueLabel } from "@/lib/newsletters/render-issue";
 import { sendPageWithoutScripts } from "@/lib/http/page-without-scripts";
+import { pageNotFound } from "@/components/site/page-not-found";
 
 export const dynamic = "force-dynamic";
 
@@ -30,6 +30,6 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 export default async function ArchivedIssuePage({ params }: { params: Promise<Params> }) {
   sendPageWithoutScripts();
   const issue = await find(params);
-  if (!issue) notFound();
+  if (!issue) return pageNotFound();
   return <ArchivedIssueView issue={issue} reader={await getReader()} />;
 }
