@@ -136,6 +136,39 @@ test("the unlock form posted from another site without an Origin spends nothing"
   // (The database, article_unlocks included, is compared after all tests.)
 });
 
+test("the unlock form with its bound fields tampered is answered 400 and spends nothing", async () => {
+  const page = await send({ method: "GET", path: ARTICLE, headers: { cookie: reader.cookie } });
+  const fields = actionFields(page.body);
+  // React runs the form's last $ACTION_REF_n; its fields are "$ACTION_n:0" (metadata) and "$ACTION_n:1".
+  const reference = fields.findLast(([name]) => name.startsWith("$ACTION_REF_"));
+  const prefix = `$ACTION_${reference?.[0].slice("$ACTION_REF_".length)}:`;
+  const metadata = fields.find(([name]) => name === `${prefix}0`);
+  const args = fields.find(([name]) => name === `${prefix}1`);
+  expect(metadata, "the unlock form's action metadata").toBeDefined();
+  expect(args, "the unlock form's bound arguments").toBeDefined();
+  const { id } = JSON.parse(metadata![1]) as { id: string };
+  const tampered: Record<string, [string, string]> = {
+    "arguments that are not JSON": [args![0], "\u202eevil"],
+    "arguments pointing at a field that is not there": [args![0], '["$@9"]'],
+    "arguments that are not a list": [args![0], '{"slug":"x"}'],
+    "metadata that is not JSON": [metadata![0], "{"],
+    "metadata whose id is a reference": [metadata![0], JSON.stringify({ id: "$@1", bound: null })],
+    "metadata bound to a missing field": [metadata![0], JSON.stringify({ id, bound: "$@7" })],
+  };
+  for (const [label, [name, value]] of Object.entries(tampered)) {
+    const form = multipart(fields.map(([field, original]) => [field, field === name ? value : original]));
+    const response = await send({
+      method: "POST",
+      path: ARTICLE,
+      headers: { cookie: reader.cookie, "content-type": form.type },
+      body: form.body,
+    });
+    expect(response.status, label).toBe(400);
+    expect(response.body, label).toBe("Bad request: the form's action could not be read.");
+  }
+  // (The database, article_unlocks included, is compared after all tests.)
+});
+
 test("a malformed router state header is answered 400 on the home page and on an article", async () => {
   const malformed = {
     garbage: "garbage",
