@@ -12,7 +12,7 @@
 const LAYERS = [
   ["config", "text", "observability", "calendar"],
   ["http", "db"],
-  ["cache", "jobs", "media"],
+  ["cache", "jobs", "media", "insights"],
   ["mail"],
   ["auth"],
   ["audit", "billing", "articles"],

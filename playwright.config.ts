@@ -93,6 +93,8 @@ export default defineConfig({
           // quarter hour, whether a sign-in test passed would depend on how many
           // others ran before it. The limit itself is tested in
           // test/integration/sign-in-requests.test.ts.
+          // A second, not ten: e2e/insights.spec.ts waits for a view to be counted.
+          FOLIO_INSIGHTS_FLUSH_SECONDS: "1",
           SIGNIN_LIMIT_PER_IP: "100000",
           SIGNIN_LIMIT_PER_IP_CONFIRMED: "100000",
           INSTANT_ACCESS_LIMIT_PER_IP: "100000",

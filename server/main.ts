@@ -13,7 +13,8 @@
 // and so are signed-in readers' article pages, one per reader variant
 // (reader-pages.ts); a signed-in reader's unlock is answered here too
 // (unlock-requests.ts). Reader pages that need no client code go out
-// without Next.js's scripts (remove-page-scripts.ts).
+// without Next.js's scripts (remove-page-scripts.ts). Article views, served
+// either way, are counted in memory for the insights (count-article-views.ts).
 // The same process runs the background jobs (JOBS=off leaves them to other
 // servers).
 //
@@ -22,6 +23,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { startInvalidationListener } from "@/lib/cache/invalidation-listener";
+import { insightCounter } from "@/lib/insights/insight-counter";
 import { parseEnv } from "@/lib/config/env";
 import { log } from "@/lib/observability/log";
 import { requestContextStorage } from "@/lib/observability/request-context";
@@ -29,6 +31,7 @@ import { startWorkers } from "@/lib/workers/start-workers";
 import { applyCachePolicy } from "./apply-cache-policy";
 import { answerClientErrors } from "./client-error-answer";
 import { compressResponse } from "./compress-response";
+import { countArticleViewsWhenDone } from "./count-article-views";
 import { pageCache } from "./page-cache";
 import { readerPage } from "./reader-pages";
 import { answerNotFoundWhenAsked } from "./not-found-status";
@@ -65,6 +68,14 @@ const pages = pageCache({
   maxBytes: settings.FOLIO_PAGE_CACHE_MAX_MB * 1024 * 1024,
   readerPages: settings.DATABASE_URL ? readerPage : undefined,
 });
+const views = settings.DATABASE_URL
+  ? insightCounter({
+      timeZone: settings.PUBLICATION_TIMEZONE,
+      onError: (error, kept) =>
+        log("warn", "insights-flush-failed", { kept, message: error instanceof Error ? error.message : String(error) }),
+    })
+  : null;
+views?.start(settings.FOLIO_INSIGHTS_FLUSH_SECONDS * 1000);
 const server = createServer((request, response) => {
   const requestId = applyTrustedHeaders(request, settings.TRUST_PROXY);
   response.setHeader("X-Request-Id", requestId);
@@ -75,6 +86,7 @@ const server = createServer((request, response) => {
   applyCachePolicy(request, response);
   answerUnavailableAs503(request, response, context);
   if (refuseOversizedBody(request, response, maxBodyBytes) || refuseRequestShape(request, response)) return;
+  if (views) countArticleViewsWhenDone(request, response, context, views);
   const render = () => {
     // Outermost, so that the page cache keeps the page as sent.
     removeScriptsWhenAsked(response, context);
@@ -106,6 +118,8 @@ const jobs =
 
 async function shutdown(): Promise<void> {
   server.close();
+  // What this server counted since its last flush.
+  await views?.stop().catch(() => {});
   await jobs?.stop().catch(() => {});
   await listener?.stop();
   process.exit(0);

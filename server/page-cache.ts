@@ -38,7 +38,7 @@ import { anythingChangedSince, clockNow, clockVouches } from "@/lib/cache/tag-cl
 import { crawlerKind } from "@/lib/http/crawlers";
 import { isPublicPage, PUBLIC_PAGE } from "@/lib/http/cache-policy";
 import { newNonce } from "@/lib/http/security-headers";
-import type { RequestContext } from "@/lib/observability/request-context";
+import type { ArticleView, RequestContext } from "@/lib/observability/request-context";
 import { compressedHere } from "./compress-response";
 import { writtenChunk } from "./written-chunk";
 
@@ -50,6 +50,8 @@ export type StoredPage = {
   partLengths: number[];
   /** When the render began (the tag clock's time): a tag changed after that makes the page stale. */
   renderedAt: number;
+  /** The article view the page declared: a hit is counted as one (server/count-article-views.ts). */
+  articleView?: ArticleView;
 };
 
 /** What the cache asks the tag clock (lib/cache/tag-clock.ts); tests pass their own. */
@@ -227,11 +229,14 @@ export function pageCache({
     if (!storing) return render();
     const { key, keeps } = storing;
     const page = fresh(key) ?? (await renderedMeanwhile(key));
-    if (page) return send(page, request, response);
+    if (page) {
+      if (page.articleView) context.articleView = page.articleView;
+      return send(page, request, response);
+    }
     if (request.method !== "GET" || rendering.has(key)) return render();
 
     response.setHeader("X-Folio-Page-Cache", "miss");
-    const rendered = capture(response, tagChanges.now(), keeps);
+    const rendered = capture(response, tagChanges.now(), keeps, context);
     rendering.set(key, rendered);
     void rendered.then((stored) => {
       rendering.delete(key);
@@ -255,6 +260,7 @@ function capture(
   response: ServerResponse,
   renderedAt: number,
   keeps: (response: ServerResponse) => boolean,
+  context: RequestContext,
 ): Promise<StoredPage | null> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -295,7 +301,14 @@ function capture(
       }
       const parts = splitAtNonce(Buffer.concat(chunks), nonce);
       deflateRawAsync(Buffer.concat(parts)).then(
-        (deflated) => resolve({ headers, deflated, partLengths: parts.map((part) => part.length), renderedAt }),
+        (deflated) =>
+          resolve({
+            headers,
+            deflated,
+            partLengths: parts.map((part) => part.length),
+            renderedAt,
+            articleView: context.articleView,
+          }),
         () => resolve(null),
       );
     });

@@ -24,6 +24,10 @@ export default async function NewsroomHome() {
         <li>
           <Link href="/admin/newsletters">Newsletters</Link>: the next issues and what was sent.
         </li>
+        <li>
+          <Link href="/admin/insights">Insights</Link>: the paywall&apos;s funnel, articles, readers
+          {hasRole(actor.role, "admin") ? ", revenue" : ""} and newsletters.
+        </li>
         {hasRole(actor.role, "admin") && (
           <>
             <li>

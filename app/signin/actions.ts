@@ -45,11 +45,16 @@ export async function requestSignInLink(_previous: SignInFormState, formData: un
     };
   }
   const ip = clientIp(await headers());
+  // The gated article whose panel the reader was on: their registration gift, and counted as where they registered.
+  const article =
+    source === "paywall" && articleSlug && isPlausibleSlug(articleSlug) ? await getArticleBySlug(articleSlug) : null;
+  const gated = article && !article.free ? article : null;
   const limit = await recordSignInRequest({
     email,
     ip,
     source,
     newsletter: source === "paywall" && declineNewsletter !== "on",
+    articleId: gated?.id,
   });
   // Over one of the client address's budgets while the other is not spent:
   // nothing is sent, and the answer is the one for a sent link, the same
@@ -75,9 +80,9 @@ export async function requestSignInLink(_previous: SignInFormState, formData: un
       };
     }
   }
-  if (source === "paywall" && (await giveRegistrationGift(email, ip, articleSlug))) {
+  if (gated && (await giveRegistrationGift(email, ip, gated.id))) {
     // Instant access: the rest of the article, at once, where the preview ended.
-    redirect(`/articles/${articleSlug}#continue`);
+    redirect(`/articles/${gated.slug}#continue`);
   }
   redirect(`/signin/check-email?${new URLSearchParams({ email, callbackUrl }).toString()}`);
 }
@@ -87,13 +92,11 @@ export async function requestSignInLink(_previous: SignInFormState, formData: un
  * instant access on, this browser gets a grant to read it now (true). The
  * answer does not depend on whether the address has an account.
  */
-async function giveRegistrationGift(email: string, ip: string, slug: string | undefined): Promise<boolean> {
-  const article = slug && isPlausibleSlug(slug) ? await getArticleBySlug(slug) : null;
-  if (!article || article.free) return false;
+async function giveRegistrationGift(email: string, ip: string, articleId: string): Promise<boolean> {
   const instant = env().INSTANT_ACCESS === "on";
-  const claim = await claimRegistrationGift({ email, articleId: article.id, ip, limitByIp: instant });
+  const claim = await claimRegistrationGift({ email, articleId, ip, limitByIp: instant });
   if (!claim.given || !instant) return false;
-  await setGrantCookie(article.id, email);
+  await setGrantCookie(articleId, email);
   return true;
 }
 

@@ -4,6 +4,7 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { getArticleBySlug } from "@/lib/articles/article-queries";
 import { getReader } from "@/lib/auth/get-reader";
 import { createCheckoutSession } from "@/lib/billing/checkout";
 import {
@@ -25,17 +26,25 @@ export async function startCheckoutAction(plan: unknown, from: unknown): Promise
   const parsed = planSchema.safeParse(plan);
   if (!parsed.success) redirect(subscribePath(target));
   const reader = await getReader();
+  // The article bought from, for the insights (a path or a slug that names none: none).
+  const article = target && target.path === `/articles/${target.from}` ? await getArticleBySlug(target.from) : null;
+  const articleId = article?.id ?? null;
   let url: string;
   try {
     if (reader) {
-      url = await createCheckoutSession(reader, { planKey: parsed.data, returnTo: target });
+      url = await createCheckoutSession(reader, { planKey: parsed.data, returnTo: target, articleId });
     } else {
       // A visitor gives their address on Checkout's page. The nonce binds the
       // return to this browser: only it may be signed in to an account the
       // purchase creates (app/subscribe/return/route.ts).
       const jar = await cookies();
       const nonce = checkoutNonce(jar.get(CHECKOUT_NONCE_COOKIE)?.value);
-      url = await createCheckoutSession(null, { planKey: parsed.data, returnTo: target, nonceHash: nonce.hash });
+      url = await createCheckoutSession(null, {
+        planKey: parsed.data,
+        returnTo: target,
+        nonceHash: nonce.hash,
+        articleId,
+      });
       jar.set(CHECKOUT_NONCE_COOKIE, nonce.nonce, {
         httpOnly: true,
         sameSite: "lax",

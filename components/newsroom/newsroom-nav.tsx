@@ -9,6 +9,7 @@ const SECTIONS: { href: string; label: string; role: Role }[] = [
   { href: "/admin/topics", label: "Topics", role: "editor" },
   { href: "/admin/regions", label: "Regions", role: "editor" },
   { href: "/admin/newsletters", label: "Newsletters", role: "editor" },
+  { href: "/admin/insights", label: "Insights", role: "editor" },
   { href: "/admin/readers", label: "Readers", role: "admin" },
   { href: "/admin/audit", label: "Audit log", role: "admin" },
 ];

@@ -113,6 +113,7 @@ export const CLASSIFICATION: Record<string, Classification> = {
   "/api/unsubscribe/[token]": { access: "token", samples: ["/api/unsubscribe/not-a-token"] },
   "/admin/readers": { access: "admin" },
   "/admin/readers/[id]": { access: "admin" },
+  "/admin/readers/export": { access: "admin" },
   "/admin/audit": { access: "admin" },
   "/api/admin/readers/[id]/comp": { access: "admin" },
   "/api/admin/readers/[id]/comp/revoke": { access: "admin" },

@@ -7,6 +7,8 @@
 // gives no new free articles.
 import { env } from "@/lib/config/env";
 import { db, Prisma } from "@/lib/db/prisma";
+import { countEvent } from "@/lib/insights/count-event";
+import { EVENT_METRICS } from "@/lib/insights/insight-metrics";
 import type { SubscriptionForAccess } from "./decide-access";
 import { meterKey } from "./meter-key";
 import { meterPeriod } from "./meter-period";
@@ -152,7 +154,10 @@ export async function spendUnlock(owner: MeterOwner, articleId: string, now = ne
       )
       SELECT facts.used, facts.existing, EXISTS (SELECT 1 FROM inserted) AS inserted FROM facts`;
     const { used, existing, inserted } = row!;
-    if (inserted) return { kind: "unlocked", meter: meterSummary(used + 1, resetsAt) } as const;
+    if (inserted) {
+      await countEvent(tx, EVENT_METRICS.unlock, articleId, now);
+      return { kind: "unlocked", meter: meterSummary(used + 1, resetsAt) } as const;
+    }
     // Not inserted with a quota left: a registration gift of this article
     // was written meanwhile (gifts do not take the reader's lock).
     if (existing || used < limit) return { kind: "already-unlocked", meter: meterSummary(used, resetsAt) } as const;

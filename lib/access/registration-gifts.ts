@@ -10,6 +10,8 @@
 import { hashIp } from "@/lib/auth/sign-in-requests";
 import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/prisma";
+import { countEvent } from "@/lib/insights/count-event";
+import { EVENT_METRICS } from "@/lib/insights/insight-metrics";
 import { meterKey } from "./meter-key";
 import { meterPeriod } from "./meter-period";
 
@@ -47,7 +49,10 @@ export async function claimRegistrationGift(input: {
       INSERT INTO registration_gifts (email_key, article_id, ip_hash, created_at)
       VALUES (${emailKey}, ${input.articleId}::uuid, ${ipHash}, ${now})
       ON CONFLICT (email_key) DO NOTHING`;
-    return inserted === 1 ? ({ given: true } as const) : ({ given: false, reason: "already-given" } as const);
+    if (inserted !== 1) return { given: false, reason: "already-given" } as const;
+    // Read at once only with instant access (limitByIp): that is the funnel's gift.
+    if (input.limitByIp) await countEvent(tx, EVENT_METRICS.gift, input.articleId, now);
+    return { given: true } as const;
   });
 }
 

@@ -4,10 +4,14 @@
 // person (their user link is cleared; they never held a name or address).
 // This month's count of free articles stays until the month ends, under a
 // keyed hash of the address (lib/access/departed-meters.ts), so that deleting
-// and signing up again gives no new free articles.
+// and signing up again gives no new free articles. The cancellation is
+// written to the subscription's history and counted for the insights here:
+// Stripe's later events about it find no account to give it to.
 import { keepDepartedMeter, purgeDepartedMeters } from "@/lib/access/departed-meters";
 import { publicUrl } from "@/lib/config/env";
 import { stripe } from "@/lib/billing/stripe-client";
+import { countLifecycle } from "@/lib/billing/subscription-sync";
+import { recordSubscriptionChange } from "@/lib/insights/subscription-history";
 import { db } from "@/lib/db/prisma";
 import { sendMail } from "@/lib/mail/send-mail";
 import { deletionConfirmationMail } from "./account-mails";
@@ -32,15 +36,20 @@ export async function confirmAccountDeletion(token: string, now = new Date()): P
   if (!user) return "invalid-link";
 
   // Stripe first: a reader must never be charged again for a deleted account.
-  for (const subscription of user.subscriptions) {
-    if (LIVE_STATUSES.has(subscription.status)) await stripe().subscriptions.cancel(subscription.id);
-  }
+  const live = user.subscriptions.filter((subscription) => LIVE_STATUSES.has(subscription.status));
+  const canceled = await Promise.all(
+    live.map(async (before) => ({ before, after: await stripe().subscriptions.cancel(before.id) })),
+  );
 
   await db().$transaction(async (tx) => {
     // Locked first, as spending a free article locks it: no unlock can be
     // added between the month's count and the deletion.
     await tx.$queryRaw`SELECT id FROM users WHERE id = ${user.id}::uuid FOR UPDATE`;
     await keepDepartedMeter(tx, user, now);
+    for (const { before, after } of canceled) {
+      await recordSubscriptionChange(tx, after, now);
+      await countLifecycle(tx, before, after, now);
+    }
     await purgeDepartedMeters(tx, now);
     const invoicesKept = await tx.invoice.count({ where: { userId: user.id } });
     await tx.invoice.updateMany({ where: { userId: user.id }, data: { userId: null } });

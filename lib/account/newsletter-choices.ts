@@ -1,6 +1,8 @@
 // Which newsletters a reader receives. The free newsletter is for every
 // registered reader; the Daily and Weekly Review are for subscribers.
 import { db } from "@/lib/db/prisma";
+import { countEvent } from "@/lib/insights/count-event";
+import { unsubscribeMetric } from "@/lib/insights/insight-metrics";
 
 export type NewsletterKey = "free" | "daily_review" | "weekly_review";
 export const NEWSLETTERS: readonly NewsletterKey[] = ["free", "daily_review", "weekly_review"];
@@ -37,10 +39,18 @@ export async function setNewsletter(
   subscriber: boolean,
 ): Promise<SetNewsletterResult> {
   if (subscribed && SUBSCRIBER_NEWSLETTERS.includes(newsletter) && !subscriber) return "subscribers-only";
-  await db().newsletterSubscription.upsert({
-    where: { userId_newsletter: { userId, newsletter } },
-    create: { userId, newsletter, subscribed },
-    update: { subscribed },
+  await db().$transaction(async (tx) => {
+    const [previous] = await tx.$queryRaw<{ subscribed: boolean }[]>`
+      SELECT subscribed FROM newsletter_subscriptions
+      WHERE user_id = ${userId}::uuid AND newsletter = ${newsletter}::"Newsletter" FOR UPDATE`;
+    await tx.newsletterSubscription.upsert({
+      where: { userId_newsletter: { userId, newsletter } },
+      create: { userId, newsletter, subscribed },
+      update: { subscribed },
+    });
+    // An unsubscribe, for the insights: a Review is received until turned off (the unsubscribe link's rule).
+    const wasReceiving = previous?.subscribed ?? SUBSCRIBER_NEWSLETTERS.includes(newsletter);
+    if (wasReceiving && !subscribed) await countEvent(tx, unsubscribeMetric(newsletter), null);
   });
   return "updated";
 }

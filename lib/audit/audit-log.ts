@@ -16,7 +16,8 @@ export type AuditAction =
   | "taxonomy.delete"
   | "newsletter.edit"
   | "newsletter.send"
-  | "newsletter.test";
+  | "newsletter.test"
+  | "readers.export";
 
 type Writer = Pick<Prisma.TransactionClient, "auditEntry">;
 

@@ -18,6 +18,8 @@ export type SignInRequestInput = {
   source: SignInSource;
   /** Whether the reader wants the free newsletter (sign-ups from the paywall). */
   newsletter: boolean;
+  /** The article whose paywall panel the request came from (a registration is counted on it). */
+  articleId?: string | null;
   now?: Date;
 };
 
@@ -87,7 +89,14 @@ export async function recordSignInRequest(input: SignInRequestInput): Promise<Si
       return { allowed: false, limitedBy: "ip", answerAsSent: confirmed ? otherLeft : confirmedLeft } as const;
     }
     const created = await tx.signInRequest.create({
-      data: { email: input.email, ipHash, source: input.source, newsletter: input.newsletter, createdAt: now },
+      data: {
+        email: input.email,
+        ipHash,
+        source: input.source,
+        newsletter: input.newsletter,
+        articleId: input.articleId ?? null,
+        createdAt: now,
+      },
       select: { id: true },
     });
     return { allowed: true, requestId: created.id } as const;

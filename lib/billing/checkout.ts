@@ -4,9 +4,13 @@
 // chooses a plan first and gives their address on Checkout's page, and the
 // webhook gives the subscription to the account of that address
 // (subscription-owner.ts). Either way the session remembers where the buyer
-// came from, so the return brings them back to it.
+// came from, so the return brings them back to it, and the subscription
+// remembers the article it was bought from, for the insights.
 import type { Reader } from "@/lib/auth/get-reader";
+import { LRUCache } from "lru-cache";
 import { publicUrl } from "@/lib/config/env";
+import { countEventNow } from "@/lib/insights/count-event";
+import { EVENT_METRICS } from "@/lib/insights/insight-metrics";
 import { ensureStripeCustomer } from "./customers";
 import { listPlans, type PlanKey } from "./plans";
 import { DEFAULT_RETURN_PATH, subscribePath, type ReturnTarget } from "./return-target";
@@ -21,11 +25,24 @@ export type CheckoutStart = {
   returnTo: ReturnTarget | null;
   /** The hash of the nonce set in the visitor's cookie (checkout-nonce.ts); only without a reader. */
   nonceHash?: string;
+  /** The article the buyer came from, when `returnTo` names one. */
+  articleId?: string | null;
 };
+
+// Sessions counted as checkouts started: a double click or a reload reuses
+// the session (the idempotency key above) and is not a second checkout. Per
+// server; a reload that lands on another server within the window counts again.
+const counted = new LRUCache<string, true>({ max: 10_000, ttl: IDEMPOTENCY_WINDOW_MS });
+
+async function countCheckout(sessionId: string, articleId: string | null | undefined, now: Date): Promise<void> {
+  if (counted.has(sessionId)) return;
+  counted.set(sessionId, true);
+  await countEventNow(EVENT_METRICS.checkout, articleId ?? null, now);
+}
 
 export async function createCheckoutSession(
   reader: Reader | null,
-  { planKey, returnTo, nonceHash }: CheckoutStart,
+  { planKey, returnTo, nonceHash, articleId }: CheckoutStart,
   now = new Date(),
 ): Promise<string> {
   const plan = (await listPlans()).find((candidate) => candidate.key === planKey);
@@ -37,15 +54,24 @@ export async function createCheckoutSession(
     cancel_url: `${publicUrl()}${subscribePath(returnTo, { canceled: "1" })}`,
   };
   const line_items = [{ price: plan.priceId, quantity: 1 }];
+  // Read back by the subscription's sync, which counts where it began (subscription-sync.ts).
+  const from: Record<string, string> = articleId ? { articleId } : {};
   if (!reader) {
     if (!nonceHash) throw new Error("a visitor's checkout needs the hash of its browser's nonce");
     // No customer and no customer_email: in subscription mode Checkout asks
     // for the address and creates the customer with it.
     const session = await stripe().checkout.sessions.create(
-      { mode: "subscription", line_items, metadata: { ...metadata, nonceHash }, ...urls },
+      {
+        mode: "subscription",
+        line_items,
+        subscription_data: { metadata: from },
+        metadata: { ...metadata, nonceHash },
+        ...urls,
+      },
       { idempotencyKey: `folio-checkout-visitor-${nonceHash}-${plan.key}-${window}-${returnTo?.from ?? ""}` },
     );
     if (!session.url) throw new Error("Stripe returned a checkout session without a URL");
+    await countCheckout(session.id, articleId, now);
     return session.url;
   }
   const customer = await ensureStripeCustomer(reader);
@@ -55,7 +81,7 @@ export async function createCheckoutSession(
       customer,
       client_reference_id: reader.id,
       line_items,
-      subscription_data: { metadata: { userId: reader.id } },
+      subscription_data: { metadata: { ...from, userId: reader.id } },
       metadata: { ...metadata, userId: reader.id },
       ...urls,
     },
@@ -64,5 +90,6 @@ export async function createCheckoutSession(
     { idempotencyKey: `folio-checkout-${reader.id}-${plan.key}-${window}-${returnTo?.from ?? ""}` },
   );
   if (!session.url) throw new Error("Stripe returned a checkout session without a URL");
+  await countCheckout(session.id, articleId, now);
   return session.url;
 }

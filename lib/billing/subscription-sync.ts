@@ -6,6 +6,9 @@
 // (stripe-sync-version.ts).
 import type Stripe from "stripe";
 import { db, type Prisma } from "@/lib/db/prisma";
+import { countEvent } from "@/lib/insights/count-event";
+import { EVENT_METRICS } from "@/lib/insights/insight-metrics";
+import { recordSubscriptionChange } from "@/lib/insights/subscription-history";
 import { queueWelcomeMail, subscriptionWelcomeKey } from "@/lib/mail/queue-welcome-mail";
 import { idOf } from "./stripe-id";
 import { stripe } from "./stripe-client";
@@ -52,7 +55,10 @@ export async function storeSubscription(tx: Tx, read: SubscriptionRead, now = ne
   const item = subscription.items.data[0];
   if (!item) throw new Error(`subscription ${id} has no items`);
   const userId = await ownerOf(tx, subscription, read.buyerEmail);
-  const existing = await tx.subscription.findUnique({ where: { id }, select: { pastDueSince: true } });
+  const existing = await tx.subscription.findUnique({
+    where: { id },
+    select: { pastDueSince: true, status: true, cancelAtPeriodEnd: true },
+  });
   const fields = {
     userId,
     customerId: idOf(subscription.customer),
@@ -73,6 +79,8 @@ export async function storeSubscription(tx: Tx, read: SubscriptionRead, now = ne
           data: { ...fields, syncVersion: { increment: 1 } },
         });
   expectFreshRead(written.count, `subscription ${id}`);
+  await recordSubscriptionChange(tx, subscription, now);
+  await countLifecycle(tx, existing, subscription, now);
   // The customer is known from now on, also for a checkout that began elsewhere.
   await tx.user.updateMany({
     where: { id: userId, stripeCustomerId: null },
@@ -81,6 +89,36 @@ export async function storeSubscription(tx: Tx, read: SubscriptionRead, now = ne
   // Welcomed once, when it first grants access (queue-welcome-mail.ts).
   if (WELCOMED_STATUSES.has(subscription.status)) {
     await queueWelcomeMail(tx, { key: subscriptionWelcomeKey(id), kind: "subscription", userId, subscriptionId: id });
+  }
+}
+
+const STARTED = new Set(["active", "trialing"]);
+const SUBSCRIBED = new Set(["active", "trialing", "past_due"]);
+const ENDED = new Set(["canceled", "unpaid", "incomplete_expired"]);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The insights' subscriptions started and cancellations (lib/insights/),
+ * counted on the step from the stored state to Stripe's, in the same
+ * transaction: a sync that repeats a state counts nothing. A subscription
+ * started on the article checkout named (checkout.ts) is counted on it.
+ */
+export async function countLifecycle(
+  tx: Tx,
+  before: { status: string; cancelAtPeriodEnd: boolean } | null,
+  subscription: Stripe.Subscription,
+  now: Date,
+): Promise<void> {
+  const fromArticle = subscription.metadata?.articleId;
+  const articleId = fromArticle && UUID.test(fromArticle) ? fromArticle : null;
+  if (STARTED.has(subscription.status) && !(before && SUBSCRIBED.has(before.status))) {
+    await countEvent(tx, EVENT_METRICS.subscription, articleId, now);
+  }
+  const cancelling = (state: { status: string; cancelAtPeriodEnd: boolean }) =>
+    state.cancelAtPeriodEnd || ENDED.has(state.status);
+  const after = { status: subscription.status, cancelAtPeriodEnd: subscription.cancel_at_period_end };
+  if (before && SUBSCRIBED.has(before.status) && !cancelling(before) && cancelling(after)) {
+    await countEvent(tx, EVENT_METRICS.cancellation, articleId, now);
   }
 }
 

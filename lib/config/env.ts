@@ -61,6 +61,9 @@ export const envSchema = z.object({
   FOLIO_CACHE_MAX_MB: z.coerce.number().int().min(1).max(4096).default(16),
   // Memory for whole anonymous pages, per server (server/page-cache.ts); 0 turns that cache off.
   FOLIO_PAGE_CACHE_MAX_MB: z.coerce.number().int().min(0).max(4096).default(64),
+  // How often each web server adds the page views it counted to the insights roll-up (lib/insights/insight-counter.ts):
+  // what a server that dies loses at most.
+  FOLIO_INSIGHTS_FLUSH_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
   // The web server's JavaScript heap limit, given to Node.js when the server is started (server/node-options.ts).
   FOLIO_HEAP_MB: heapMegabytes,
   DATABASE_URL: postgresUrl.optional(),

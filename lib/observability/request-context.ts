@@ -6,6 +6,14 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 
+/** An article page's view, as the page declares it for the insights counter (lib/insights/article-view.ts). */
+export type ArticleView = {
+  articleId: string;
+  /** Who it was rendered for, as a kind, never a person. The newsroom's own views are not counted. */
+  audience: "anonymous" | "reader" | "subscriber" | "newsroom";
+  panel: boolean;
+};
+
 export type RequestContext = {
   requestId: string;
   /** Set when the request failed because PostgreSQL could not be reached. */
@@ -19,6 +27,8 @@ export type RequestContext = {
   withoutScripts?: boolean;
   /** The page drew the not-found page itself and is answered 404 (components/site/page-not-found.tsx). */
   notFound?: boolean;
+  /** The article page's view, for the insights counter (server/count-article-views.ts). */
+  articleView?: ArticleView;
 };
 
 const STORE = Symbol.for("folio.request-context");

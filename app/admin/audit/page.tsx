@@ -20,6 +20,7 @@ const ACTIONS: Record<string, string> = {
   "newsletter.edit": "edited the next issue of",
   "newsletter.send": "started sending",
   "newsletter.test": "sent themselves a test of",
+  "readers.export": "exported",
 };
 
 function describeDetails(details: unknown): string {

@@ -1,13 +1,33 @@
 // GET /admin/readers?q=&page=: the readers at a glance, and finding one by address (admins).
 import { ReaderCountsPanel } from "@/components/newsroom/readers/reader-counts-panel";
 import { ReaderSearchResults } from "@/components/newsroom/readers/reader-search-results";
+import { NEWSLETTER_NAMES } from "@/lib/account/newsletter-choices";
 import { parsePage, type SearchParamValue } from "@/lib/http/search-params";
 import { countReaders } from "@/lib/newsroom/readers/reader-counts";
+import {
+  EARLIEST_DAY,
+  LATEST_DAY,
+  type ExportNewsletter,
+  type ExportPlan,
+} from "@/lib/newsroom/readers/readers-export-filter";
 import { searchReaders } from "@/lib/newsroom/readers/search-readers";
 import { requireRole } from "@/lib/newsroom/require-role";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Readers" };
+
+// Typed by the filter's own lists, so that an option cannot name a value the export refuses.
+const EXPORT_PLAN_OPTIONS: Record<ExportPlan, string> = {
+  all: "All readers",
+  subscriber: "Paying subscribers",
+  comp: "Complimentary All-Access",
+  free: "Free tier",
+};
+const EXPORT_NEWSLETTER_OPTIONS: Record<ExportNewsletter, string> = {
+  any: "Any or none",
+  none: "None",
+  ...NEWSLETTER_NAMES,
+};
 
 export default async function ReadersPage({
   searchParams,
@@ -31,6 +51,45 @@ export default async function ReadersPage({
         </button>
       </form>
       <ReaderSearchResults result={result} query={query} page={page} />
+      <section className="readers-export" aria-labelledby="readers-export-heading">
+        <h2 id="readers-export-heading">Export readers as CSV</h2>
+        <p className="meta">
+          Sign-up days are in the publication&rsquo;s time zone; both are included. The export is logged.
+        </p>
+        <form method="get" action="/admin/readers/export" className="newsroom-filters">
+          <label className="search-filter">
+            Plan
+            <select name="plan" defaultValue="all">
+              {Object.entries(EXPORT_PLAN_OPTIONS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="search-filter">
+            Newsletter
+            <select name="newsletter" defaultValue="any">
+              {Object.entries(EXPORT_NEWSLETTER_OPTIONS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="search-filter">
+            Signed up from
+            <input type="date" name="from" min={EARLIEST_DAY} max={LATEST_DAY} />
+          </label>
+          <label className="search-filter">
+            Signed up to
+            <input type="date" name="to" min={EARLIEST_DAY} max={LATEST_DAY} />
+          </label>
+          <button type="submit" className="button">
+            Export readers as CSV
+          </button>
+        </form>
+      </section>
     </div>
   );
 }

@@ -15,8 +15,10 @@ import { readArticleFor } from "@/lib/access/read-article";
 import { getArticleBySlug } from "@/lib/articles/article-queries";
 import { findRedirectedSlug } from "@/lib/articles/slug-redirects";
 import { getReader } from "@/lib/auth/get-reader";
+import { hasRole } from "@/lib/auth/roles";
 import { codeErrorMessage } from "@/lib/auth/sign-in-code-errors";
 import { isPlausibleSlug, type SearchParamValue } from "@/lib/http/search-params";
+import { declareArticleView } from "@/lib/insights/article-view";
 import { heightAt, imagePath, widthFor } from "@/lib/media/media-files";
 import { sendPageWithoutScripts } from "@/lib/http/page-without-scripts";
 import { NOT_FOUND_METADATA, pageNotFound } from "@/components/site/page-not-found";
@@ -85,6 +87,17 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const { article, access } = read;
   declarePageVariant(articlePageVariant(access, reader));
   const gated = access.decision.level === "preview" && read.hasGatedPart;
+  declareArticleView({
+    articleId: article.id,
+    audience: !reader
+      ? "anonymous"
+      : hasRole(reader.role, "editor")
+        ? "newsroom"
+        : access.subscriber
+          ? "subscriber"
+          : "reader",
+    panel: gated,
+  });
   // Read through instant access, address not confirmed yet: the code field at the cut.
   const confirming = reader === null && access.decision.reason === "registration-gift" && grant !== null;
 
