@@ -1,6 +1,8 @@
 // An admin on /admin/readers: finds a reader, grants complimentary
 // All-Access until a date, and the reader (in a browser of their own) reads
-// a gated article whole; revoked, the reader sees the preview again.
+// a gated article whole; revoked, the reader sees the preview again. And
+// the readers exported as CSV.
+import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { sql } from "./database";
 import { CUT_GATED_SENTENCE, markerArticle } from "./fixtures";
@@ -116,4 +118,42 @@ test("an admin comps a reader until a date: the reader reads a gated article who
     );
   });
   await readerContext.close();
+});
+
+test("an admin exports the readers as CSV: named cells cannot run as formulas, and the export is logged", async ({
+  page,
+  browser,
+}, testInfo) => {
+  const admin = await startSession(page.context(), uniqueEmail(testInfo, "exporter"));
+  await sql("UPDATE users SET role = 'admin' WHERE id = $1", [admin.id]);
+  const reader = await startSession(await browser.newContext(), uniqueEmail(testInfo, "formula"));
+  await sql("UPDATE users SET name = '=HYPERLINK(\"http://evil.example\")' WHERE id = $1", [reader.id]);
+
+  await page.goto("/admin/readers");
+  const form = page.getByRole("region", { name: "Export readers as CSV" });
+  await form.getByLabel("Plan").selectOption("free");
+  const today = new Date().toISOString().slice(0, 10);
+  await form.getByLabel("Signed up from").fill(today);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    form.getByRole("button", { name: "Export readers as CSV" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^folio-readers-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = await readFile((await download.path())!, "utf8");
+  const lines = text.replace(/^\uFEFF/, "").split("\r\n");
+  expect(lines[0]).toBe("email,name,signed up,plan,subscription status,comp until,newsletters,role");
+  const row = lines.find((line) => line.startsWith(`${reader.email},`));
+  // The apostrophe makes a spreadsheet show the name as text.
+  expect(row).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+  expect(row).toContain(",free,");
+
+  await page.goto("/admin/audit");
+  await expect(page.getByRole("row", { name: new RegExp(`${admin.email}.*exported readers`) })).toBeVisible();
+
+  const editorContext = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const editor = await startSession(editorContext, uniqueEmail(testInfo, "editor-export"));
+  await sql("UPDATE users SET role = 'editor' WHERE id = $1", [editor.id]);
+  expect((await editorContext.request.get("/admin/readers/export?plan=all")).status()).toBe(403);
+  expect((await page.request.get("/admin/readers/export?plan=everyone")).status()).toBe(400);
+  await editorContext.close();
 });

@@ -10,7 +10,7 @@
 // counted since its last flush. A flush that fails (PostgreSQL away) keeps
 // its counts for the next one; past MAX_KEYS distinct keys new ones are
 // dropped rather than letting an outage grow the server's memory.
-import { calendarDayOf } from "@/lib/calendar/calendar-day";
+import { addDays, calendarDayOf, startOfDay } from "@/lib/calendar/calendar-day";
 import { db } from "@/lib/db/prisma";
 import { NO_ARTICLE } from "./insight-metrics";
 
@@ -38,6 +38,16 @@ export type CounterOptions = {
 
 export function insightCounter({ timeZone, write = writeCounts, onError = () => {} }: CounterOptions): InsightCounter {
   let counts = new Map<string, Pending>();
+  // The day of the instants counted, and when it ends: worked out in the
+  // time zone once a day, not once a view (that took 6 µs a view).
+  let today = { day: "", from: 0, until: 0 };
+  const dayOf = (at: Date) => {
+    const time = at.getTime();
+    if (time >= today.from && time < today.until) return today.day;
+    const day = calendarDayOf(at, timeZone);
+    today = { day, from: startOfDay(day, timeZone).getTime(), until: startOfDay(addDays(day, 1), timeZone).getTime() };
+    return day;
+  };
   let timer: NodeJS.Timeout | null = null;
   let flushing: Promise<void> = Promise.resolve();
 
@@ -63,7 +73,7 @@ export function insightCounter({ timeZone, write = writeCounts, onError = () => 
 
   return {
     add(metric, articleId, at = new Date()) {
-      merge(counts, { day: calendarDayOf(at, timeZone), metric, articleId: articleId ?? NO_ARTICLE, count: 1 });
+      merge(counts, { day: dayOf(at), metric, articleId: articleId ?? NO_ARTICLE, count: 1 });
     },
     flush() {
       // One flush at a time: a second waits for the first, then writes what came after it.

@@ -21,6 +21,8 @@ export type DataTableProps = {
   rows: Record<string, string | number | null>[];
   /** For money columns (ISO 4217). */
   currency?: string;
+  /** For screen readers only: under a chart, whose title already names the table. */
+  captionHidden?: boolean;
 };
 
 type Row = DataTableProps["rows"][number];
@@ -52,14 +54,14 @@ function ColumnHeading({ column, numeric }: { column: DataTableColumn; numeric: 
   );
 }
 
-export function DataTable({ caption, columns, rows, currency }: DataTableProps) {
+export function DataTable({ caption, columns, rows, currency, captionHidden = false }: DataTableProps) {
   if (columns.length === 0) return null;
   const numeric = columns.map((column) => isNumeric(column, rows));
   return (
     // A long table scrolls in its own box, which keyboard users reach with Tab.
     <div className="insights-table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table className="insights-table">
-        <caption>{caption}</caption>
+        <caption className={captionHidden ? "visually-hidden" : undefined}>{caption}</caption>
         <thead>
           <tr>
             {columns.map((column, c) => (

@@ -99,6 +99,7 @@ export function FunnelChart({ steps, csvHref, title = "Funnel" }: FunnelChartPro
       <ChartFooter title={title} csvHref={csvHref}>
         <DataTable
           caption={title}
+          captionHidden
           columns={[
             { key: "name", label: "Step", format: "text" },
             { key: "count", label: "Count", format: "count" },

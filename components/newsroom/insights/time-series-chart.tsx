@@ -111,6 +111,7 @@ export function TimeSeriesChart({
   const table = (
     <DataTable
       caption={title}
+      captionHidden
       currency={currency}
       columns={[
         { key: "period", label: "Period", format: "text" },
