@@ -37,7 +37,10 @@ const counted = new LRUCache<string, true>({ max: 10_000, ttl: IDEMPOTENCY_WINDO
 async function countCheckout(sessionId: string, articleId: string | null | undefined, now: Date): Promise<void> {
   if (counted.has(sessionId)) return;
   counted.set(sessionId, true);
-  await countEventNow(EVENT_METRICS.checkout, articleId ?? null, now);
+  // The session is open at Stripe: a count that cannot be written must not stop the buyer.
+  await countEventNow(EVENT_METRICS.checkout, articleId ?? null, now).catch((error: unknown) => {
+    console.error("checkout not counted:", error instanceof Error ? error.message : error);
+  });
 }
 
 export async function createCheckoutSession(
