@@ -19,7 +19,9 @@ import { expectFreshRead, retryStaleReads, STRIPE_WRITE_TRANSACTION } from "./st
 
 type Tx = Prisma.TransactionClient;
 
-const WELCOMED_STATUSES = new Set(["active", "trialing"]);
+// The statuses that grant access: a subscription's first step into one is
+// welcomed by email and counted as a subscription started (countLifecycle).
+const GRANTING_STATUSES = new Set(["active", "trialing"]);
 
 /**
  * A subscription as Stripe gave it, the stored copy's sync_version before it
@@ -87,12 +89,11 @@ export async function storeSubscription(tx: Tx, read: SubscriptionRead, now = ne
     data: { stripeCustomerId: fields.customerId },
   });
   // Welcomed once, when it first grants access (queue-welcome-mail.ts).
-  if (WELCOMED_STATUSES.has(subscription.status)) {
+  if (GRANTING_STATUSES.has(subscription.status)) {
     await queueWelcomeMail(tx, { key: subscriptionWelcomeKey(id), kind: "subscription", userId, subscriptionId: id });
   }
 }
 
-const STARTED = new Set(["active", "trialing"]);
 const SUBSCRIBED = new Set(["active", "trialing", "past_due"]);
 const ENDED = new Set(["canceled", "unpaid", "incomplete_expired"]);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -111,7 +112,7 @@ export async function countLifecycle(
 ): Promise<void> {
   const fromArticle = subscription.metadata?.articleId;
   const articleId = fromArticle && UUID.test(fromArticle) ? fromArticle : null;
-  if (STARTED.has(subscription.status) && !(before && SUBSCRIBED.has(before.status))) {
+  if (GRANTING_STATUSES.has(subscription.status) && !(before && SUBSCRIBED.has(before.status))) {
     await countEvent(tx, EVENT_METRICS.subscription, articleId, now);
   }
   const cancelling = (state: { status: string; cancelAtPeriodEnd: boolean }) =>
