@@ -1,4 +1,6 @@
 import { EventEmitter } from "node:events";
+import { createServer, type AddressInfo } from "node:net";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { isDatabaseUnavailable, watchForLostConnections } from "./database-unavailable";
 
@@ -40,7 +42,7 @@ describe("a client whose connection ended", () => {
   // A stand-in for node-postgres's pool and client: the events and the
   // query's promise are what the watch sees of them.
   function watchedClient() {
-    const pool = new EventEmitter();
+    const pool = Object.assign(new EventEmitter(), { connect: () => Promise.resolve() });
     watchForLostConnections(pool);
     const client = Object.assign(new EventEmitter(), {
       query: async (text: string): Promise<never> => {
@@ -62,5 +64,39 @@ describe("a client whose connection ended", () => {
     const client = watchedClient();
     const error = await client.query("SELECT 1").catch((thrown: unknown) => thrown);
     expect(isDatabaseUnavailable(error)).toBe(false);
+  });
+});
+
+describe("a connection that ends while it is being opened", () => {
+  // A real node-postgres pool against a server that accepts and hangs up at
+  // once, as PostgreSQL does while it shuts down: the error goes to the
+  // caller of connect and is never emitted.
+  async function withHangingUpServer(run: (pool: pg.Pool) => Promise<void>) {
+    const server = createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    const pool = new pg.Pool({ host: "127.0.0.1", port, user: "folio", database: "folio" });
+    watchForLostConnections(pool);
+    try {
+      await run(pool);
+    } finally {
+      await pool.end();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }
+
+  it("counts as the database being unavailable through the pool's query (callback form)", async () => {
+    await withHangingUpServer(async (pool) => {
+      const error = await pool.query("SELECT 1").catch((thrown: unknown) => thrown);
+      expect((error as Error).message).toMatch(/terminated/);
+      expect(isDatabaseUnavailable(error)).toBe(true);
+    });
+  });
+
+  it("and through connect's promise, as Prisma's transactions call it", async () => {
+    await withHangingUpServer(async (pool) => {
+      const error = await pool.connect().catch((thrown: unknown) => thrown);
+      expect(isDatabaseUnavailable(error)).toBe(true);
+    });
   });
 });

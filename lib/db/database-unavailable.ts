@@ -45,7 +45,10 @@ type WatchedClient = {
 type Watchable = {
   on(event: "connect", listener: (client: WatchedClient) => void): unknown;
   on(event: "error", listener: (error: Error) => void): unknown;
+  connect: (...args: never[]) => unknown;
 };
+
+type ConnectCallback = (error: unknown, ...rest: unknown[]) => void;
 
 /**
  * Records the errors with which `pool`'s connections end, for
@@ -60,6 +63,32 @@ export function watchForLostConnections(pool: Watchable): void {
     if (error !== null && typeof error === "object") lostConnectionErrors.add(error);
   };
   pool.on("error", record);
+  // A connection that PostgreSQL closes while it is being opened (a server
+  // shutting down accepts, then hangs up) fails the pool's connect with the
+  // same plain "Connection terminated unexpectedly", handed to the caller
+  // and never emitted. Errors with a code are told by their code; the pool
+  // uses both the callback form (its own query) and the promise form
+  // (Prisma's transactions).
+  const recordUncoded = (error: unknown) => {
+    if (error !== null && typeof error === "object" && typeof (error as { code?: unknown }).code !== "string")
+      record(error);
+  };
+  const connect = pool.connect as (...args: unknown[]) => unknown;
+  pool.connect = function (this: unknown, ...args: unknown[]) {
+    const [callback] = args;
+    if (typeof callback === "function")
+      return connect.call(this, (error: unknown, ...rest: unknown[]) => {
+        if (error) recordUncoded(error);
+        (callback as ConnectCallback)(error, ...rest);
+      });
+    const result = connect.apply(this, args);
+    if (result instanceof Promise)
+      return result.catch((error: unknown) => {
+        recordUncoded(error);
+        throw error;
+      });
+    return result;
+  } as Watchable["connect"];
   pool.on("connect", (client) => {
     let lost = false;
     client.on("error", (error) => {
