@@ -21,6 +21,7 @@ const LAYERS = [
   ["search"],
   ["newsletters", "feeds"],
   ["newsroom", "welcome"],
+  ["import"],
   ["workers"],
 ];
 

@@ -17,7 +17,9 @@ export type AuditAction =
   | "newsletter.edit"
   | "newsletter.send"
   | "newsletter.test"
-  | "readers.export";
+  | "readers.export"
+  | "import.members"
+  | "import.posts";
 
 type Writer = Pick<Prisma.TransactionClient, "auditEntry">;
 

@@ -16,6 +16,8 @@ type Tx = Prisma.TransactionClient;
 
 export class UnattributableSubscriptionError extends Error {}
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The account for `email`, created if new; `created` says whether this call created it. */
 async function accountFor(tx: Tx, email: string): Promise<{ id: string; created: boolean }> {
   // ON CONFLICT: a second event about the same purchase, racing this one,
@@ -34,7 +36,10 @@ export async function ownerOf(
   buyerEmail: string | null | undefined,
 ): Promise<string> {
   const fromMetadata = subscription.metadata?.userId;
-  if (fromMetadata) {
+  // Only a uuid can name a Folio account: a subscription another platform
+  // made may carry a userId of its own, and PostgreSQL, asked for a user by
+  // it, would abort the transaction (the catch below cannot undo that).
+  if (fromMetadata && UUID.test(fromMetadata)) {
     const user = await tx.user.findUnique({ where: { id: fromMetadata }, select: { id: true } }).catch(() => null);
     if (user) return user.id;
   }

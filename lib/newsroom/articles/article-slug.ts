@@ -11,12 +11,13 @@ type Tx = Prisma.TransactionClient;
 // (The unique index on articles.slug stays the last word.)
 const SLUG_LOCK = 7_100_701;
 
-async function lockSlugs(tx: Tx): Promise<void> {
+/** Taken before deciding any slug; held to the end of the transaction. */
+export async function lockSlugs(tx: Tx): Promise<void> {
   await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(${SLUG_LOCK}::bigint)) AS taken`;
 }
 
 /** What keeps `slug` from `articleId`: another article, another article's old link, or nothing. */
-async function slugHolder(tx: Tx, slug: string, articleId: string | null): Promise<"article" | "redirect" | null> {
+export async function slugHolder(tx: Tx, slug: string, articleId: string | null): Promise<"article" | "redirect" | null> {
   const article = await tx.article.findUnique({ where: { slug }, select: { id: true } });
   if (article && article.id !== articleId) return "article";
   const redirect = await tx.articleSlugRedirect.findUnique({ where: { slug }, select: { articleId: true } });

@@ -11,7 +11,8 @@ import { hasBeenPublic, sameContent, type EditableArticle } from "./editable-art
 
 type Tx = Prisma.TransactionClient;
 
-export type RevisionNote = "created" | "saved" | "autosaved" | `restored revision ${number}`;
+export type RevisionNote =
+  "created" | "saved" | "autosaved" | `restored revision ${number}` | `imported from ${string}`;
 
 // Content stored before revisions were kept (the seed, imports) gets one
 // revision of its own before its first edit, so that it can be restored.
