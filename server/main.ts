@@ -39,6 +39,7 @@ import { removeScriptsWhenAsked } from "./remove-page-scripts";
 import { answerUnlock } from "./unlock-requests";
 import { logConsoleAsJson, logRequest, teeOutputTo } from "./request-logging";
 import { applyTrustedHeaders } from "./trusted-headers";
+import { answerImportUpload, isImportUpload } from "./import-upload";
 import { refuseOversizedBody } from "./refuse-oversized-body";
 import { refuseRequestShape } from "./refuse-request-shape";
 import { answerUnavailableAs503 } from "./unavailable-answer";
@@ -85,6 +86,12 @@ const server = createServer((request, response) => {
   // Before the 503 answer, which wraps it: a 503 is private too.
   applyCachePolicy(request, response);
   answerUnavailableAs503(request, response, context);
+  // Export files for /admin/import stream to disk here, past the image-sized
+  // limit below and Next.js's body buffer (server/import-upload.ts).
+  if (isImportUpload(request)) {
+    contexts.run(context, () => void answerImportUpload(request, response));
+    return;
+  }
   if (refuseOversizedBody(request, response, maxBodyBytes) || refuseRequestShape(request, response)) return;
   if (views) countArticleViewsWhenDone(request, response, context, views);
   const render = () => {

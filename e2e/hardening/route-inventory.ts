@@ -118,6 +118,15 @@ export const CLASSIFICATION: Record<string, Classification> = {
   "/api/admin/readers/[id]/comp": { access: "admin" },
   "/api/admin/readers/[id]/comp/revoke": { access: "admin" },
   "/api/admin/readers/[id]/role": { access: "admin" },
+  // Moving in (issue 22): importing is for admins; an imported post's old
+  // address is public and answers a 308 or the 404 page.
+  "/admin/import": { access: "admin" },
+  "/admin/import/[id]": { access: "admin" },
+  "/admin/import/[id]/report": { access: "admin" },
+  "/api/admin/import": { access: "admin" },
+  "/api/admin/import/[id]/apply": { access: "admin" },
+  "/api/admin/import/[id]/resume": { access: "admin" },
+  "/[...path]": { access: "public", samples: ["/no-such-address/", "/2020/01/02/no-such-post/", "/p/no-such-post"] },
 };
 
 // Values for the newsroom's dynamic segments. They name nothing that exists:

@@ -120,6 +120,8 @@ export const envSchema = z.object({
   // in megapixels (a small file can decode to a huge image).
   MEDIA_MAX_MB: z.coerce.number().min(1).max(200).default(20),
   MEDIA_MAX_MEGAPIXELS: z.coerce.number().min(1).max(500).default(50),
+  // The largest file /admin/import takes (docs/importing.md); larger ones go through `npm run import`.
+  IMPORT_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(102_400).default(1024),
   // S3-compatible object storage for the media library; without S3_BUCKET
   // the files live in the data folder.
   S3_BUCKET: z.string().min(3).max(63).optional(),

@@ -17,7 +17,11 @@ export async function lockSlugs(tx: Tx): Promise<void> {
 }
 
 /** What keeps `slug` from `articleId`: another article, another article's old link, or nothing. */
-export async function slugHolder(tx: Tx, slug: string, articleId: string | null): Promise<"article" | "redirect" | null> {
+export async function slugHolder(
+  tx: Tx,
+  slug: string,
+  articleId: string | null,
+): Promise<"article" | "redirect" | null> {
   const article = await tx.article.findUnique({ where: { slug }, select: { id: true } });
   if (article && article.id !== articleId) return "article";
   const redirect = await tx.articleSlugRedirect.findUnique({ where: { slug }, select: { articleId: true } });
