@@ -76,11 +76,12 @@ function prepare(post: ImportedPost, context: BatchContext): Ready | null {
       null
     );
   const status: "published" | "draft" = post.status === "published" ? "published" : "draft";
-  if (post.status === "scheduled") problem(context, post, "it was scheduled: imported as a draft, to schedule again");
   if (status === "draft" && context.drafts === "skip") {
+    if (post.status === "scheduled") problem(context, post, "it was scheduled: skipped with the drafts");
     context.report.posts.skipped += 1;
     return null;
   }
+  if (post.status === "scheduled") problem(context, post, "it was scheduled: imported as a draft, to schedule again");
   if (status === "published" && post.markdown.trim() === "")
     return (problem(context, post, "it has no text: not imported"), null);
   const authorIds = [
