@@ -13,9 +13,8 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { migrateDatabase } from "../lib/articles/migrate-database";
-import { openDatabase } from "../lib/db/open-database";
+import { openBenchDatabase } from "./lib/bench-database";
 import { writeGhostExport } from "./lib/generate-ghost-export";
 
 const log = (line: string) => console.log(`[bench:import] ${line}`);
@@ -29,22 +28,6 @@ function options() {
   const posts = Number(values.posts);
   if (!Number.isSafeInteger(posts) || posts < 1) throw new Error("--posts must be a positive whole number");
   return { posts, file: values.file };
-}
-
-async function openBenchDatabase(): Promise<{ url: string; description: string; close(): Promise<void> }> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    const embedded = await openDatabase({ dataDir: "memory://" });
-    return { url: embedded.url, description: "embedded PostgreSQL (PGlite), in memory", close: () => embedded.close() };
-  }
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DATABASE}`);
-  await admin.query(`CREATE DATABASE ${DATABASE}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${DATABASE}`;
-  return { url: url.toString(), description: `PostgreSQL at ${url.host}/${DATABASE}`, close: async () => {} };
 }
 
 // With --expose-gc (npm run bench:import passes it), the heap is also
@@ -87,7 +70,7 @@ function memoryLine(samples: { at: number; rss: number; heap: number }[]): strin
 }
 
 const { posts, file: given } = options();
-const database = await openBenchDatabase();
+const database = await openBenchDatabase(DATABASE);
 const folder = mkdtempSync(path.join(os.tmpdir(), "folio-import-bench-"));
 try {
   log(`database: ${database.description}; ${os.cpus().length} CPUs`);

@@ -16,8 +16,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { migrateDatabase } from "../lib/articles/migrate-database";
+import { openBenchDatabase } from "./lib/bench-database";
 import { CUT_COLUMNS, cutValues, storedCut } from "../lib/articles/stored-cut";
-import { openDatabase } from "../lib/db/open-database";
 import { startMailDev } from "./lib/maildev";
 
 const log = (line: string) => console.log(`[bench:newsletter] ${line}`);
@@ -42,22 +42,6 @@ function options() {
     smtpPort: Number(values["smtp-port"]),
     webPort: Number(values["web-port"]),
   };
-}
-
-async function openBenchDatabase(): Promise<{ url: string; description: string; close(): Promise<void> }> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    const embedded = await openDatabase({ dataDir: "memory://" });
-    return { url: embedded.url, description: "embedded PostgreSQL (PGlite), in memory", close: () => embedded.close() };
-  }
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DATABASE}`);
-  await admin.query(`CREATE DATABASE ${DATABASE}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${DATABASE}`;
-  return { url: url.toString(), description: `PostgreSQL at ${url.host}/${DATABASE}`, close: async () => {} };
 }
 
 const ISSUE_DATE = "2024-06-04"; // a Tuesday: the Daily Review covers Monday 3 June
@@ -144,7 +128,7 @@ async function startSinkProcess(port: number): Promise<SinkProcess> {
 
 async function main(): Promise<void> {
   const { recipients, maildev, smtpPort, webPort } = options();
-  const database = await openBenchDatabase();
+  const database = await openBenchDatabase(DATABASE);
   log(`database: ${database.description}`);
   const sink = maildev ? null : await startSinkProcess(smtpPort);
   const mail = maildev ? await startMailDev(root, { smtp: smtpPort || 1725, web: webPort || 1780 }) : null;

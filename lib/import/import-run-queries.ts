@@ -47,12 +47,22 @@ export function shownStatus(status: string, updatedAt: Date, now = new Date()): 
   return running && now.getTime() - updatedAt.getTime() > STALE_AFTER_MS ? "interrupted" : (status as RunStatus);
 }
 
-export async function getImportRun(actor: Actor, id: string): Promise<ImportRunView | null> {
-  assertRole(actor, "admin");
-  if (!isRunId(id)) return null;
-  const row = await db().importRun.findUnique({ where: { id } });
-  if (!row) return null;
-  const common = {
+type StoredRun = {
+  id: string;
+  fileName: string;
+  fileBytes: bigint | number;
+  status: string;
+  progressDone: number;
+  progressTotal: number;
+  error: string | null;
+  createdByLabel: string;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/** The fields every view of a run shows, from its row. */
+function commonOf(row: StoredRun): RunCommon {
+  return {
     id: row.id,
     fileName: row.fileName,
     fileBytes: Number(row.fileBytes),
@@ -63,6 +73,16 @@ export async function getImportRun(actor: Actor, id: string): Promise<ImportRunV
     createdByLabel: row.createdByLabel,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+  };
+}
+
+export async function getImportRun(actor: Actor, id: string): Promise<ImportRunView | null> {
+  assertRole(actor, "admin");
+  if (!isRunId(id)) return null;
+  const row = await db().importRun.findUnique({ where: { id } });
+  if (!row) return null;
+  const common = {
+    ...commonOf(row),
     options: row.options as RunOptions,
     fileKept: row.status === "done" ? false : await uploadExists(row.id),
   };
@@ -118,17 +138,8 @@ export async function listImportRuns(actor: Actor, limit = 20): Promise<ImportRu
     FROM import_runs ORDER BY created_at DESC LIMIT ${limit}`;
   void sweepOldUploads();
   return rows.map((row) => ({
-    id: row.id,
+    ...commonOf(row),
     kind: row.kind === "members" ? "members" : "posts",
-    fileName: row.fileName,
-    fileBytes: Number(row.fileBytes),
-    status: shownStatus(row.status, row.updatedAt),
-    storedStatus: row.status as RunStatus,
-    progress: { done: row.progressDone, total: row.progressTotal },
-    error: row.error,
-    createdByLabel: row.createdByLabel,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
     counts: row.counts,
     problems: row.problems ?? 0,
   }));
