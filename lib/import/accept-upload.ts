@@ -8,6 +8,7 @@ import { mkdir, rename, rm } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import { assertRole, type Actor } from "@/lib/auth/actor";
 import { env } from "@/lib/config/env";
+import { escapeHtml } from "@/lib/text/escape-html";
 import { describeError, log } from "@/lib/observability/log";
 import { detectImportFile } from "./detect-import-file";
 import { importsDir, partialUploadPath, uploadPath } from "./import-files";
@@ -71,8 +72,8 @@ export async function acceptImportUpload(actor: Actor, body: Readable, headers: 
 
 export type UploadAnswer = { status: number; headers: Record<string, string>; body: string };
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`).replace(/`([^`]+)`/g, "<code>$1</code>");
+/** The message as HTML: escaped, with `npm run import` and the like shown as code. */
+const messageHtml = (text: string) => escapeHtml(text).replace(/`([^`]+)`/g, "<code>$1</code>");
 
 /**
  * A refusal as the client wants it: a small page for a browser (the form
@@ -84,7 +85,7 @@ export function refusalAnswer(refusal: { status: number; message: string }, acce
     const page = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Not imported | Newsroom</title></head>
-<body><main><h1>The file was not imported</h1><p role="alert">${escapeHtml(refusal.message)}</p>
+<body><main><h1>The file was not imported</h1><p role="alert">${messageHtml(refusal.message)}</p>
 <p>Nothing was imported and the upload was not kept.</p><p><a href="/admin/import">Back to Import</a></p></main></body></html>
 `;
     return { status: refusal.status, headers: { ...noStore, "Content-Type": "text/html; charset=utf-8" }, body: page };

@@ -16,6 +16,7 @@ import { ImportFileError, type ImportedPost, type ImportFormat, type ImportSourc
 import { importAuthor, importTerm } from "./import-taxonomy";
 import type { ImageSource } from "./image-source";
 import { createImageLoader } from "./import-images";
+import { linkUnloadedImages } from "./image-links";
 import { readGhostExport } from "./sources/ghost-export";
 import { readSubstackExport } from "./sources/substack-export";
 import { readWordPressExport } from "./sources/wordpress-export";
@@ -143,6 +144,7 @@ export async function importPosts(path: string, options: PostsImportOptions): Pr
           break;
         case "post":
           if (loadImages) await loadImages(item);
+          item.markdown = linkUnloadedImages(item.markdown, item.imageUrls);
           batch.push(item);
           if (batch.length >= batchSize) await startWriting();
           break;
