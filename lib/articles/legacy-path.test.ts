@@ -17,10 +17,16 @@ describe("normalizeLegacyPath", () => {
     expect(normalizeLegacyPath(input)).toBe(expected);
   });
 
-  it.each([["/"], [""], ["relative/path"], ["javascript:alert(1)"], [`/${"a".repeat(1_001)}`]])(
-    "%s is no address",
-    (input) => {
-      expect(normalizeLegacyPath(input)).toBeNull();
-    },
-  );
+  it.each([
+    ["/"],
+    [""],
+    ["relative/path"],
+    ["/a%00b/post"],
+    ["/a\u0000b"],
+    ["/line%0Abreak"],
+    ["javascript:alert(1)"],
+    [`/${"a".repeat(1_001)}`],
+  ])("%s is no address", (input) => {
+    expect(normalizeLegacyPath(input)).toBeNull();
+  });
 });

@@ -31,6 +31,8 @@ export function normalizeLegacyPath(path: string): string | null {
       break;
     }
   }
+  // No address has control characters, and PostgreSQL refuses a NUL in text.
+  if (/[\u0000-\u001f\u007f]/.test(value)) return null;
   value = value.normalize("NFC").toLowerCase().replace(/\/+/g, "/").replace(/\/$/, "");
   return value === "" ? null : value;
 }

@@ -348,8 +348,11 @@ describe("fifty thousand readers", () => {
     );
     expect(streamed).toMatchObject({ missing: 0, duplicated: 0, extraRows: 0 });
     expect(streamed.bytes).toBeGreaterThan(12_000_000);
-    // Streamed: a batch or two in flight, far below the file.
-    expect(streamed.peak).toBeLessThan(streamed.bytes / 5);
+    // Streamed: a batch or two in flight (about 0.6 MB), far below the file.
+    // One sample in ten has been seen at 2.6 MB while CI ran both
+    // integration suites at once (the collector's timing, not held rows);
+    // a third of the file still tells streaming from the control below.
+    expect(streamed.peak).toBeLessThan(streamed.bytes / 3);
     // The control: the same measure sees a file that is held whole.
     expect(buffered.peak).toBeGreaterThan(buffered.bytes * 0.9);
   });
