@@ -27,7 +27,9 @@ import { eventsAbout, webhookRequest } from "../fixtures/stripe";
 beforeAll(async () => {
   // The web server's welcome-mail worker, so the jobs the webhook writes are sent.
   const boss = await startJobWorker({ cron: false });
-  await registerWelcomeMailJobs(boss, () => {});
+  // Its lines (a retry, a sweep) go to the test's output: a welcome that
+  // does not arrive says why.
+  await registerWelcomeMailJobs(boss, (line) => console.log(`welcome worker: ${line}`));
 });
 
 afterAll(async () => {
