@@ -167,7 +167,23 @@ describe("the welcome to a new subscriber", () => {
       SELECT count(*) FROM pgboss.job WHERE name = 'welcome-mail' AND data->>'key' = ${key}`;
     expect(Number(jobs[0]!.count)).toBe(1);
 
-    await expect.poll(async () => (await mailsTo(email)).length, { timeout: 15_000 }).toBe(1);
+    try {
+      await expect.poll(async () => (await mailsTo(email)).length, { timeout: 15_000 }).toBe(1);
+    } catch (error) {
+      // What became of the welcome, to say why it did not arrive.
+      const job = await db().$queryRaw<unknown[]>`
+        SELECT state, retry_count, start_after, started_on, completed_on, output
+        FROM pgboss.job WHERE name = 'welcome-mail' AND data->>'key' = ${key}`;
+      const welcome = await db().welcomeMail.findUnique({ where: { key } });
+      const queued = await db().$queryRaw<unknown[]>`
+        SELECT state, count(*)::int AS jobs FROM pgboss.job WHERE name = 'welcome-mail' GROUP BY state`;
+      throw new Error(
+        `no welcome mail: job ${JSON.stringify(job)}, row ${JSON.stringify(welcome)}, queue ${JSON.stringify(queued)}`,
+        {
+          cause: error,
+        },
+      );
+    }
     const [mail] = await mailsTo(email);
     const subscription = await db().subscription.findUniqueOrThrow({ where: { id: purchase.subscriptionId } });
     expect(mail!.subject).toBe(`Welcome to All-Access at ${env().PUBLICATION_NAME}`);
