@@ -52,7 +52,12 @@ export async function registerWelcomeMailJobs(boss: PgBoss, log: (line: string) 
   });
   await boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: "short", expireInSeconds: 600 });
   await boss.schedule(SWEEP_QUEUE, "*/10 * * * *");
-  await boss.work(WELCOME_MAIL_QUEUE, { pollingIntervalSeconds: 1 }, async (jobs) => {
+  // pg-boss fetches once per polling interval: one job at a time drained a
+  // backlog (after an SMTP outage, or a members import asked to welcome its
+  // readers) at one welcome a second. Up to twenty at a time; a failure
+  // retries the batch, which sends nothing twice (sendWelcomeMail checks
+  // sent_at).
+  await boss.work(WELCOME_MAIL_QUEUE, { pollingIntervalSeconds: 1, batchSize: 20 }, async (jobs) => {
     for (const job of jobs) {
       const data = jobData.safeParse(job.data);
       // A job this code did not write: nothing to retry.
