@@ -111,18 +111,8 @@ export type ImportRunSummary = RunCommon & {
   problems: number;
 };
 
-type SummaryRow = {
-  id: string;
+type SummaryRow = StoredRun & {
   kind: string;
-  fileName: string;
-  fileBytes: bigint;
-  status: string;
-  progressDone: number;
-  progressTotal: number;
-  error: string | null;
-  createdByLabel: string;
-  createdAt: Date;
-  updatedAt: Date;
   counts: RunCounts | null;
   problems: number | null;
 };
