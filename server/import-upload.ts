@@ -13,8 +13,8 @@
 // runs alone.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { actorOf, type Actor } from "@/lib/auth/actor";
-import { effectiveRole, hasRole, type Role } from "@/lib/auth/roles";
-import { getSessionAndUser } from "@/lib/auth/session-adapter";
+import { hasRole } from "@/lib/auth/roles";
+import { readerOfSession } from "@/lib/auth/session-reader";
 import { PRIVATE } from "@/lib/http/cache-policy";
 import { servedOverHttps } from "@/lib/http/request-security";
 import { FIXED_SECURITY_HEADERS, frameOptions, HSTS } from "@/lib/http/security-headers";
@@ -66,18 +66,15 @@ export async function answerImportUpload(request: IncomingMessage, response: Ser
 const refusal = (status: number, message: string) => ({ status, message });
 
 /**
- * The signed-in admin, by the session lookup Auth.js makes. Unlike
- * readerOfSession, a session Auth.js would extend on this request counts:
- * an upload cannot be handed on to Auth.js afterwards, and extending a
+ * The signed-in admin. A session Auth.js would extend on this request counts
+ * too: an upload cannot be handed on to Auth.js afterwards, and extending a
  * session is not worth refusing an admin's upload.
  */
 async function adminOf(request: IncomingMessage): Promise<Actor | "anonymous" | "forbidden"> {
   const cookie = sessionCookieOf(request);
-  const found = cookie ? await getSessionAndUser(cookie.token) : null;
-  if (!found || found.session.expires.getTime() <= Date.now()) return "anonymous";
-  const user = found.user as typeof found.user & { role: Role };
-  const role = effectiveRole({ email: user.email, role: user.role });
-  return hasRole(role, "admin") ? actorOf({ id: user.id, email: user.email, role }) : "forbidden";
+  const reader = cookie ? await readerOfSession(cookie.token, new Date(), { evenIfDueForUpdate: true }) : null;
+  if (!reader) return "anonymous";
+  return hasRole(reader.role, "admin") ? actorOf(reader) : "forbidden";
 }
 
 function send(request: IncomingMessage, response: ServerResponse, answer: UploadAnswer): void {

@@ -5,15 +5,21 @@
 import { db } from "@/lib/db/prisma";
 import { normalizeLegacyPath } from "./legacy-path";
 
+type Target = { slug: string; status: string; publishedAt: Date | null } | undefined;
+
+/** The slug of `article` while readers can open it, or null: an old address never reveals a draft. */
+function liveSlug(article: Target, now: Date): string | null {
+  if (!article || article.status !== "published" || !article.publishedAt || article.publishedAt > now) return null;
+  return article.slug;
+}
+
 /** The current slug of the live article that once had `slug`, or null. */
 export async function findRedirectedSlug(slug: string, now = new Date()): Promise<string | null> {
   const redirect = await db().articleSlugRedirect.findUnique({
     where: { slug },
     select: { article: { select: { slug: true, status: true, publishedAt: true } } },
   });
-  const article = redirect?.article;
-  if (!article || article.status !== "published" || !article.publishedAt || article.publishedAt > now) return null;
-  return article.slug;
+  return liveSlug(redirect?.article, now);
 }
 
 /**
@@ -27,7 +33,5 @@ export async function findLegacyPathSlug(path: string, now = new Date()): Promis
     where: { path: normalized },
     select: { article: { select: { slug: true, status: true, publishedAt: true } } },
   });
-  const article = legacy?.article;
-  if (!article || article.status !== "published" || !article.publishedAt || article.publishedAt > now) return null;
-  return article.slug;
+  return liveSlug(legacy?.article, now);
 }

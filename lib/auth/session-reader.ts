@@ -3,17 +3,23 @@
 // same lookup Auth.js makes (lib/auth/session-adapter.ts), and the same
 // reader getReader gives; a session Auth.js would extend on this request, or
 // that has ended, is left to Auth.js (null), which writes the new expiry or
-// forgets it.
+// forgets it. An answer that cannot be handed on to Auth.js afterwards (an
+// import upload, server/import-upload.ts) takes the first kind too.
 import { effectiveRole } from "@/lib/auth/roles";
 import { sessionDueForUpdate } from "./auth-cookies";
 import type { Reader } from "./get-reader";
 import { getSessionAndUser } from "./session-adapter";
 
-export async function readerOfSession(token: string, now = new Date()): Promise<Reader | null> {
+export async function readerOfSession(
+  token: string,
+  now = new Date(),
+  options: { evenIfDueForUpdate?: boolean } = {},
+): Promise<Reader | null> {
   const found = await getSessionAndUser(token);
   if (!found) return null;
   const { session, user } = found;
-  if (session.expires.getTime() <= now.getTime() || sessionDueForUpdate(session.expires, now)) return null;
+  if (session.expires.getTime() <= now.getTime()) return null;
+  if (!options.evenIfDueForUpdate && sessionDueForUpdate(session.expires, now)) return null;
   const row = user as typeof user & { role: Reader["role"]; compUntil: Date | null };
   return {
     id: row.id,

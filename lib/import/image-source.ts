@@ -32,7 +32,6 @@ function urlPath(url: string): string {
   } catch {
     // A stray % stays as it is.
   }
-  // Substack's CDN wraps the original address in its own: the last segment names the file.
   return pathname.replace(/\\/g, "/");
 }
 
