@@ -6,9 +6,14 @@
 // response's final Set-Cookie known.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { cacheHeadersFor, varyWith } from "@/lib/http/cache-policy";
+import type { RequestContext } from "@/lib/observability/request-context";
 import { moveWriteHeadHeaders } from "./write-head-headers";
 
-export function applyCachePolicy(request: IncomingMessage, response: ServerResponse): void {
+export function applyCachePolicy(
+  request: IncomingMessage,
+  response: ServerResponse,
+  context?: Pick<RequestContext, "privatePage">,
+): void {
   const writeHead = response.writeHead;
   // Node calls writeHead for implicit headers too, so this sees every response.
   response.writeHead = function (this: ServerResponse, ...args: unknown[]) {
@@ -23,6 +28,7 @@ export function applyCachePolicy(request: IncomingMessage, response: ServerRespo
       rsc: request.headers.rsc === "1",
       status,
       setsCookie: response.hasHeader("set-cookie"),
+      privatePage: context?.privatePage === true,
     });
     if (headers.cacheControl) response.setHeader("Cache-Control", headers.cacheControl);
     if (headers.varyCookie) response.setHeader("Vary", varyWith(response.getHeader("vary")?.toString(), "Cookie"));

@@ -26,7 +26,7 @@ import { startInvalidationListener } from "@/lib/cache/invalidation-listener";
 import { insightCounter } from "@/lib/insights/insight-counter";
 import { parseEnv } from "@/lib/config/env";
 import { log } from "@/lib/observability/log";
-import { requestContextStorage } from "@/lib/observability/request-context";
+import { requestContextStorage, type RequestContext } from "@/lib/observability/request-context";
 import { startWorkers } from "@/lib/workers/start-workers";
 import { applyCachePolicy } from "./apply-cache-policy";
 import { answerClientErrors } from "./client-error-answer";
@@ -80,11 +80,11 @@ views?.start(settings.FOLIO_INSIGHTS_FLUSH_SECONDS * 1000);
 const server = createServer((request, response) => {
   const requestId = applyTrustedHeaders(request, settings.TRUST_PROXY);
   response.setHeader("X-Request-Id", requestId);
-  const context = { requestId, databaseUnavailable: false };
+  const context: RequestContext = { requestId, databaseUnavailable: false };
   logRequest(request, response, requestId);
   compressResponse(request, response);
   // Before the 503 answer, which wraps it: a 503 is private too.
-  applyCachePolicy(request, response);
+  applyCachePolicy(request, response, context);
   answerUnavailableAs503(request, response, context);
   // Export files for /admin/import stream to disk here, past the image-sized
   // limit below and Next.js's body buffer (server/import-upload.ts).

@@ -200,7 +200,11 @@ export function pageCache({
     if (!reader || !key) return null;
     // Kept only when the page rendered the variant the server decided on:
     // a reader whose facts changed in between gets their page, unkept.
-    return { key, keeps: (response) => !response.hasHeader("set-cookie") && context.pageVariant === reader.variant };
+    return {
+      key,
+      keeps: (response) =>
+        !response.hasHeader("set-cookie") && context.pageVariant === reader.variant && !context.privatePage,
+    };
   }
 
   /**

@@ -14,6 +14,7 @@ import {
   type AccessPolicy,
   type ArticleForAccess,
   type BrowserForAccess,
+  type OrganisationForAccess,
   type ReaderForAccess,
 } from "./decide-access";
 import { readMeterAndUnlocks, type MeterSummary } from "./reader-meter";
@@ -63,6 +64,19 @@ export function readsEverything(reader: Pick<ReaderForAccess, "subscriptions" | 
   );
 }
 
+/**
+ * What this request's browser brings beyond the reader's account: the
+ * article page passes it; every other surface decides without it.
+ */
+export type BrowserContext = {
+  /** The instant-access grant cookie, verified (lib/access/current-grant.ts). */
+  grant?: ArticleGrant | null;
+  /** The article of a gift link that is valid and opened in this browser (lib/gifts). */
+  giftedArticleId?: string | null;
+  /** Organisations whose IP ranges hold the client's address (lib/organisations). */
+  addressOrganisations?: OrganisationForAccess[];
+};
+
 type Decided = { decisions: Map<string, AccessDecision>; meter: MeterSummary | null; subscriber: boolean };
 
 /**
@@ -74,9 +88,13 @@ async function decide(
   reader: Reader | null,
   articles: { id: string; free: boolean }[],
   now: Date,
-  grant: ArticleGrant | null = null,
+  context: BrowserContext = {},
 ): Promise<Decided> {
-  const browser = (articleId: string): BrowserForAccess => ({ grantedThisArticle: grant?.articleId === articleId });
+  const browser = (articleId: string): BrowserForAccess => ({
+    grantedThisArticle: context.grant?.articleId === articleId,
+    giftedThisArticle: context.giftedArticleId === articleId,
+    addressOrganisations: context.addressOrganisations ?? [],
+  });
   if (reader === null) {
     const decisions = new Map(
       articles.map((article) => [article.id, decideAccess(null, article, accessPolicy(), now, browser(article.id))]),
@@ -93,6 +111,7 @@ async function decide(
     compUntil: reader.compUntil,
     unlockedThisArticle: unlocked.has(articleId),
     unlocksThisMonth: meter.used,
+    organisations: [],
   });
   const decisions = new Map(
     articles.map((article) => [
@@ -104,14 +123,14 @@ async function decide(
   return { decisions, meter, subscriber };
 }
 
-/** The decision for one article; `grant` is the browser's instant-access grant (the article page). */
+/** The decision for one article; `browser` is what the article page's request brings. */
 export async function accessForArticle(
   reader: Reader | null,
   article: { id: string; free: boolean },
   now = new Date(),
-  grant: ArticleGrant | null = null,
+  browser: BrowserContext = {},
 ): Promise<ArticleAccess> {
-  const { decisions, meter, subscriber } = await decide(reader, [article], now, grant);
+  const { decisions, meter, subscriber } = await decide(reader, [article], now, browser);
   return { decision: decisions.get(article.id)!, meter, subscriber };
 }
 
@@ -119,9 +138,9 @@ export async function accessForArticles(
   reader: Reader | null,
   articles: { id: string; free: boolean }[],
   now = new Date(),
-  grant: ArticleGrant | null = null,
+  browser: BrowserContext = {},
 ): Promise<Map<string, AccessDecision>> {
-  return (await decide(reader, articles, now, grant)).decisions;
+  return (await decide(reader, articles, now, browser)).decisions;
 }
 
 /**

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { decideAccess, type ReaderForAccess, type SubscriptionForAccess } from "./decide-access";
+import {
+  decideAccess,
+  NOTHING_IN_BROWSER,
+  type OrganisationForAccess,
+  type ReaderForAccess,
+  type SubscriptionForAccess,
+} from "./decide-access";
 
 const NOW = new Date("2026-11-15T12:00:00Z");
 const HOUR = 3_600_000;
@@ -12,7 +18,8 @@ const reader = (
   unlocksThisMonth: number,
   subscriptions: SubscriptionForAccess[] = [],
   compUntil: Date | null = null,
-): ReaderForAccess => ({ unlockedThisArticle, unlocksThisMonth, subscriptions, compUntil });
+  organisations: OrganisationForAccess[] = [],
+): ReaderForAccess => ({ unlockedThisArticle, unlocksThisMonth, subscriptions, compUntil, organisations });
 
 const subscription = (
   status: string,
@@ -128,7 +135,7 @@ describe("decideAccess with complimentary All-Access", () => {
 });
 
 describe("decideAccess with an instant-access grant", () => {
-  const granted = { grantedThisArticle: true };
+  const granted = { ...NOTHING_IN_BROWSER, grantedThisArticle: true };
   it.each([
     ["anonymous with a grant for this article", null, "full", "registration-gift"],
     ["reader with none left and a grant for this article", reader(false, 3), "full", "registration-gift"],
@@ -139,9 +146,102 @@ describe("decideAccess with an instant-access grant", () => {
   });
 
   it("without a grant for this article the preview stays", () => {
-    expect(decideAccess(null, { free: false }, policy, NOW, { grantedThisArticle: false })).toEqual({
+    expect(decideAccess(null, { free: false }, policy, NOW, NOTHING_IN_BROWSER)).toEqual({
       level: "preview",
       reason: "anonymous",
     });
+  });
+});
+
+describe("decideAccess with a gift link", () => {
+  const gifted = { ...NOTHING_IN_BROWSER, giftedThisArticle: true };
+  it.each([
+    ["anonymous recipient", null, "full", "gift"],
+    ["signed-in recipient with free articles left: none is spent", reader(false, 0), "full", "gift"],
+    ["signed-in recipient with none left", reader(false, 3), "full", "gift"],
+    ["recipient who had unlocked it", reader(true, 3), "full", "unlocked"],
+    ["subscriber", reader(false, 0, [subscription("active", DAY)]), "full", "subscriber"],
+  ] as const)("%s", (_label, who, level, reason) => {
+    expect(decideAccess(who, { free: false }, policy, NOW, gifted)).toEqual({ level, reason });
+  });
+
+  it("a gift with an instant-access grant as well is named a gift", () => {
+    expect(decideAccess(null, { free: false }, policy, NOW, { ...gifted, grantedThisArticle: true }).reason).toBe(
+      "gift",
+    );
+  });
+});
+
+describe("decideAccess with an organisation", () => {
+  // Runs from the start of yesterday to the end of tomorrow.
+  const running: OrganisationForAccess = { startsAt: at(-DAY), endsAt: at(DAY) };
+  const ended: OrganisationForAccess = { startsAt: at(-30 * DAY), endsAt: at(0) };
+  const endsInASecond: OrganisationForAccess = { startsAt: at(-30 * DAY), endsAt: at(1000) };
+  const notStarted: OrganisationForAccess = { startsAt: at(HOUR), endsAt: at(30 * DAY) };
+  const byAddress = (organisations: OrganisationForAccess[]) => ({
+    ...NOTHING_IN_BROWSER,
+    addressOrganisations: organisations,
+  });
+  it.each([
+    [
+      "member (seat or domain), quota spent",
+      reader(false, 3, [], null, [running]),
+      NOTHING_IN_BROWSER,
+      "full",
+      "organisation",
+    ],
+    [
+      "member, a second before the end",
+      reader(false, 3, [], null, [endsInASecond]),
+      NOTHING_IN_BROWSER,
+      "full",
+      "organisation",
+    ],
+    [
+      "member, ended exactly now",
+      reader(false, 3, [], null, [ended]),
+      NOTHING_IN_BROWSER,
+      "preview",
+      "quota-exhausted",
+    ],
+    [
+      "member, not started yet",
+      reader(false, 0, [], null, [notStarted]),
+      NOTHING_IN_BROWSER,
+      "preview",
+      "quota-available",
+    ],
+    [
+      "one ended, one running",
+      reader(false, 3, [], null, [ended, running]),
+      NOTHING_IN_BROWSER,
+      "full",
+      "organisation",
+    ],
+    ["anonymous from the organisation's address", null, byAddress([running]), "full", "organisation"],
+    ["anonymous from an ended organisation's address", null, byAddress([ended]), "preview", "anonymous"],
+    [
+      "signed-in reader from the organisation's address",
+      reader(false, 3),
+      byAddress([running]),
+      "full",
+      "organisation",
+    ],
+    [
+      "subscriber who is also a member: the subscription is named",
+      reader(false, 0, [subscription("active", DAY)], null, [running]),
+      NOTHING_IN_BROWSER,
+      "full",
+      "subscriber",
+    ],
+    [
+      "comp and a member: the comp is named",
+      reader(false, 0, [], at(DAY), [running]),
+      NOTHING_IN_BROWSER,
+      "full",
+      "comp",
+    ],
+  ] as const)("%s", (_label, who, browser, level, reason) => {
+    expect(decideAccess(who, { free: false }, policy, NOW, browser)).toEqual({ level, reason });
   });
 });

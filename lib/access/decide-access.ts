@@ -9,6 +9,8 @@ export type AccessReason =
   | "comp"
   | "unlocked"
   | "registration-gift"
+  | "gift"
+  | "organisation"
   | "anonymous"
   | "quota-available"
   | "quota-exhausted";
@@ -29,6 +31,12 @@ export type SubscriptionForAccess = {
   endedAt: Date | null;
 };
 
+/**
+ * An organisation's All-Access (lib/organisations): from the start of its
+ * first day to the end of its last, in the publication's time zone.
+ */
+export type OrganisationForAccess = { startsAt: Date; endsAt: Date };
+
 /** A signed-in reader, as far as this article is concerned. */
 export type ReaderForAccess = {
   subscriptions: SubscriptionForAccess[];
@@ -38,6 +46,11 @@ export type ReaderForAccess = {
   unlockedThisArticle: boolean;
   /** Free articles the reader spent in the current calendar month. */
   unlocksThisMonth: number;
+  /**
+   * Organisations the reader belongs to: by a seat, or by a confirmed address
+   * at one of their domains.
+   */
+  organisations: OrganisationForAccess[];
 };
 
 /** What the browser itself holds, signed in or not. */
@@ -47,9 +60,20 @@ export type BrowserForAccess = {
    * the reader gave an address here and has not confirmed it yet.
    */
   grantedThisArticle: boolean;
+  /**
+   * A subscriber's gift link for this article, valid and opened in this
+   * browser (lib/gifts): read whole, signed in or not, spending nothing.
+   */
+  giftedThisArticle: boolean;
+  /** Organisations whose IP ranges hold the client's address. */
+  addressOrganisations: OrganisationForAccess[];
 };
 
-const NO_GRANT: BrowserForAccess = { grantedThisArticle: false };
+export const NOTHING_IN_BROWSER: BrowserForAccess = {
+  grantedThisArticle: false,
+  giftedThisArticle: false,
+  addressOrganisations: [],
+};
 
 export type AccessPolicy = { freeArticlesPerMonth: number; graceDays: number };
 
@@ -82,6 +106,14 @@ export function subscriptionGrantsAccess(subscription: SubscriptionForAccess, no
   }
 }
 
+/** Whether any of these organisations gives All-Access at `now`. */
+export function organisationGrantsAccess(organisations: OrganisationForAccess[], now: Date): boolean {
+  const time = now.getTime();
+  return organisations.some(
+    (organisation) => organisation.startsAt.getTime() <= time && time < organisation.endsAt.getTime(),
+  );
+}
+
 /** Whether an admin's complimentary All-Access still runs at `now`. */
 export function compGrantsAccess(compUntil: Date | null, now: Date): boolean {
   return compUntil !== null && now.getTime() < compUntil.getTime();
@@ -92,10 +124,12 @@ export function decideAccess(
   article: ArticleForAccess,
   policy: AccessPolicy,
   now: Date,
-  browser: BrowserForAccess = NO_GRANT,
+  browser: BrowserForAccess = NOTHING_IN_BROWSER,
 ): AccessDecision {
   if (article.free) return { level: "full", reason: "free-article" };
   if (reader === null) {
+    if (organisationGrantsAccess(browser.addressOrganisations, now)) return { level: "full", reason: "organisation" };
+    if (browser.giftedThisArticle) return { level: "full", reason: "gift" };
     return browser.grantedThisArticle
       ? { level: "full", reason: "registration-gift" }
       : { level: "preview", reason: "anonymous" };
@@ -104,7 +138,15 @@ export function decideAccess(
     return { level: "full", reason: "subscriber" };
   }
   if (compGrantsAccess(reader.compUntil, now)) return { level: "full", reason: "comp" };
+  if (
+    organisationGrantsAccess(reader.organisations, now) ||
+    organisationGrantsAccess(browser.addressOrganisations, now)
+  ) {
+    return { level: "full", reason: "organisation" };
+  }
   if (reader.unlockedThisArticle) return { level: "full", reason: "unlocked" };
+  // A gift spends nothing of the reader's own: it comes before the quota.
+  if (browser.giftedThisArticle) return { level: "full", reason: "gift" };
   // A grant from before signing in (for another address, say) still opens
   // its one article in this browser, and spends nothing.
   if (browser.grantedThisArticle) return { level: "full", reason: "registration-gift" };

@@ -28,7 +28,7 @@ export async function mediaFileAccess(
       AND (lead_image_id = ${media.id}::uuid OR preview_media @> ARRAY[${key}] OR gated_media @> ARRAY[${key}])`;
   if (uses.some((use) => use.open)) return "public";
   if (uses.length > 0) {
-    const decisions = await accessForArticles(reader, uses, now, grant);
+    const decisions = await accessForArticles(reader, uses, now, { grant });
     if ([...decisions.values()].some((decision) => decision.level === "full")) return "private";
   }
   return reader && hasRole(reader.role, "editor") ? "private" : "none";

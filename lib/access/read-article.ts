@@ -16,8 +16,13 @@ import type { Reader } from "@/lib/auth/get-reader";
 import { articleTag } from "@/lib/cache/cache-tags";
 import { sharedRead } from "@/lib/cache/shared-read";
 import { db } from "@/lib/db/prisma";
-import type { ArticleGrant } from "./article-grant";
-import { accessForArticle, accessForArticles, decideForAudience, type ArticleAccess } from "./article-access";
+import {
+  accessForArticle,
+  accessForArticles,
+  decideForAudience,
+  type ArticleAccess,
+  type BrowserContext,
+} from "./article-access";
 import type { AccessDecision, AccessLevel, ReaderForAccess } from "./decide-access";
 
 export type ArticleText = {
@@ -149,21 +154,21 @@ export type ArticleRead = RenderedPreview & {
 };
 
 /**
- * A published article by its address, as `reader` (and a browser holding
- * `grant`, the article page's instant access) may read it; null when there
- * is none.
+ * A published article by its address, as `reader` (and what the article
+ * page's browser brings: instant access, a gift, an organisation's address)
+ * may read it; null when there is none.
  */
 export async function readArticleFor(
   reader: Reader | null,
   slug: string,
   now = new Date(),
-  grant: ArticleGrant | null = null,
+  browser: BrowserContext = {},
 ): Promise<ArticleRead | null> {
   const article = await getArticleBySlug(slug);
   if (!article) return null;
   // The decision is this reader's, the rendered preview everyone's (cached).
   const [access, preview] = await Promise.all([
-    accessForArticle(reader, article, now, grant),
+    accessForArticle(reader, article, now, browser),
     renderedPreview(article.id),
   ]);
   if (!preview) return null;

@@ -114,6 +114,7 @@ export async function sessionArticleAccess(
     compUntil: row.comp_until,
     unlockedThisArticle: row.unlocked,
     unlocksThisMonth: row.used,
+    organisations: [],
   };
   const access: ArticleAccess = {
     decision: decideAccess(reader, { free: row.free }, accessPolicy(), now),

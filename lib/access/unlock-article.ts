@@ -29,6 +29,7 @@ export async function unlockArticleBySlug(reader: Reader, slug: string, now = ne
       compUntil: facts.compUntil,
       unlockedThisArticle: facts.unlockedThisArticle,
       unlocksThisMonth: meter.used,
+      organisations: [],
     },
     article,
     now,
@@ -39,9 +40,11 @@ export async function unlockArticleBySlug(reader: Reader, slug: string, now = ne
     // A subscriber reads everything; spending a free article would be a loss.
     case "subscriber":
     case "comp":
+    case "organisation":
       return { kind: "subscriber", meter };
     case "unlocked":
     case "registration-gift":
+    case "gift":
       return { kind: "already-unlocked", meter };
     case "quota-exhausted":
       return { kind: "quota-exhausted", meter };

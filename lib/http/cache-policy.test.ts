@@ -62,6 +62,13 @@ describe("cacheHeadersFor", () => {
     expect(cacheHeadersFor(anonymousGet(path)).cacheControl).toBe(PRIVATE);
   });
 
+  it("keeps a page made for one browser private without a cookie (a gift, an organisation's address)", () => {
+    expect(cacheHeadersFor(anonymousGet("/articles/x", { privatePage: true }))).toEqual({
+      cacheControl: PRIVATE,
+      varyCookie: false,
+    });
+  });
+
   it("never makes a Set-Cookie response public, on any path", () => {
     for (const path of ["/", "/articles/x", "/api/auth/callback/email", "/icon.svg"]) {
       expect(cacheHeadersFor(anonymousGet(path, { setsCookie: true })).cacheControl).toBe(PRIVATE);

@@ -25,6 +25,8 @@ export type ResponseFacts = {
   status: number;
   /** Whether the response sets a cookie. */
   setsCookie: boolean;
+  /** The page said it was made for this browser alone (lib/http/private-page.ts). */
+  privatePage?: boolean;
 };
 
 export type CacheHeaders = {
@@ -68,7 +70,9 @@ export function cacheHeadersFor(facts: ResponseFacts): CacheHeaders {
   }
   // Never public, whatever the path: a Set-Cookie in a shared cache would
   // hand one reader's session to the next.
-  if (facts.setsCookie || hasCookie(facts.cookie)) return { cacheControl: PRIVATE, varyCookie: false };
+  if (facts.setsCookie || hasCookie(facts.cookie) || facts.privatePage) {
+    return { cacheControl: PRIVATE, varyCookie: false };
+  }
   const read = facts.method === "GET" || facts.method === "HEAD";
   if (read && facts.status === 200 && !facts.rsc && isPublicPage(facts.path)) {
     return { cacheControl: PUBLIC_PAGE, varyCookie: true };

@@ -40,6 +40,7 @@ function audienceReader(info: NewsletterInfo, now: Date): ReaderForAccess {
       : [],
     compUntil: null,
     unlockedThisArticle: false,
+    organisations: [],
     // Nothing is spent by receiving an email: the meter plays no part.
     unlocksThisMonth: Number.MAX_SAFE_INTEGER,
   };

@@ -29,6 +29,11 @@ export type RequestContext = {
   notFound?: boolean;
   /** The article page's view, for the insights counter (server/count-article-views.ts). */
   articleView?: ArticleView;
+  /**
+   * The page was made for this browser alone, whatever its cookies: a gift
+   * link's page, or a page for an organisation's address (lib/http/private-page.ts).
+   */
+  privatePage?: boolean;
 };
 
 const STORE = Symbol.for("folio.request-context");

@@ -10,7 +10,13 @@ import { createReader } from "../fixtures/readers";
 
 const SECRET = "The secret paragraph names the minister";
 const BODY = `One.\n\nTwo.\n\nThree.\n\n${SECRET}.\n\nFive.`;
-const NOBODY = { subscriptions: [], compUntil: null, unlockedThisArticle: false, unlocksThisMonth: 0 };
+const NOBODY = {
+  subscriptions: [],
+  compUntil: null,
+  unlockedThisArticle: false,
+  unlocksThisMonth: 0,
+  organisations: [],
+};
 const SUBSCRIBER = {
   ...NOBODY,
   subscriptions: [

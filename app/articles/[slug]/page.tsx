@@ -77,7 +77,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   // article changes) and, for a "full" decision only, the gated part. The
   // browser's instant-access grant counts for the one article it names.
   const [reader, grant] = await Promise.all([getReader(), currentGrant()]);
-  const read = isPlausibleSlug(slug) ? await readArticleFor(reader, slug, new Date(), grant) : null;
+  const read = isPlausibleSlug(slug) ? await readArticleFor(reader, slug, new Date(), { grant }) : null;
   if (!read) {
     // A slug the article had before an editor changed it keeps working.
     const current = isPlausibleSlug(slug) ? await findRedirectedSlug(slug) : null;
