@@ -13,8 +13,13 @@ export type Subscription = {
   id: string;
   status: string;
   cancel_at: number | null;
+  trial_end: number | null;
+  latest_invoice: string | null;
   items: { data: { current_period_end: number }[] };
 };
+
+export type Invoice = { id: string; status: string; total: number; amount_paid: number };
+export type PromotionCode = { id: string; code: string; active: boolean; expires_at: number | null };
 
 /** More than any month: advancing by this passes the end of a monthly period. */
 export const PAST_A_MONTHLY_PERIOD_SECONDS = 32 * 24 * 3600;
@@ -113,4 +118,31 @@ export async function storedSubscriptionCount(email: string): Promise<number> {
     [email],
   );
   return Number(row?.count ?? 0);
+}
+
+/** The emulator's clock, in Unix seconds (ahead of the real one once a test advanced it). */
+export async function emulatorNow(): Promise<number> {
+  return (await call<{ now: number }>("GET", "/_emulator/clock")).now;
+}
+
+/**
+ * A coupon and a promotion code for it, as a publisher makes them in Stripe's
+ * dashboard: `promotion` takes the code's own fields (code, expires_at,
+ * max_redemptions, metadata such as Folio's trial_days, restrictions).
+ */
+export async function createPromotionCode(
+  coupon: Record<string, unknown>,
+  promotion: Record<string, unknown>,
+): Promise<PromotionCode> {
+  const created = await call<{ id: string }>("POST", "/v1/coupons", coupon);
+  return call<PromotionCode>("POST", "/v1/promotion_codes", {
+    ...promotion,
+    promotion: { type: "coupon", coupon: created.id },
+  });
+}
+
+/** The subscription's latest invoice (its first, right after Checkout). */
+export async function latestInvoiceOf(subscription: Subscription): Promise<Invoice> {
+  if (!subscription.latest_invoice) throw new Error(`subscription ${subscription.id} has no invoice`);
+  return call<Invoice>("GET", `/v1/invoices/${subscription.latest_invoice}`);
 }

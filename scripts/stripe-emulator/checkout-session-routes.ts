@@ -38,7 +38,7 @@ const lineItem = params(
   { notEmulated: ["adjustable_quantity", "metadata", "price_data", "tax_rates"] },
 );
 const subscriptionData = params(
-  { metadata },
+  { metadata, trial_period_days: value, trial_end: value },
   {
     notEmulated: [
       "application_fee_percent",
@@ -52,8 +52,6 @@ const subscriptionData = params(
       "pending_invoice_item_interval",
       "proration_behavior",
       "transfer_data",
-      "trial_end",
-      "trial_period_days",
       "trial_settings",
     ],
   },
@@ -70,6 +68,7 @@ const createParams = params(
     success_url: value,
     cancel_url: value,
     allow_promotion_codes: value,
+    discounts: list(params({ coupon: value, promotion_code: value })),
     expand,
   },
   {
@@ -87,7 +86,6 @@ const createParams = params(
       "customer_account",
       "customer_creation",
       "customer_update",
-      "discounts",
       "excluded_payment_method_types",
       "expires_at",
       "integration_identifier",

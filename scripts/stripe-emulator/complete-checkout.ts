@@ -1,15 +1,25 @@
 // What a successful payment on the hosted Checkout page does: the customer
-// (created now if the session had none), an active subscription, its first
-// invoice, paid, and the session marked complete, then the three events
-// apps listen to, in the order Stripe sends them.
+// (created now if the session had none), an active subscription (trialing,
+// with a trial) with the session's discount, its first invoice, paid (at $0
+// for a trial, less the discount otherwise), and the session marked
+// complete, then the three events apps listen to, in the order Stripe sends
+// them.
 import { createCustomer } from "./create-customer";
-import { createInvoice, periodLine } from "./create-invoice";
+import { createInvoice, periodLine, type InvoiceLine } from "./create-invoice";
 import { createSubscription } from "./create-subscription";
 import { emitEvent } from "./emit-event";
 import type { EmulatorCore } from "./emulator-core";
-import { liveCustomer } from "./emulator-state";
+import { liveCustomer, type CheckoutSessionDetails } from "./emulator-state";
+import { productName } from "./price-labels";
+import { redeemSessionDiscount } from "./session-discount";
 import type { CheckoutSessionObject } from "./stripe-objects";
 import { firstItem } from "./subscription-changes";
+import { currentDiscounts } from "./subscription-discounts";
+
+function trialEnd(trial: CheckoutSessionDetails["trial"], now: number): number | undefined {
+  if (!trial) return undefined;
+  return "days" in trial ? now + trial.days * 86_400 : trial.end;
+}
 
 export function completeCheckout(core: EmulatorCore, session: CheckoutSessionObject, email: string): void {
   const { state } = core;
@@ -26,15 +36,24 @@ export function completeCheckout(core: EmulatorCore, session: CheckoutSessionObj
     price,
     quantity,
     metadata: { ...details.subscriptionMetadata },
+    trialEnd: trialEnd(details.trial, now),
   });
+  redeemSessionDiscount(core, session, subscription);
   const item = firstItem(subscription);
+  const charged = periodLine(state, item, price, quantity);
+  // Stripe's first invoice of a trial: the trial as a line at $0.
+  const firstLine: InvoiceLine =
+    subscription.status === "trialing"
+      ? { ...charged, amount: 0, description: `Trial period for ${productName(state, price)}` }
+      : charged;
   const invoice = createInvoice(core, {
     subscription,
     billingReason: "subscription_create",
     paid: true,
     created: now,
     period: { start: now, end: now },
-    lines: [periodLine(state, item, price, quantity)],
+    lines: [firstLine],
+    discounts: currentDiscounts(core, subscription, now),
   });
   subscription.latest_invoice = invoice.id;
 

@@ -2,12 +2,24 @@
 // invoice names its subscription under `parent.subscription_details`, and
 // each line its price under `pricing.price_details`; apps that read the old
 // top-level `invoice.subscription` find nothing, as against real Stripe.
+// The subscription's current discounts (subscription-discounts.ts) come off
+// the lines they may discount (not prorations): each line keeps its full
+// `amount` and says what came off in `discount_amounts`, and the invoice's
+// `total` is its `subtotal` less `total_discount_amounts`.
 import type Stripe from "stripe";
 import type { EmulatorCore } from "./emulator-core";
 import { liveCustomer, type EmulatorState } from "./emulator-state";
 import { newId } from "./new-id";
+import { couponDiscount } from "./offer-rules";
 import { lineDescription } from "./price-labels";
-import type { InvoiceLineItemObject, InvoiceObject, PriceObject, SubscriptionObject } from "./stripe-objects";
+import type {
+  DiscountObject,
+  InvoiceLineItemObject,
+  InvoiceObject,
+  PriceObject,
+  SubscriptionObject,
+} from "./stripe-objects";
+import { spendOnceDiscounts } from "./subscription-discounts";
 
 export type InvoiceLine = {
   price: PriceObject;
@@ -44,16 +56,37 @@ export type InvoiceInput = {
   paid: boolean;
   created: number;
   period: { start: number; end: number };
+  /** What comes off the discountable lines (currentDiscounts); none when absent. */
+  discounts?: DiscountObject[];
 };
 
-function lineItem(invoiceId: string, subscriptionId: string, line: InvoiceLine): InvoiceLineItemObject {
+type DiscountAmount = { amount: number; discount: string };
+
+/** What each discount takes off one line, in turn, never below zero. */
+function lineDiscounts(state: EmulatorState, line: InvoiceLine, discounts: DiscountObject[]): DiscountAmount[] {
+  if (line.proration || line.amount <= 0) return [];
+  let left = line.amount;
+  return discounts.map((discount) => {
+    const coupon = state.coupons[discount.source.coupon];
+    const amount = coupon ? Math.min(left, couponDiscount(coupon, line.amount)) : 0;
+    left -= amount;
+    return { amount, discount: discount.id };
+  });
+}
+
+function lineItem(
+  invoiceId: string,
+  subscriptionId: string,
+  line: InvoiceLine,
+  discountAmounts: DiscountAmount[],
+): InvoiceLineItemObject {
   return {
     id: newId("il"),
     object: "line_item",
     amount: line.amount,
     currency: line.price.currency,
     description: line.description,
-    discount_amounts: [],
+    discount_amounts: discountAmounts,
     discountable: !line.proration,
     discounts: [],
     invoice: invoiceId,
@@ -88,10 +121,18 @@ export function createInvoice(core: EmulatorCore, input: InvoiceInput): InvoiceO
   const id = newId("in");
   const subscription = input.subscription;
   const customer = liveCustomer(state, subscription.customer);
-  const total = Math.max(
+  const discounts = input.discounts ?? [];
+  const perLine = input.lines.map((line) => lineDiscounts(state, line, discounts));
+  const totalDiscounts = discounts.map((discount) => ({
+    discount: discount.id,
+    amount: perLine.flat().reduce((sum, entry) => sum + (entry.discount === discount.id ? entry.amount : 0), 0),
+  }));
+  const subtotal = Math.max(
     0,
     input.lines.reduce((sum, line) => sum + line.amount, 0),
   );
+  const discounted = totalDiscounts.reduce((sum, entry) => sum + entry.amount, 0);
+  const total = Math.max(0, subtotal - discounted);
   state.invoiceCount += 1;
   const invoice: InvoiceObject = {
     id,
@@ -114,7 +155,7 @@ export function createInvoice(core: EmulatorCore, input: InvoiceInput): InvoiceO
     customer_email: customer?.email ?? null,
     customer_name: customer?.name ?? null,
     description: null,
-    discounts: [],
+    discounts: discounts.map((discount) => discount.id),
     due_date: null,
     effective_at: input.created,
     ending_balance: 0,
@@ -122,7 +163,7 @@ export function createInvoice(core: EmulatorCore, input: InvoiceInput): InvoiceO
     invoice_pdf: null,
     lines: {
       object: "list",
-      data: input.lines.map((line) => lineItem(id, subscription.id, line)),
+      data: input.lines.map((line, index) => lineItem(id, subscription.id, line, perLine[index]!)),
       has_more: false,
       url: `/v1/invoices/${id}/lines`,
     },
@@ -146,10 +187,12 @@ export function createInvoice(core: EmulatorCore, input: InvoiceInput): InvoiceO
       paid_at: input.paid ? input.created : null,
       voided_at: null,
     },
-    subtotal: total,
+    subtotal,
     total,
+    total_discount_amounts: totalDiscounts,
     webhooks_delivered_at: null,
   };
   state.invoices[id] = invoice;
+  spendOnceDiscounts(core, subscription, totalDiscounts);
   return invoice;
 }

@@ -1,7 +1,9 @@
-// Builds a new active subscription with one item, its first period starting
-// now. Stripe puts a full copy of the price (and the legacy plan) on each
-// item, and since 2025 the period dates live on the item, not the
-// subscription.
+// Builds a new subscription with one item, its first period starting now.
+// Stripe puts a full copy of the price (and the legacy plan) on each item,
+// and since 2025 the period dates live on the item, not the subscription.
+// With a trial it is `trialing`: its first period is the trial, which ends
+// at `trial_end`, the billing cycle's anchor, when the first charge is made
+// (process-due-subscriptions.ts).
 import { addIntervals } from "./billing-periods";
 import type { EmulatorCore } from "./emulator-core";
 import { newId } from "./new-id";
@@ -40,17 +42,18 @@ export function periodEndFrom(start: number, price: PriceObject): number {
 
 export function createSubscription(
   core: EmulatorCore,
-  input: { customer: string; price: PriceObject; quantity: number; metadata: Metadata },
+  input: { customer: string; price: PriceObject; quantity: number; metadata: Metadata; trialEnd?: number },
 ): SubscriptionObject {
   const now = core.clock.now();
   const id = newId("sub");
+  const trialEnd = input.trialEnd ?? null;
   const item: SubscriptionItemObject = {
     id: newId("si", 14),
     object: "subscription_item",
     billing_thresholds: null,
     created: now,
     current_period_start: now,
-    current_period_end: periodEndFrom(now, input.price),
+    current_period_end: trialEnd ?? periodEndFrom(now, input.price),
     current_trial: null,
     discounts: [],
     metadata: {},
@@ -64,7 +67,7 @@ export function createSubscription(
     id,
     object: "subscription",
     application: null,
-    billing_cycle_anchor: now,
+    billing_cycle_anchor: trialEnd ?? now,
     cancel_at: null,
     cancel_at_period_end: false,
     canceled_at: null,
@@ -86,10 +89,10 @@ export function createSubscription(
     pending_update: null,
     schedule: null,
     start_date: now,
-    status: "active",
+    status: trialEnd === null ? "active" : "trialing",
     test_clock: null,
-    trial_end: null,
-    trial_start: null,
+    trial_end: trialEnd,
+    trial_start: trialEnd === null ? null : now,
   };
   core.state.subscriptions[id] = subscription;
   return subscription;

@@ -5,7 +5,9 @@
 import type {
   CheckoutLineItemObject,
   CheckoutSessionObject,
+  CouponObject,
   CustomerObject,
+  DiscountObject,
   DeletedCustomerObject,
   EventObject,
   InvoiceObject,
@@ -13,11 +15,20 @@ import type {
   PortalSessionObject,
   PriceObject,
   ProductObject,
+  PromotionCodeObject,
   SubscriptionObject,
 } from "./stripe-objects";
 
-/** What a Checkout Session needs at completion but does not show in its own shape. */
-export type CheckoutSessionDetails = { lineItems: CheckoutLineItemObject[]; subscriptionMetadata: Metadata };
+/**
+ * What a Checkout Session needs at completion but does not show in its own
+ * shape: its line items, `subscription_data.metadata`, and the trial it
+ * starts (`subscription_data.trial_period_days` or `trial_end`).
+ */
+export type CheckoutSessionDetails = {
+  lineItems: CheckoutLineItemObject[];
+  subscriptionMetadata: Metadata;
+  trial?: { days: number } | { end: number };
+};
 
 export type EmulatorState = {
   version: 1;
@@ -25,6 +36,11 @@ export type EmulatorState = {
   invoiceCount: number;
   products: Record<string, ProductObject>;
   prices: Record<string, PriceObject>;
+  /** Deleted ones stay, listed in deletedCoupons: the discounts made from them still need their terms. */
+  coupons: Record<string, CouponObject>;
+  deletedCoupons: string[];
+  promotionCodes: Record<string, PromotionCodeObject>;
+  discounts: Record<string, DiscountObject>;
   customers: Record<string, CustomerObject | DeletedCustomerObject>;
   checkoutSessions: Record<string, CheckoutSessionObject>;
   checkoutSessionDetails: Record<string, CheckoutSessionDetails>;
@@ -34,6 +50,8 @@ export type EmulatorState = {
   events: Record<string, EventObject>;
   /** Customers whose next renewal charge fails (a test control, used once). */
   failNextPayment: string[];
+  /** `subscription:trial_end` of every trial whose `customer.subscription.trial_will_end` went out. */
+  trialWillEndSent: string[];
 };
 
 export function emptyState(): EmulatorState {
@@ -43,6 +61,10 @@ export function emptyState(): EmulatorState {
     invoiceCount: 0,
     products: {},
     prices: {},
+    coupons: {},
+    deletedCoupons: [],
+    promotionCodes: {},
+    discounts: {},
     customers: {},
     checkoutSessions: {},
     checkoutSessionDetails: {},
@@ -51,10 +73,15 @@ export function emptyState(): EmulatorState {
     portalSessions: {},
     events: {},
     failNextPayment: [],
+    trialWillEndSent: [],
   };
 }
 
-/** Clears what tests create but keeps the catalogue; in place, so holders of the object see it. */
+/**
+ * Clears what tests create but keeps the products and prices; in place, so
+ * holders of the object see it. Coupons and promotion codes go too: the
+ * caller seeds the catalogue's offers again, unredeemed (seed-catalogue.ts).
+ */
 export function resetState(state: EmulatorState): void {
   const { products, prices } = state;
   Object.assign(state, emptyState(), { products, prices });

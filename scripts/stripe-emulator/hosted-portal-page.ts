@@ -41,7 +41,9 @@ function subscriptionSection(
   const dateLine =
     subscription.cancel_at !== null
       ? `Cancels on ${longDate(subscription.cancel_at)}`
-      : `Renews on ${longDate(item.current_period_end)}`;
+      : subscription.status === "trialing"
+        ? `Trial ends on ${longDate(item.current_period_end)}`
+        : `Renews on ${longDate(item.current_period_end)}`;
   const actions =
     subscription.cancel_at !== null
       ? button(session, "resume", subscription.id, "Resume plan")

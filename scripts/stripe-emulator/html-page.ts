@@ -15,6 +15,8 @@ const styles = `
   button { margin-top: 1rem; padding: .6rem 1rem; font: inherit; border: 0; border-radius: 4px; background: #635bff; color: #fff; cursor: pointer; }
   button.secondary { background: #e3e8ee; color: #1a1f36; }
   [role=alert] { color: #df1b41; font-weight: 600; }
+  .offer { color: #0a7b3e; font-weight: 600; }
+  .code-form { margin-top: 1rem; }
   .test-mode { font-size: .85rem; color: #697386; margin-top: 2rem; }
   section { border-top: 1px solid #e3e8ee; margin-top: 1.5rem; padding-top: 1rem; }
   table { width: 100%; border-collapse: collapse; } td, th { text-align: left; padding: .25rem 0; }

@@ -1,7 +1,7 @@
 // Human-readable prices and plan names for the hosted pages and invoice
 // lines, in the wording Stripe's own pages use.
 import type { EmulatorState } from "./emulator-state";
-import type { PriceObject } from "./stripe-objects";
+import type { CouponObject, PriceObject } from "./stripe-objects";
 
 export function formatAmount(amount: number, currency: string): string {
   return new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(amount / 100);
@@ -38,4 +38,17 @@ export function lineDescription(state: EmulatorState, price: PriceObject, quanti
   const amount = formatAmount(price.unit_amount ?? 0, price.currency);
   const per = price.recurring ? ` / ${price.recurring.interval}` : "";
   return `${quantity} × ${productName(state, price)} (at ${amount}${per})`;
+}
+
+/** A coupon as Checkout words it: "$7.00 off for 3 months", "25% off once", "10% off forever". */
+export function couponTerms(coupon: CouponObject): string {
+  const off =
+    coupon.amount_off !== null
+      ? `${formatAmount(coupon.amount_off, coupon.currency ?? "usd")} off`
+      : `${coupon.percent_off ?? 0}% off`;
+  if (coupon.duration === "repeating" && coupon.duration_in_months !== null) {
+    const months = coupon.duration_in_months;
+    return `${off} for ${months} month${months === 1 ? "" : "s"}`;
+  }
+  return `${off} ${coupon.duration === "forever" ? "forever" : "once"}`;
 }

@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { billingPortalRoutes } from "./billing-portal-routes";
 import { catalogueRoutes } from "./catalogue-routes";
 import { checkoutSessionRoutes } from "./checkout-session-routes";
+import { couponRoutes } from "./coupon-routes";
 import { customerRoutes } from "./customer-routes";
 import { EmulatorClock } from "./emulator-clock";
 import type { EmulatorCore } from "./emulator-core";
@@ -19,6 +20,7 @@ import { HeldAnswers } from "./held-answers";
 import { IdempotencyCache } from "./idempotency-cache";
 import { invoiceRoutes } from "./invoice-routes";
 import { processDueSubscriptions } from "./process-due-subscriptions";
+import { promotionCodeRoutes } from "./promotion-code-routes";
 import { readBody } from "./read-request";
 import { seedCatalogue } from "./seed-catalogue";
 import { loadState, saveState } from "./state-file";
@@ -52,6 +54,8 @@ export type StripeEmulator = {
 const routes = [
   ...customerRoutes,
   ...catalogueRoutes,
+  ...couponRoutes,
+  ...promotionCodeRoutes,
   ...checkoutSessionRoutes,
   ...subscriptionRoutes,
   ...invoiceRoutes,

@@ -205,6 +205,7 @@ export type InvoiceObject = Pick<
   | "status_transitions"
   | "subtotal"
   | "total"
+  | "total_discount_amounts"
   | "webhooks_delivered_at"
 > & {
   customer: string;
@@ -242,6 +243,7 @@ export type CheckoutSessionObject = Pick<
   | "currency"
   | "customer_details"
   | "customer_email"
+  | "discounts"
   | "expires_at"
   | "livemode"
   | "locale"
@@ -273,8 +275,79 @@ export type PortalSessionObject = Pick<
   | "url"
 > & { configuration: string };
 
+export type CouponObject = Pick<
+  Stripe.Coupon,
+  | "id"
+  | "object"
+  | "amount_off"
+  | "created"
+  | "currency"
+  | "duration"
+  | "duration_in_months"
+  | "livemode"
+  | "max_redemptions"
+  | "metadata"
+  | "name"
+  | "percent_off"
+  | "redeem_by"
+  | "times_redeemed"
+  | "valid"
+>;
+
+export type DeletedCouponObject = Pick<Stripe.DeletedCoupon, "id" | "object" | "deleted">;
+
+/**
+ * Since the 2025-09-30 API version a promotion code names its coupon under
+ * `promotion`, no longer as a top-level `coupon`.
+ */
+export type PromotionCodeObject = Pick<
+  Stripe.PromotionCode,
+  | "id"
+  | "object"
+  | "active"
+  | "code"
+  | "created"
+  | "customer_account"
+  | "expires_at"
+  | "livemode"
+  | "max_redemptions"
+  | "metadata"
+  | "times_redeemed"
+> & {
+  customer: string | null;
+  promotion: { type: "coupon"; coupon: string };
+  restrictions: {
+    first_time_transaction: boolean;
+    minimum_amount: number | null;
+    minimum_amount_currency: string | null;
+  };
+};
+
+/** A coupon or promotion code applied to a subscription: what invoices are discounted by. */
+export type DiscountObject = Pick<
+  Stripe.Discount,
+  | "id"
+  | "object"
+  | "checkout_session"
+  | "customer_account"
+  | "end"
+  | "invoice"
+  | "invoice_item"
+  | "start"
+  | "subscription"
+  | "subscription_item"
+> & {
+  customer: string | null;
+  promotion_code: string | null;
+  source: { type: "coupon"; coupon: string };
+};
+
 /** Objects that events carry and that `expand[]` can fetch by id. */
 export type StripeObject =
+  | CouponObject
+  | DeletedCouponObject
+  | PromotionCodeObject
+  | DiscountObject
   | CustomerObject
   | DeletedCustomerObject
   | ProductObject

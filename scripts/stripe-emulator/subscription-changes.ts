@@ -11,6 +11,7 @@ import type { Cause, EmulatorCore } from "./emulator-core";
 import { lineDescription, longDate, productName } from "./price-labels";
 import { invalidParam, invalidRequest, noSuchResource } from "./stripe-error";
 import type { InvoiceObject, PriceObject, SubscriptionItemObject, SubscriptionObject } from "./stripe-objects";
+import { currentDiscounts } from "./subscription-discounts";
 
 export function findSubscription(core: EmulatorCore, id: string, param = "id"): SubscriptionObject {
   const subscription = core.state.subscriptions[id];
@@ -99,7 +100,8 @@ export function applyPriceSwitch(
   const sameCycle =
     oldPrice.recurring?.interval === price.recurring.interval &&
     oldPrice.recurring.interval_count === price.recurring.interval_count;
-  if (sameCycle) return undefined;
+  // During a trial nothing has been paid: the trial runs on, and its end charges the new price.
+  if (sameCycle || subscription.status === "trialing") return undefined;
 
   const quantity = item.quantity ?? 1;
   const periodLength = item.current_period_end - item.current_period_start;
@@ -137,6 +139,7 @@ export function applyPriceSwitch(
         subscriptionItem: item.id,
       },
     ],
+    discounts: currentDiscounts(core, subscription, now),
   });
   subscription.latest_invoice = invoice.id;
   return invoice;

@@ -7,6 +7,7 @@ import { apiRoute } from "./api-route";
 import { liveCustomer, resetState } from "./emulator-state";
 import { payOpenInvoice } from "./pay-open-invoice";
 import { processDueSubscriptions } from "./process-due-subscriptions";
+import { seedCatalogue } from "./seed-catalogue";
 import { noParams, params, value } from "./param-schemas";
 import { optionalInteger, optionalString } from "./request-params";
 import { invalidParam, invalidRequest, missingParam, noSuchResource } from "./stripe-error";
@@ -93,6 +94,7 @@ export const testControlRoutes = [
   apiRoute("POST", "/_emulator/reset", noParams, ({ core }) => {
     core.heldAnswers.releaseAll();
     resetState(core.state);
+    seedCatalogue(core.state, core.clock.now());
     core.webhooks.clear();
     // A replayed key would answer with objects that no longer exist.
     core.idempotency.clear();
