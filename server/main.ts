@@ -11,7 +11,8 @@
 // the anonymous pages that policy makes public are kept whole in memory
 // (page-cache.ts) while the cache invalidation listener vouches for them,
 // and so are signed-in readers' article pages, one per reader variant
-// (reader-pages.ts); a signed-in reader's unlock is answered here too
+// (reader-pages.ts), except for a client address in an organisation's IP
+// range (lib/organisations/address-organisations.ts); a signed-in reader's unlock is answered here too
 // (unlock-requests.ts). Reader pages that need no client code go out
 // without Next.js's scripts (remove-page-scripts.ts). Article views, served
 // either way, are counted in memory for the insights (count-article-views.ts).
@@ -26,6 +27,7 @@ import { startInvalidationListener } from "@/lib/cache/invalidation-listener";
 import { insightCounter } from "@/lib/insights/insight-counter";
 import { parseEnv } from "@/lib/config/env";
 import { log } from "@/lib/observability/log";
+import { admitsAddress } from "@/lib/organisations/address-organisations";
 import { requestContextStorage, type RequestContext } from "@/lib/observability/request-context";
 import { startWorkers } from "@/lib/workers/start-workers";
 import { applyCachePolicy } from "./apply-cache-policy";
@@ -68,6 +70,12 @@ const maxBodyBytes = (settings.MEDIA_MAX_MB + 1) * 1_048_576;
 const pages = pageCache({
   maxBytes: settings.FOLIO_PAGE_CACHE_MAX_MB * 1024 * 1024,
   readerPages: settings.DATABASE_URL ? readerPage : undefined,
+  // A client whose address an organisation admits reads whole articles that
+  // nobody else may be given: its pages skip both caches. The address is the
+  // one applyTrustedHeaders left in X-Forwarded-For, as TRUST_PROXY says.
+  privateRequests: settings.DATABASE_URL
+    ? (request) => admitsAddress(request.headers["x-forwarded-for"]?.toString())
+    : undefined,
 });
 const views = settings.DATABASE_URL
   ? insightCounter({

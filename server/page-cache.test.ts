@@ -8,7 +8,14 @@ import { newNonce } from "@/lib/http/security-headers";
 import { applyCachePolicy } from "./apply-cache-policy";
 import { compressResponse } from "./compress-response";
 import type { RequestContext } from "@/lib/observability/request-context";
-import { joinAroundNonce, pageCache, pageCacheKey, splitAtNonce, type ReaderPages } from "./page-cache";
+import {
+  joinAroundNonce,
+  pageCache,
+  pageCacheKey,
+  splitAtNonce,
+  type PrivateRequests,
+  type ReaderPages,
+} from "./page-cache";
 
 let server: Server | undefined;
 
@@ -38,6 +45,7 @@ async function serve(
     vouches?: () => boolean;
     maxBytes?: number;
     readerPages?: ReaderPages;
+    privateRequests?: PrivateRequests;
     /** The variant the app's page declares for a request (the page's own decision). */
     declares?: (request: IncomingMessage) => string | undefined;
   } = {},
@@ -46,6 +54,7 @@ async function serve(
   const pages = pageCache({
     maxBytes: options.maxBytes ?? 1024 * 1024,
     readerPages: options.readerPages,
+    privateRequests: options.privateRequests,
     tagChanges: {
       now: () => performance.now(),
       vouches: () => options.vouches?.() ?? true,
@@ -112,6 +121,13 @@ describe("pageCacheKey", () => {
     // A search without a cookie is a public page too (lib/http/cache-policy.ts).
     expect(pageCacheKey(request("/search?q=x"))).not.toBeNull();
     expect(pageCacheKey(request("/api/me"))).toBeNull();
+  });
+
+  it("passes by a gift link's page, whatever its token (lib/gifts/gift-for-page.ts)", () => {
+    expect(pageCacheKey(request("/articles/a?gift=x"))).toBeNull();
+    expect(pageCacheKey(request("/articles/a?utm_source=x&gift="))).toBeNull();
+    expect(pageCacheKey(request("/articles/a?gift-sent=x"))).toBeNull();
+    expect(pageCacheKey(request("/articles/a?giftx=1"))).not.toBeNull();
   });
 });
 
@@ -296,6 +312,53 @@ describe("pageCache", () => {
     );
     expect(answers.every((body) => body.includes("<main>Page /articles/burst"))).toBe(true);
     expect(renders()).toBe(1);
+  });
+});
+
+describe("pageCache, a client address an organisation admits", () => {
+  // As server/main.ts asks lib/organisations: the trusted client address is in X-Forwarded-For.
+  const privateRequests: PrivateRequests = async (request) => request.headers["x-forwarded-for"] === "192.0.2.7";
+  const from = (origin: string, address: string, headers: Record<string, string> = {}) =>
+    fetch(`${origin}/articles/a`, {
+      headers: { "x-forwarded-for": address, "accept-encoding": "identity", ...headers },
+    });
+
+  it("neither serves that address a kept page nor keeps its page, anonymous or signed in", async () => {
+    const { origin, renders } = await serve(nextLikePage, {
+      privateRequests,
+      readerPages: async () => ({ variant: "free, 3 left" }),
+      declares: () => "free, 3 left",
+    });
+    // Another address fills the cache, anonymous and signed in.
+    await (await from(origin, "198.51.100.1")).text();
+    await (await from(origin, "198.51.100.1", { cookie: "s=ann" })).text();
+    expect(renders()).toBe(2);
+    for (const headers of [{}, { cookie: "s=bob" }] as Record<string, string>[]) {
+      const admitted = await from(origin, "192.0.2.7", headers);
+      await admitted.text();
+      expect(admitted.headers.get("x-folio-page-cache"), JSON.stringify(headers)).toBeNull();
+    }
+    expect(renders()).toBe(4);
+    // What the admitted address got was not kept: other addresses still get the kept pages.
+    for (const headers of [{}, { cookie: "s=cat" }] as Record<string, string>[]) {
+      const other = await from(origin, "198.51.100.2", headers);
+      await other.text();
+      expect(other.headers.get("x-folio-page-cache")).toBe("hit");
+    }
+    expect(renders()).toBe(4);
+  });
+
+  it("renders when the ranges cannot be read", async () => {
+    const { origin, renders } = await serve(nextLikePage, {
+      privateRequests: () => Promise.reject(new Error("connection refused")),
+    });
+    for (let round = 0; round < 2; round++) {
+      const response = await from(origin, "198.51.100.3");
+      expect(response.status).toBe(200);
+      expect(response.headers.get("x-folio-page-cache")).toBeNull();
+      await response.text();
+    }
+    expect(renders()).toBe(2);
   });
 });
 

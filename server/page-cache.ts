@@ -35,6 +35,7 @@ import { promisify } from "node:util";
 import { deflateRaw, inflateRawSync } from "node:zlib";
 import { LRUCache } from "lru-cache";
 import { anythingChangedSince, clockNow, clockVouches } from "@/lib/cache/tag-clock";
+import { carriesGiftParams } from "@/lib/gifts/gift-links";
 import { crawlerKind } from "@/lib/http/crawlers";
 import { isPublicPage, PUBLIC_PAGE } from "@/lib/http/cache-policy";
 import { newNonce } from "@/lib/http/security-headers";
@@ -126,6 +127,9 @@ export function asksForWholePage(request: Pick<IncomingMessage, "method" | "head
 
 function requestKey(request: Pick<IncomingMessage, "method" | "url" | "headers">): string | null {
   if (!asksForWholePage(request)) return null;
+  // A gift link's page is one browser's (lib/gifts/gift-for-page.ts): never
+  // answered from, nor kept in, the cache, whatever was stored under its address.
+  if (carriesGiftParams(request.url ?? "/")) return null;
   const headers = request.headers;
   return JSON.stringify([
     headers.host ?? "",
@@ -157,14 +161,26 @@ export function joinAroundNonce(parts: Buffer[], nonce: string): Buffer {
 /** What the cache needs of a signed-in reader's article request (reader-pages.ts); null: Next.js answers. */
 export type ReaderPages = (request: IncomingMessage) => Promise<{ variant: string } | null>;
 
+/**
+ * Whether a request's pages are its browser's alone whatever its cookies say:
+ * the client's address is in a running organisation's IP range
+ * (lib/organisations/address-organisations.ts), so the article reads whole
+ * for it and for nobody else. Such a request is neither served from the
+ * cache nor kept in it, anonymous or signed in: the key of neither cache
+ * holds the address.
+ */
+export type PrivateRequests = (request: IncomingMessage) => Promise<boolean>;
+
 export function pageCache({
   maxBytes,
   tagChanges = tagClock,
   readerPages,
+  privateRequests,
 }: {
   maxBytes: number;
   tagChanges?: TagChanges;
   readerPages?: ReaderPages;
+  privateRequests?: PrivateRequests;
 }) {
   const pages = new LRUCache<string, StoredPage>({
     maxSize: Math.max(1, maxBytes),
@@ -223,6 +239,8 @@ export function pageCache({
     // While the tag clock cannot vouch (before the listener has caught up, or
     // with PostgreSQL away) nothing is served from here or stored.
     if (maxBytes <= 0 || !tagChanges.vouches()) return render();
+    // Unsure (PostgreSQL unreachable for the ranges): rendered, as for a reader.
+    if (privateRequests && (await privateRequests(request).catch(() => true))) return render();
     let storing: Storing | null;
     try {
       storing = await keyOf(request, context);

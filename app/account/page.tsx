@@ -5,11 +5,13 @@ import { AccountNotice } from "@/components/account/account-notice";
 import { DataSection } from "@/components/account/data-section";
 import { EmailSection } from "@/components/account/email-section";
 import { FreeArticlesSection } from "@/components/account/free-articles-section";
+import { GiftsSection } from "@/components/account/gifts-section";
+import { ManagedOrganisationsSection } from "@/components/account/managed-organisations-section";
 import { NewslettersSection } from "@/components/account/newsletters-section";
 import { PlanSection } from "@/components/account/plan-section";
 import { ActionForm } from "@/components/site/action-form";
 import { signOutEverywhereAction } from "@/app/signin/actions";
-import { currentSubscription, hasComp } from "@/lib/access/article-access";
+import { currentSubscription, hasComp, runningOrganisations } from "@/lib/access/article-access";
 import { listUnlockedArticles, readMeter } from "@/lib/access/reader-meter";
 import { listNewsletterChoices } from "@/lib/account/newsletter-choices";
 import { getReader } from "@/lib/auth/get-reader";
@@ -27,11 +29,12 @@ export default async function AccountPage({
   sendPageWithoutScripts();
   const reader = await getReader();
   if (!reader) redirect("/signin?callbackUrl=/account");
-  const [query, meter, unlocked, current] = await Promise.all([
+  const [query, meter, unlocked, current, organisations] = await Promise.all([
     searchParams,
     readMeter(reader),
     listUnlockedArticles(reader.id),
     currentSubscription(reader),
+    runningOrganisations(reader),
   ]);
   const compUntil = hasComp(reader) ? reader.compUntil : null;
   const readsEverything = current !== undefined || compUntil !== null;
@@ -42,8 +45,10 @@ export default async function AccountPage({
       <p className="kicker">Your account</p>
       <h1>{reader.email}</h1>
       <AccountNotice code={notice} />
-      <PlanSection current={current} compUntil={compUntil} />
-      <FreeArticlesSection meter={meter} unlocked={unlocked} subscriber={readsEverything} />
+      <PlanSection current={current} compUntil={compUntil} organisations={organisations} />
+      <ManagedOrganisationsSection readerId={reader.id} />
+      <FreeArticlesSection meter={meter} unlocked={unlocked} subscriber={readsEverything || organisations.length > 0} />
+      <GiftsSection readerId={reader.id} canGift={readsEverything} />
       <NewslettersSection choices={newsletters} />
       <EmailSection email={reader.email} />
       <section aria-labelledby="sessions">

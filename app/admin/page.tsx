@@ -34,6 +34,9 @@ export default async function NewsroomHome() {
               <Link href="/admin/readers">Readers</Link>: subscribers, comp access, roles.
             </li>
             <li>
+              <Link href="/admin/organisations">Organisations</Link>: All-Access by email domain, IP range or seats.
+            </li>
+            <li>
               <Link href="/admin/audit">Audit log</Link>: who published, changed roles or granted comp access.
             </li>
           </>

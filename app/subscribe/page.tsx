@@ -3,11 +3,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AllAccessBenefits } from "@/components/billing/all-access-benefits";
 import { ManageBillingButton } from "@/components/billing/manage-billing-button";
+import { OfferNotice } from "@/components/billing/offer-notice";
 import { PlanCard } from "@/components/billing/plan-card";
 import { isSubscriber } from "@/lib/access/article-access";
 import { getReader } from "@/lib/auth/get-reader";
+import { planTerms } from "@/lib/billing/offer-terms";
 import { listPlans, type Plan } from "@/lib/billing/plans";
-import { returnTarget } from "@/lib/billing/return-target";
+import { returnTarget, subscribePath } from "@/lib/billing/return-target";
+import { offerToShow } from "@/lib/billing/subscribe-offer";
 import { env } from "@/lib/config/env";
 import type { SearchParamValue } from "@/lib/http/search-params";
 
@@ -33,6 +36,14 @@ export default async function SubscribePage({
   // The article the reader came from (the paywall's "Subscribe"); anything
   // that is not a slug or a same-site path is dropped, not an error.
   const from = returnTarget(query.from);
+  // An offer link's offer, for the plans it is for; a subscriber has no use for one.
+  const shown =
+    subscriber || !plans
+      ? ({ state: "none" } as const)
+      : await offerToShow(query.offer, plans, { refusedAtCheckout: query.error === "offer" });
+  const offer = shown.state === "offer" ? shown.offer : null;
+  const shownPlans = shown.state === "offer" ? shown.plans : plans;
+  const here = subscribePath(from, offer ? { offer: offer.code } : {});
   return (
     <div className="subscribe-page">
       <p className="kicker">All-Access</p>
@@ -49,6 +60,7 @@ export default async function SubscribePage({
           )}
         </p>
       )}
+      <OfferNotice shown={shown} withoutOffer={subscribePath(from)} />
       {query.error === "checkout" && (
         <p className="form-error" role="alert">
           We could not start the checkout just now. Please try again in a moment.
@@ -59,22 +71,38 @@ export default async function SubscribePage({
           <p>You are an All-Access subscriber: everything is yours to read.</p>
           <ManageBillingButton />
         </div>
-      ) : plans === null || plans.length === 0 ? (
+      ) : shownPlans === null || shownPlans.length === 0 ? (
         <p className="form-error" role="alert">
           The plans cannot be shown just now. Please try again in a moment.
         </p>
       ) : (
         <>
           <div className="plan-grid">
-            {plans.map((plan) => (
-              <PlanCard key={plan.key} plan={plan} from={from?.from ?? null} />
+            {shownPlans.map((plan) => (
+              <PlanCard
+                key={plan.key}
+                plan={plan}
+                from={from?.from ?? null}
+                offerCode={offer?.code ?? null}
+                terms={planTerms(plan, offer, env().TRIAL_DAYS)}
+              />
             ))}
           </div>
           <p className="meta">
             You pay securely with Stripe and can cancel at any time from your account.
-            {reader
-              ? null
-              : " You give your email address at checkout: your subscription belongs to the account of that address."}
+            {reader ? null : (
+              <>
+                {" "}
+                You give your email address at checkout: your subscription belongs to the account of that address.
+                {offer && (
+                  <>
+                    {" "}
+                    Have an account? <Link href={`/signin?callbackUrl=${encodeURIComponent(here)}`}>Sign in</Link> and
+                    come back to this offer.
+                  </>
+                )}
+              </>
+            )}
           </p>
         </>
       )}

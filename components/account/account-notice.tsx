@@ -13,6 +13,8 @@ const NOTICES: Record<string, { text: string; error?: boolean }> = {
   "invalid-link": { text: "That link has expired or was already used. Please ask for a new one.", error: true },
   "invalid-input": { text: "That request was not understood; nothing changed.", error: true },
   limited: { text: "We sent several links just now; please use the latest, or try again in 15 minutes.", error: true },
+  "gift-revoked": { text: "The gift link is revoked: it no longer opens the article, in any browser." },
+  "organisation-joined": { text: "You joined the organisation: you read everything while its access runs." },
   portal: { text: "The billing portal could not be opened just now. Please try again in a moment.", error: true },
 };
 

@@ -16,7 +16,7 @@ export function FreeArticlesSection({
     <section aria-labelledby="free-articles">
       <h2 id="free-articles">Free articles</h2>
       {subscriber ? (
-        <p>As a subscriber you read everything; free articles are not counted.</p>
+        <p>You read everything; free articles are not counted.</p>
       ) : (
         <p>
           You have used {meter.used} of your {meter.limit} free articles this month; {meter.remaining} left. They come

@@ -11,6 +11,7 @@ const SECTIONS: { href: string; label: string; role: Role }[] = [
   { href: "/admin/newsletters", label: "Newsletters", role: "editor" },
   { href: "/admin/insights", label: "Insights", role: "editor" },
   { href: "/admin/readers", label: "Readers", role: "admin" },
+  { href: "/admin/organisations", label: "Organisations", role: "admin" },
   { href: "/admin/import", label: "Import", role: "admin" },
   { href: "/admin/audit", label: "Audit log", role: "admin" },
 ];

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { env } from "@/lib/config/env";
 import { signOutAction } from "@/app/signin/actions";
-import { isSubscriber } from "@/lib/access/article-access";
+import { readsEverythingNow } from "@/lib/access/article-access";
 import { listTags } from "@/lib/articles/taxonomy-queries";
 import { getReader } from "@/lib/auth/get-reader";
 import { hasRole } from "@/lib/auth/roles";
@@ -13,7 +13,7 @@ import { ActionForm } from "@/components/site/action-form";
 // data and CPU, and each of those is a render on the server.
 export async function SiteHeader() {
   const [topics, regions, reader] = await Promise.all([listTags("topic"), listTags("region"), getReader()]);
-  const subscriber = await isSubscriber(reader);
+  const subscriber = await readsEverythingNow(reader);
   return (
     <header className="site-header">
       <div className="masthead">

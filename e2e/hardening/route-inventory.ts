@@ -56,7 +56,16 @@ export const CLASSIFICATION: Record<string, Classification> = {
   "/signin": { access: "public" },
   "/signin/check-email": { access: "public" },
   "/signin/confirm": { access: "token" },
-  "/subscribe": { access: "public" },
+  // An offer link's code is looked up in Stripe only when it could be one (lib/billing/offer-code.ts).
+  "/subscribe": {
+    access: "public",
+    samples: [
+      "/subscribe",
+      "/subscribe?offer=SPRING-5",
+      "/subscribe?offer=NO-SUCH-OFFER",
+      "/subscribe?offer=%3Cscript%3E",
+    ],
+  },
   "/subscribe/success": { access: "public" },
   // The Checkout Session id is the credential; signing in also needs the nonce cookie of the browser that paid.
   "/subscribe/return": { access: "token", samples: ["/subscribe/return?session_id=cs_test_unknown"] },
@@ -64,6 +73,10 @@ export const CLASSIFICATION: Record<string, Classification> = {
   "/account/confirm-email": { access: "token" },
   "/account/confirm-delete": { access: "token" },
   "/account/deleted": { access: "public" },
+  // Organisations (issue 23): the manager's seats (a reader's page that shows
+  // nothing to a reader who manages none), and the invitation link (its token).
+  "/account/organisation": { access: "reader" },
+  "/account/organisation/join": { access: "token", samples: ["/account/organisation/join?token=not-a-token"] },
   "/feed.xml": { access: "public" },
   "/logo.png": { access: "public" },
   // A library image: public, or for the gated part's readers only (lib/access/media-access.ts).
@@ -115,6 +128,8 @@ export const CLASSIFICATION: Record<string, Classification> = {
   "/admin/readers/[id]": { access: "admin" },
   "/admin/readers/export": { access: "admin" },
   "/admin/audit": { access: "admin" },
+  "/admin/organisations": { access: "admin" },
+  "/admin/organisations/[id]": { access: "admin" },
   "/api/admin/readers/[id]/comp": { access: "admin" },
   "/api/admin/readers/[id]/comp/revoke": { access: "admin" },
   "/api/admin/readers/[id]/role": { access: "admin" },
@@ -126,6 +141,12 @@ export const CLASSIFICATION: Record<string, Classification> = {
   "/api/admin/import": { access: "admin" },
   "/api/admin/import/[id]/apply": { access: "admin" },
   "/api/admin/import/[id]/resume": { access: "admin" },
+  // Gift articles (issue 23): the signed token is the credential; /gift says a link names no article.
+  "/gift": { access: "public" },
+  "/gift/[token]": {
+    access: "token",
+    samples: ["/gift/not-a-token", `/gift/${"A".repeat(64)}`],
+  },
   "/[...path]": { access: "public", samples: ["/no-such-address/", "/2020/01/02/no-such-post/", "/p/no-such-post"] },
 };
 

@@ -3,7 +3,7 @@
 // web servers at E2E_PORT + 51.. (or E2E_SPARE_WEB_PORT..), private
 // PostgreSQL clusters at 55x0.. . Web server indexes in use: 0 to 3 the
 // faults project, 20 to 22 two-servers, 30 the connection budget, 35 media
-// on S3, 40 and up one per hardening worker (own-folio.ts). Tests of these
+// on S3, 37 organisations' IP ranges, 40 and up one per hardening worker (own-folio.ts). Tests of these
 // run at the same time, so no two may share an index.
 const e2ePort = Number(process.env.E2E_PORT ?? 3100);
 

@@ -9,6 +9,7 @@ import type { ArticleGrant } from "./article-grant";
 import {
   compGrantsAccess,
   decideAccess,
+  organisationGrantsAccess,
   subscriptionGrantsAccess,
   type AccessDecision,
   type AccessPolicy,
@@ -17,12 +18,13 @@ import {
   type OrganisationForAccess,
   type ReaderForAccess,
 } from "./decide-access";
+import { readerOrganisations, type ReaderOrganisation } from "./organisation-membership";
 import { readMeterAndUnlocks, type MeterSummary } from "./reader-meter";
 
 export type ArticleAccess = {
   decision: AccessDecision;
   meter: MeterSummary | null;
-  /** Reads everything (a subscription or a comp): no meter, no house promotions. */
+  /** Reads everything (a subscription, a comp or an organisation): no meter, no house promotions. */
   subscriber: boolean;
 };
 
@@ -32,6 +34,13 @@ export function accessPolicy(): AccessPolicy {
 
 // Per request: the header, the page and its panel all ask, PostgreSQL answers once.
 const subscriptionsOf = cache(listSubscriptions);
+const organisationsOf = cache((userId: string) => readerOrganisations(userId));
+
+/** The organisations the reader belongs to (seat or confirmed domain) whose All-Access runs at `now`. */
+export async function runningOrganisations(reader: Reader | null, now = new Date()): Promise<ReaderOrganisation[]> {
+  if (!reader) return [];
+  return (await organisationsOf(reader.id)).filter((organisation) => organisationGrantsAccess([organisation], now));
+}
 
 /** The subscription that lets the reader read everything now, if any. */
 export async function currentSubscription(
@@ -48,20 +57,42 @@ export function hasComp(reader: Reader | null, now = new Date()): boolean {
   return reader !== null && compGrantsAccess(reader.compUntil, now);
 }
 
-/** Whether the reader reads everything now, paid or comp (no meter, no house ads). */
+/**
+ * Whether the reader pays for All-Access or was given it by an admin: the
+ * subscribers' Reviews and the subscribe page ask this. An organisation's
+ * members read everything too (readsEverythingNow) but are not subscribers.
+ */
 export async function isSubscriber(reader: Reader | null, now = new Date()): Promise<boolean> {
   return (
-    reader !== null &&
-    readsEverything({ compUntil: reader.compUntil, subscriptions: await subscriptionsOf(reader.id) }, now)
+    reader !== null && paysOrComp({ compUntil: reader.compUntil, subscriptions: await subscriptionsOf(reader.id) }, now)
   );
 }
 
-/** Whether a reader with these subscriptions and comp grant reads everything at `now`. */
-export function readsEverything(reader: Pick<ReaderForAccess, "subscriptions" | "compUntil">, now: Date): boolean {
+/**
+ * Whether the reader reads everything now, paid, comp or through an
+ * organisation: no "Subscribe" in the masthead or the footer. It must agree
+ * with ArticleAccess.subscriber, which the article page's variant holds
+ * (article-page-variant.ts).
+ */
+export async function readsEverythingNow(reader: Reader | null, now = new Date()): Promise<boolean> {
+  if (reader === null) return false;
+  const [subscriptions, organisations] = await Promise.all([subscriptionsOf(reader.id), organisationsOf(reader.id)]);
+  return readsEverything({ compUntil: reader.compUntil, subscriptions, organisations }, now);
+}
+
+function paysOrComp(reader: Pick<ReaderForAccess, "subscriptions" | "compUntil">, now: Date): boolean {
   return (
     compGrantsAccess(reader.compUntil, now) ||
     reader.subscriptions.some((subscription) => subscriptionGrantsAccess(subscription, now, accessPolicy().graceDays))
   );
+}
+
+/** Whether a reader with these subscriptions, comp grant and organisations reads everything at `now`. */
+export function readsEverything(
+  reader: Pick<ReaderForAccess, "subscriptions" | "compUntil" | "organisations">,
+  now: Date,
+): boolean {
+  return paysOrComp(reader, now) || organisationGrantsAccess(reader.organisations, now);
 }
 
 /**
@@ -102,16 +133,17 @@ async function decide(
     return { decisions, meter: null, subscriber: false };
   }
   const gatedIds = articles.filter((article) => !article.free).map((article) => article.id);
-  const [subscriptions, { meter, unlocked }] = await Promise.all([
+  const [subscriptions, { meter, unlocked }, organisations] = await Promise.all([
     subscriptionsOf(reader.id),
     readMeterAndUnlocks(reader, gatedIds, now),
+    organisationsOf(reader.id),
   ]);
   const facts = (articleId: string) => ({
     subscriptions,
     compUntil: reader.compUntil,
     unlockedThisArticle: unlocked.has(articleId),
     unlocksThisMonth: meter.used,
-    organisations: [],
+    organisations,
   });
   const decisions = new Map(
     articles.map((article) => [
@@ -119,7 +151,7 @@ async function decide(
       decideAccess(facts(article.id), article, accessPolicy(), now, browser(article.id)),
     ]),
   );
-  const subscriber = readsEverything({ subscriptions, compUntil: reader.compUntil }, now);
+  const subscriber = readsEverything({ subscriptions, compUntil: reader.compUntil, organisations }, now);
   return { decisions, meter, subscriber };
 }
 

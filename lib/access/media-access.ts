@@ -7,16 +7,18 @@
 import type { Reader } from "@/lib/auth/get-reader";
 import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/prisma";
-import type { ArticleGrant } from "./article-grant";
-import { accessForArticles } from "./article-access";
+import { accessForArticles, type BrowserContext } from "./article-access";
 
 export type MediaFileAccess = "public" | "private" | "none";
 
-/** Whether `reader` (with the browser's instant-access grant) may fetch the image `key`, and how it may be kept. */
+/**
+ * Whether `reader` may fetch the image `key`, and how it may be kept; `browser`
+ * is what the browser holds (its instant-access grant, a gift it opened).
+ */
 export async function mediaFileAccess(
   key: string,
   reader: Reader | null,
-  grant: ArticleGrant | null,
+  browser: BrowserContext,
   now = new Date(),
 ): Promise<MediaFileAccess> {
   const media = await db().media.findUnique({ where: { key }, select: { id: true } });
@@ -28,7 +30,7 @@ export async function mediaFileAccess(
       AND (lead_image_id = ${media.id}::uuid OR preview_media @> ARRAY[${key}] OR gated_media @> ARRAY[${key}])`;
   if (uses.some((use) => use.open)) return "public";
   if (uses.length > 0) {
-    const decisions = await accessForArticles(reader, uses, now, { grant });
+    const decisions = await accessForArticles(reader, uses, now, browser);
     if ([...decisions.values()].some((decision) => decision.level === "full")) return "private";
   }
   return reader && hasRole(reader.role, "editor") ? "private" : "none";

@@ -24,6 +24,7 @@ import {
   type BrowserContext,
 } from "./article-access";
 import type { AccessDecision, AccessLevel, ReaderForAccess } from "./decide-access";
+import { noteOrganisationRead } from "./organisation-reads";
 
 export type ArticleText = {
   /** What the surface shows: the decision's level, capped by the surface's `maxLevel`. */
@@ -174,5 +175,7 @@ export async function readArticleFor(
   if (!preview) return null;
   const full = access.decision.level === "full" && preview.hasGatedPart;
   const gatedMarkdown = full ? ((await loadGatedParts([article.id])).get(article.id) ?? null) : null;
+  // A seat holder's last read, for their organisation's manager.
+  if (reader && access.decision.reason === "organisation") await noteOrganisationRead(reader.id, now);
   return { article, access, ...preview, gatedMarkdown };
 }

@@ -9,9 +9,10 @@ import { env } from "@/lib/config/env";
 import { db, Prisma } from "@/lib/db/prisma";
 import { countEvent } from "@/lib/insights/count-event";
 import { EVENT_METRICS } from "@/lib/insights/insight-metrics";
-import type { SubscriptionForAccess } from "./decide-access";
+import type { OrganisationForAccess, SubscriptionForAccess } from "./decide-access";
 import { meterKey } from "./meter-key";
 import { meterPeriod } from "./meter-period";
+import { memberOrganisationsJson, organisationsFromJson } from "./organisation-membership";
 
 /** Whose meter: the account, and its address (for a departed account's count). */
 export type MeterOwner = { id: string; email: string };
@@ -72,6 +73,8 @@ export type UnlockFacts = {
   accountExists: boolean;
   subscriptions: SubscriptionForAccess[];
   compUntil: Date | null;
+  /** Organisations the reader belongs to (seat or confirmed domain) that have not ended. */
+  organisations: OrganisationForAccess[];
   /** The reader unlocked this article before (any month, a registration gift too). */
   unlockedThisArticle: boolean;
   meter: MeterSummary;
@@ -83,6 +86,7 @@ type FactsRow = {
   accountExists: boolean;
   compUntil: Date | null;
   subscriptions: { status: string; currentPeriodEnd: string; pastDueSince: string | null; endedAt: string | null }[];
+  organisations: { startsAt: string; endsAt: string }[];
   unlocked: boolean;
   used: number;
 };
@@ -102,9 +106,10 @@ export async function readUnlockFacts(owner: MeterOwner, slug: string, now = new
            coalesce((SELECT json_agg(json_build_object('status', s.status, 'currentPeriodEnd', s.current_period_end,
                                                       'pastDueSince', s.past_due_since, 'endedAt', s.ended_at))
                      FROM subscriptions s WHERE s.user_id = ${owner.id}::uuid), '[]'::json) AS subscriptions,
+           ${Prisma.raw(memberOrganisationsJson("now_at.t"))} AS organisations,
            EXISTS (SELECT 1 FROM article_unlocks x WHERE x.user_id = ${owner.id}::uuid AND x.article_id = a.id) AS unlocked,
            ${usedThisMonth(owner, period)} AS used
-    FROM articles a LEFT JOIN users u ON u.id = ${owner.id}::uuid
+    FROM articles a LEFT JOIN users u ON u.id = ${owner.id}::uuid, (SELECT ${now}::timestamptz AS t) AS now_at
     WHERE a.slug = ${slug} AND a.status = 'published' AND a.published_at <= ${now}::timestamptz`;
   const row = rows[0];
   if (!row) return null;
@@ -118,6 +123,7 @@ export async function readUnlockFacts(owner: MeterOwner, slug: string, now = new
       endedAt: date(subscription.endedAt),
     })),
     compUntil: row.compUntil,
+    organisations: organisationsFromJson(row.organisations),
     unlockedThisArticle: row.unlocked,
     meter: meterSummary(row.used, resetsAt),
   };

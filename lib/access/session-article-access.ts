@@ -1,7 +1,7 @@
 // The access decision for an article page, taken from the session cookie's
 // token in one round trip to PostgreSQL: the session and its reader, their
-// subscriptions, their unlock of this article and the month's count, read
-// together, then decided by decideAccess like every other surface. The web
+// subscriptions, their organisations, their unlock of this article and the
+// month's count, read together, then decided by decideAccess like every other surface. The web
 // server in front of Next.js asks this for each signed-in article request
 // (server/reader-pages.ts) and answers with a render of the page it keeps
 // for the resulting variant; the page itself reads the same facts through
@@ -17,6 +17,8 @@ import { articlePageVariant } from "./article-page-variant";
 import { decideAccess, type SubscriptionForAccess } from "./decide-access";
 import { meterKey } from "./meter-key";
 import { meterPeriod } from "./meter-period";
+import { memberOrganisationsJson, organisationsFromJson } from "./organisation-membership";
+import { noteOrganisationRead } from "./organisation-reads";
 import { meterSummary } from "./reader-meter";
 
 export type SessionArticleAccess =
@@ -35,6 +37,7 @@ type Row = {
   role: Role;
   comp_until: Date | null;
   subscriptions: { status: string; currentPeriodEnd: string; pastDueSince: string | null; endedAt: string | null }[];
+  organisations: { startsAt: string; endsAt: string }[];
   article_id: string | null;
   free: boolean | null;
   unlocked: boolean;
@@ -52,6 +55,7 @@ const FACTS = `
                    'status', sub.status, 'currentPeriodEnd', sub.current_period_end,
                    'pastDueSince', sub.past_due_since, 'endedAt', sub.ended_at)), '[]')
             FROM subscriptions sub WHERE sub.user_id = u.id) AS subscriptions,
+         ${memberOrganisationsJson("$5")} AS organisations,
          a.id::text AS article_id, a.free,
          EXISTS (SELECT 1 FROM article_unlocks x WHERE x.user_id = u.id AND x.article_id = a.id) AS unlocked,
          (SELECT count(*)::int FROM article_unlocks q WHERE q.user_id = u.id AND q.period = $3 AND q.kind = 'quota')
@@ -114,13 +118,15 @@ export async function sessionArticleAccess(
     compUntil: row.comp_until,
     unlockedThisArticle: row.unlocked,
     unlocksThisMonth: row.used,
-    organisations: [],
+    organisations: organisationsFromJson(row.organisations),
   };
   const access: ArticleAccess = {
     decision: decideAccess(reader, { free: row.free }, accessPolicy(), now),
     meter: meterSummary(row.used, resetsAt),
     subscriber: readsEverything(reader, now),
   };
+  // The kept page is answered without the article page's read: note the read here.
+  if (access.decision.reason === "organisation") await noteOrganisationRead(row.user_id, now);
   const role = effectiveRole({ email: row.email, role: row.role });
   return { kind: "decided", access, variant: articlePageVariant(access, { role }) };
 }

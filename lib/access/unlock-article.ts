@@ -29,7 +29,7 @@ export async function unlockArticleBySlug(reader: Reader, slug: string, now = ne
       compUntil: facts.compUntil,
       unlockedThisArticle: facts.unlockedThisArticle,
       unlocksThisMonth: meter.used,
-      organisations: [],
+      organisations: facts.organisations,
     },
     article,
     now,

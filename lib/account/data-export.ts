@@ -24,11 +24,26 @@ export async function exportReaderData(userId: string) {
           plan: true,
           currentPeriodEnd: true,
           cancelAtPeriodEnd: true,
+          trialEnd: true,
           createdAt: true,
         },
       },
       invoices: { select: { id: true, status: true, amountPaid: true, currency: true, paidAt: true, createdAt: true } },
       sessions: { select: { expires: true } },
+      giftLinks: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          createdAt: true,
+          expiresAt: true,
+          revokedAt: true,
+          article: { select: { slug: true, title: true } },
+          _count: { select: { opens: true } },
+        },
+      },
+      organisationSeats: {
+        orderBy: { joinedAt: "asc" },
+        select: { joinedAt: true, lastReadAt: true, organisation: { select: { name: true } } },
+      },
     },
   });
   const signIns = await db().signInRequest.findMany({
@@ -62,6 +77,19 @@ export async function exportReaderData(userId: string) {
     newsletters: user.newsletters,
     subscriptions: user.subscriptions,
     invoices: user.invoices,
+    giftsSent: user.giftLinks.map((gift) => ({
+      ...gift.article,
+      sentAt: gift.createdAt,
+      expiresAt: gift.expiresAt,
+      revokedAt: gift.revokedAt,
+      browsersOpenedIn: gift._count.opens,
+    })),
+    // The seat's last read is what the organisation's manager sees.
+    organisationSeats: user.organisationSeats.map((seat) => ({
+      organisation: seat.organisation.name,
+      joinedAt: seat.joinedAt,
+      lastReadAt: seat.lastReadAt,
+    })),
     signInHistory: {
       linkRequests: signIns,
       activeSessions: user.sessions.map((session) => ({ expires: session.expires })),

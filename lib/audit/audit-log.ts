@@ -1,5 +1,5 @@
-// The newsroom's audit log: publishing, unpublishing, role changes and comp
-// grants, with who and when. Entries are written in the same transaction as
+// The newsroom's audit log: publishing, unpublishing, role changes, comp
+// grants and organisations, with who and when. Entries are written in the same transaction as
 // the change they describe, so neither exists without the other.
 import type { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/prisma";
@@ -19,7 +19,13 @@ export type AuditAction =
   | "newsletter.test"
   | "readers.export"
   | "import.members"
-  | "import.posts";
+  | "import.posts"
+  | "organisation.create"
+  | "organisation.update"
+  | "organisation.invite"
+  | "organisation.withdraw-invitation"
+  | "organisation.join"
+  | "organisation.remove-member";
 
 type Writer = Pick<Prisma.TransactionClient, "auditEntry">;
 

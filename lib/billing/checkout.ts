@@ -6,13 +6,21 @@
 // (subscription-owner.ts). Either way the session remembers where the buyer
 // came from, so the return brings them back to it, and the subscription
 // remembers the article it was bought from, for the insights.
+//
+// What the buyer pays (offers.ts): an offer link's discount, applied as its
+// promotion code, or its trial; without an offer, the free trial of
+// TRIAL_DAYS, if any, and a field on Checkout's page to type a promotion
+// code (Stripe takes `discounts` or `allow_promotion_codes`, not both).
+import Stripe from "stripe";
 import type { Reader } from "@/lib/auth/get-reader";
 import { LRUCache } from "lru-cache";
-import { publicUrl } from "@/lib/config/env";
+import { env, publicUrl } from "@/lib/config/env";
 import { countEventNow } from "@/lib/insights/count-event";
 import { EVENT_METRICS } from "@/lib/insights/insight-metrics";
 import { ensureStripeCustomer } from "./customers";
-import { listPlans, type PlanKey } from "./plans";
+import type { Offer } from "./offers";
+import { offerAppliesTo } from "./offer-terms";
+import { listPlans, type Plan, type PlanKey } from "./plans";
 import { DEFAULT_RETURN_PATH, subscribePath, type ReturnTarget } from "./return-target";
 import { stripe } from "./stripe-client";
 
@@ -27,7 +35,47 @@ export type CheckoutStart = {
   nonceHash?: string;
   /** The article the buyer came from, when `returnTo` names one. */
   articleId?: string | null;
+  /** An offer link's offer, looked up fresh (offers.ts); it must apply to the plan. */
+  offer?: Offer | null;
 };
+
+/** Stripe refused the offer's code (used up, say, since the page was shown): nothing was started. */
+export class OfferRefusedError extends Error {}
+
+type PriceTerms = Pick<
+  Stripe.Checkout.SessionCreateParams,
+  "discounts" | "allow_promotion_codes" | "subscription_data"
+>;
+
+/** The offer's discount or trial, or the default trial and the promotion code field. */
+function priceTerms(plan: Plan, offer: Offer | null | undefined, metadata: Record<string, string>): PriceTerms {
+  if (offer && !offerAppliesTo(offer, plan))
+    throw new OfferRefusedError(`the offer ${offer.code} is not for ${plan.key}`);
+  const subscriptionData = offer ? { metadata: { ...metadata, offer: offer.code } } : { metadata };
+  if (offer?.kind === "discount") {
+    return { discounts: [{ promotion_code: offer.promotionCodeId }], subscription_data: subscriptionData };
+  }
+  const trialDays = offer?.kind === "trial" ? offer.trialDays : env().TRIAL_DAYS;
+  return {
+    allow_promotion_codes: true,
+    subscription_data: { ...subscriptionData, ...(trialDays > 0 ? { trial_period_days: trialDays } : {}) },
+  };
+}
+
+/** Creates the session; Stripe's refusal of the offer's code becomes an OfferRefusedError. */
+async function createSession(
+  params: Stripe.Checkout.SessionCreateParams,
+  idempotencyKey: string,
+): Promise<Stripe.Checkout.Session> {
+  try {
+    return await stripe().checkout.sessions.create(params, { idempotencyKey });
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeInvalidRequestError && error.param?.startsWith("discounts")) {
+      throw new OfferRefusedError(error.message);
+    }
+    throw error;
+  }
+}
 
 // Sessions counted as checkouts started: a double click or a reload reuses
 // the session (the idempotency key above) and is not a second checkout. Per
@@ -45,52 +93,59 @@ async function countCheckout(sessionId: string, articleId: string | null | undef
 
 export async function createCheckoutSession(
   reader: Reader | null,
-  { planKey, returnTo, nonceHash, articleId }: CheckoutStart,
+  { planKey, returnTo, nonceHash, articleId, offer }: CheckoutStart,
   now = new Date(),
 ): Promise<string> {
   const plan = (await listPlans()).find((candidate) => candidate.key === planKey);
   if (!plan) throw new Error(`the ${planKey} plan is not configured in Stripe (lookup key missing or inactive)`);
   const window = Math.floor(now.getTime() / IDEMPOTENCY_WINDOW_MS);
-  const metadata: Record<string, string> = { plan: plan.key, returnTo: returnTo?.path ?? DEFAULT_RETURN_PATH };
+  const metadata: Record<string, string> = {
+    plan: plan.key,
+    returnTo: returnTo?.path ?? DEFAULT_RETURN_PATH,
+    ...(offer ? { offer: offer.code } : {}),
+  };
+  // Cancelling keeps the offer: back on /subscribe, it is still the one shown.
   const urls = {
     success_url: `${publicUrl()}/subscribe/return?session_id={CHECKOUT_SESSION_ID}`,
-    cancel_url: `${publicUrl()}${subscribePath(returnTo, { canceled: "1" })}`,
+    cancel_url: `${publicUrl()}${subscribePath(returnTo, { ...(offer ? { offer: offer.code } : {}), canceled: "1" })}`,
   };
   const line_items = [{ price: plan.priceId, quantity: 1 }];
   // Read back by the subscription's sync, which counts where it began (subscription-sync.ts).
   const from: Record<string, string> = articleId ? { articleId } : {};
+  // Another offer is another session; promotion code ids are short, unlike codes.
+  const keyTail = `${window}-${returnTo?.from ?? ""}-${offer?.promotionCodeId ?? ""}`;
   if (!reader) {
     if (!nonceHash) throw new Error("a visitor's checkout needs the hash of its browser's nonce");
     // No customer and no customer_email: in subscription mode Checkout asks
     // for the address and creates the customer with it.
-    const session = await stripe().checkout.sessions.create(
+    const session = await createSession(
       {
         mode: "subscription",
         line_items,
-        subscription_data: { metadata: from },
+        ...priceTerms(plan, offer, from),
         metadata: { ...metadata, nonceHash },
         ...urls,
       },
-      { idempotencyKey: `folio-checkout-visitor-${nonceHash}-${plan.key}-${window}-${returnTo?.from ?? ""}` },
+      `folio-checkout-visitor-${nonceHash}-${plan.key}-${keyTail}`,
     );
     if (!session.url) throw new Error("Stripe returned a checkout session without a URL");
     await countCheckout(session.id, articleId, now);
     return session.url;
   }
   const customer = await ensureStripeCustomer(reader);
-  const session = await stripe().checkout.sessions.create(
+  const session = await createSession(
     {
       mode: "subscription",
       customer,
       client_reference_id: reader.id,
       line_items,
-      subscription_data: { metadata: { ...from, userId: reader.id } },
+      ...priceTerms(plan, offer, { ...from, userId: reader.id }),
       metadata: { ...metadata, userId: reader.id },
       ...urls,
     },
     // The return target is part of the key: the same plan bought from two
     // articles within the window are two different sessions.
-    { idempotencyKey: `folio-checkout-${reader.id}-${plan.key}-${window}-${returnTo?.from ?? ""}` },
+    `folio-checkout-${reader.id}-${plan.key}-${keyTail}`,
   );
   if (!session.url) throw new Error("Stripe returned a checkout session without a URL");
   await countCheckout(session.id, articleId, now);

@@ -53,9 +53,12 @@ export async function listPlans(): Promise<Plan[]> {
   });
 }
 
+/** "$12.00": an amount in the currency's smallest unit. */
+export function formatMoney(amount: number, currency: string): string {
+  return new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(amount / 100);
+}
+
+/** "$12.00 a month" */
 export function formatPrice(plan: Pick<Plan, "amount" | "currency" | "interval">): string {
-  const money = new Intl.NumberFormat("en-US", { style: "currency", currency: plan.currency.toUpperCase() }).format(
-    plan.amount / 100,
-  );
-  return `${money} a ${plan.interval}`;
+  return `${formatMoney(plan.amount, plan.currency)} a ${plan.interval}`;
 }

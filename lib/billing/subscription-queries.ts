@@ -16,6 +16,8 @@ export type SubscriptionSummary = {
   endedAt: Date | null;
   cancelAtPeriodEnd: boolean;
   cancelAt: Date | null;
+  /** The end of its free trial, if it had one; while it is trialing, also currentPeriodEnd. */
+  trialEnd: Date | null;
 };
 
 export async function listSubscriptions(userId: string): Promise<SubscriptionSummary[]> {
@@ -31,6 +33,7 @@ export async function listSubscriptions(userId: string): Promise<SubscriptionSum
       endedAt: true,
       cancelAtPeriodEnd: true,
       cancelAt: true,
+      trialEnd: true,
     },
   });
 }

@@ -8,6 +8,7 @@ import type Stripe from "stripe";
 import { db, type Prisma } from "@/lib/db/prisma";
 import { countEvent } from "@/lib/insights/count-event";
 import { EVENT_METRICS } from "@/lib/insights/insight-metrics";
+import { countOriginSubscription } from "@/lib/insights/reader-origin";
 import { recordSubscriptionChange } from "@/lib/insights/subscription-history";
 import { queueWelcomeMail, subscriptionWelcomeKey } from "@/lib/mail/queue-welcome-mail";
 import { idOf } from "./stripe-id";
@@ -72,6 +73,7 @@ export async function storeSubscription(tx: Tx, read: SubscriptionRead, now = ne
     cancelAt: dateOf(subscription.cancel_at),
     endedAt: dateOf(subscription.ended_at),
     pastDueSince: subscription.status === "past_due" ? (existing?.pastDueSince ?? now) : null,
+    trialEnd: dateOf(subscription.trial_end),
   };
   const written =
     read.seenVersion === null
@@ -82,7 +84,9 @@ export async function storeSubscription(tx: Tx, read: SubscriptionRead, now = ne
         });
   expectFreshRead(written.count, `subscription ${id}`);
   await recordSubscriptionChange(tx, subscription, now);
-  await countLifecycle(tx, existing, subscription, now);
+  const started = await countLifecycle(tx, existing, subscription, now);
+  // A reader who came through a gift link: their subscription counts for it too.
+  if (started) await countOriginSubscription(tx, userId, now);
   // The customer is known from now on, also for a checkout that began elsewhere.
   await tx.user.updateMany({
     where: { id: userId, stripeCustomerId: null },
@@ -103,24 +107,25 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * counted on the step from the stored state to Stripe's, in the same
  * transaction: a sync that repeats a state counts nothing. A subscription
  * started on the article checkout named (checkout.ts) is counted on it.
+ * True when it counted a subscription started.
  */
 export async function countLifecycle(
   tx: Tx,
   before: { status: string; cancelAtPeriodEnd: boolean } | null,
   subscription: Stripe.Subscription,
   now: Date,
-): Promise<void> {
+): Promise<boolean> {
   const fromArticle = subscription.metadata?.articleId;
   const articleId = fromArticle && UUID.test(fromArticle) ? fromArticle : null;
-  if (GRANTING_STATUSES.has(subscription.status) && !(before && SUBSCRIBED.has(before.status))) {
-    await countEvent(tx, EVENT_METRICS.subscription, articleId, now);
-  }
+  const started = GRANTING_STATUSES.has(subscription.status) && !(before && SUBSCRIBED.has(before.status));
+  if (started) await countEvent(tx, EVENT_METRICS.subscription, articleId, now);
   const cancelling = (state: { status: string; cancelAtPeriodEnd: boolean }) =>
     state.cancelAtPeriodEnd || ENDED.has(state.status);
   const after = { status: subscription.status, cancelAtPeriodEnd: subscription.cancel_at_period_end };
   if (before && SUBSCRIBED.has(before.status) && !cancelling(before) && cancelling(after)) {
     await countEvent(tx, EVENT_METRICS.cancellation, articleId, now);
   }
+  return started;
 }
 
 /** Reads subscription `id` from Stripe and stores it in a transaction of its own (the reconciliation). */

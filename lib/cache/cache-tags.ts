@@ -18,3 +18,6 @@ export function articleTag(articleId: string): string {
 export function articleSlugTag(slug: string): string {
   return `article-slug:${slug}`;
 }
+
+/** Organisations' IP ranges and periods: what the address matcher holds (lib/organisations/address-organisations.ts). */
+export const ORGANISATIONS = "organisations";

@@ -103,6 +103,12 @@ export const envSchema = z.object({
   // article on confirmation instead. Grants per client address per hour.
   INSTANT_ACCESS: z.enum(["on", "off"]).default("on"),
   INSTANT_ACCESS_LIMIT_PER_IP: positiveInt(10),
+  // Gift articles (docs/gifts.md): links a subscriber may send per calendar
+  // month (in PUBLICATION_TIMEZONE), and how long and in how many distinct
+  // browsers each opens. A link keeps the limits it was made with.
+  GIFTS_PER_MONTH: z.coerce.number().int().min(0).max(1000).default(10),
+  GIFT_DAYS: z.coerce.number().int().min(1).max(366).default(30),
+  GIFT_MAX_BROWSERS: z.coerce.number().int().min(1).max(10_000).default(25),
   // What All-Access brings, as the paywall panel and /subscribe list it: items separated by "|".
   ALL_ACCESS_BENEFITS: z
     .string()
@@ -143,6 +149,10 @@ export const envSchema = z.object({
   STRIPE_ANNUAL_LOOKUP_KEY: z.string().min(1).default("all_access_annual"),
   // Days a subscriber whose renewal failed (past_due) keeps reading.
   SUBSCRIPTION_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+  // Days free before a new subscription's first charge (0: no trial). An
+  // offer link's own trial takes its place (docs/billing.md); Stripe takes
+  // up to two years.
+  TRIAL_DAYS: z.coerce.number().int().min(0).max(730).default(0),
   // Newsletters (lib/newsletters): when each is sent, in PUBLICATION_TIMEZONE.
   // The Daily Review goes out on weekdays with the previous weekday's articles.
   DAILY_REVIEW_TIME: timeOfDay("07:00"),

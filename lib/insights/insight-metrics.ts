@@ -28,6 +28,18 @@ export const EVENT_METRICS = {
   cancellation: "cancellation",
 } as const;
 
+/** Gift articles (lib/gifts, docs/gifts.md), each on the gifted article. */
+export const GIFT_METRICS = {
+  /** A subscriber made a gift link. */
+  sent: "gift-sent",
+  /** A gift link opened in a browser for the first time (a browser's later opens are not counted here). */
+  open: "gift-open",
+  /** An account was created in a browser that had opened a gift link (reader-origin.ts). */
+  signup: "gift-signup",
+  /** Such an account's subscription first gave access. */
+  subscription: "gift-subscription",
+} as const;
+
 export type ViewMetric = (typeof VIEW_METRICS)[keyof typeof VIEW_METRICS];
 export type EventMetric = (typeof EVENT_METRICS)[keyof typeof EVENT_METRICS];
 

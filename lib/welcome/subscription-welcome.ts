@@ -13,7 +13,13 @@ import type { Mail } from "@/lib/mail/send-mail";
 export async function subscriptionWelcome(subscriptionId: string): Promise<Mail | null> {
   const subscription = await db().subscription.findUnique({
     where: { id: subscriptionId },
-    select: { plan: true, currentPeriodEnd: true, cancelAtPeriodEnd: true, user: { select: { email: true } } },
+    select: {
+      plan: true,
+      status: true,
+      currentPeriodEnd: true,
+      cancelAtPeriodEnd: true,
+      user: { select: { email: true } },
+    },
   });
   if (!subscription) return null;
   const key = planKeyFor(subscription.plan);
@@ -21,9 +27,13 @@ export async function subscriptionWelcome(subscriptionId: string): Promise<Mail 
   const planName = `All-Access, ${key === "annual" ? "annual" : "monthly"}`;
   const name = env().PUBLICATION_NAME;
   const site = publicUrl();
+  const end = formatDate(subscription.currentPeriodEnd);
+  // A trial's period is the trial: its end is the first charge.
   const renewal = subscription.cancelAtPeriodEnd
-    ? `It ends on ${formatDate(subscription.currentPeriodEnd)}, and you read everything until then.`
-    : `It renews on ${formatDate(subscription.currentPeriodEnd)}${plan ? ` at ${formatPrice(plan)}` : ""}.`;
+    ? `It ends on ${end}, and you read everything until then.`
+    : subscription.status === "trialing"
+      ? `Your free trial runs until ${end}; then it continues${plan ? ` at ${formatPrice(plan)}` : ""} unless you cancel before.`
+      : `It renews on ${end}${plan ? ` at ${formatPrice(plan)}` : ""}.`;
   return actionMail({
     to: subscription.user.email,
     subject: `Welcome to All-Access at ${name}`,

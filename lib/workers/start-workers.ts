@@ -5,6 +5,7 @@
 // of lib/ (docs/architecture.md): it may import every domain, and lib/jobs,
 // below them all, keeps only the queue itself.
 import { DEPARTED_METERS_PURGE_QUEUE, purgeDepartedMeters } from "@/lib/access/departed-meters";
+import { registerTrialReminderJobs } from "@/lib/account/trial-reminder-jobs";
 import { reconcileSubscriptions } from "@/lib/billing/reconcile";
 import { db } from "@/lib/db/prisma";
 import { startJobWorker, stopJobQueue } from "@/lib/jobs/job-queue";
@@ -42,6 +43,8 @@ export async function startWorkers(log: (line: string) => void): Promise<Workers
   await startScheduledPublishing(boss, log);
   // Welcome emails for new subscribers and newly registered readers.
   await registerWelcomeMailJobs(boss, log);
+  // Reminders that a free trial ends in three days.
+  await registerTrialReminderJobs(boss, log);
   // Newsletters: the schedule's minute tick and the batches that send.
   const closeNewsletters = await registerNewsletterJobs(boss, log);
   return {

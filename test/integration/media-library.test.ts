@@ -52,23 +52,23 @@ describe("the media library", () => {
     const article = await createArticle({ body });
     await db().article.update({ where: { id: article.id }, data: { leadImageId: lead!.id, leadImageAlt: "x" } });
     const anonymous = null;
-    expect(await mediaFileAccess(lead!.key, anonymous, null)).toBe("public");
-    expect(await mediaFileAccess(inPreview!.key, anonymous, null)).toBe("public");
-    expect(await mediaFileAccess(gated!.key, anonymous, null)).toBe("none");
-    expect(await mediaFileAccess(unused!.key, anonymous, null)).toBe("none");
-    expect(await mediaFileAccess("AAAAAAAAAAAAAAAAAAAAAA", anonymous, null)).toBe("none");
+    expect(await mediaFileAccess(lead!.key, anonymous, {})).toBe("public");
+    expect(await mediaFileAccess(inPreview!.key, anonymous, {})).toBe("public");
+    expect(await mediaFileAccess(gated!.key, anonymous, {})).toBe("none");
+    expect(await mediaFileAccess(unused!.key, anonymous, {})).toBe("none");
+    expect(await mediaFileAccess("AAAAAAAAAAAAAAAAAAAAAA", anonymous, {})).toBe("none");
 
     const reader = await createReader();
-    expect(await mediaFileAccess(gated!.key, asReader(reader), null)).toBe("none");
+    expect(await mediaFileAccess(gated!.key, asReader(reader), {})).toBe("none");
     const comped = asReader(reader, new Date(Date.now() + 86_400_000));
-    expect(await mediaFileAccess(gated!.key, comped, null)).toBe("private");
+    expect(await mediaFileAccess(gated!.key, comped, {})).toBe("private");
     // A browser with an instant-access grant for this article.
     const grant = { articleId: article.id, email: "x@example.org", expiresAt: new Date(Date.now() + 60_000) };
-    expect(await mediaFileAccess(gated!.key, anonymous, grant)).toBe("private");
-    expect(await mediaFileAccess(gated!.key, anonymous, { ...grant, articleId: lead!.id })).toBe("none");
+    expect(await mediaFileAccess(gated!.key, anonymous, { grant })).toBe("private");
+    expect(await mediaFileAccess(gated!.key, anonymous, { grant: { ...grant, articleId: lead!.id } })).toBe("none");
     // A free article's images are public, gated part or not.
     await createArticle({ body: `One.\n\n<!-- paywall -->\n\n![u](${markdownSrc(unused!)})`, free: true });
-    expect(await mediaFileAccess(unused!.key, anonymous, null)).toBe("public");
+    expect(await mediaFileAccess(unused!.key, anonymous, {})).toBe("public");
 
     // Only unused images can be deleted.
     expect(await deleteMedia(lead!.id)).toBe("in-use");

@@ -15,7 +15,9 @@ import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/auth-cookies";
 import { effectiveRole } from "@/lib/auth/roles";
 import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/prisma";
+import { saveOrganisation } from "@/lib/organisations/save-organisation";
 import { createArticle, uniqueSuffix } from "../fixtures/articles";
+import { actorWith } from "../fixtures/people-with-roles";
 import { createReader } from "../fixtures/readers";
 
 const DAY = 86_400_000;
@@ -53,6 +55,19 @@ async function pageVariant(
 ) {
   const reader = { ...user, role: effectiveRole(user) };
   return articlePageVariant(await accessForArticle(reader, article, now), reader);
+}
+
+/** An organisation running from yesterday to next month, with seats or an email domain. */
+async function organisation(fields: Record<string, string>): Promise<string> {
+  const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
+  const outcome = await saveOrganisation(await actorWith("admin"), null, {
+    name: `Organisation ${uniqueSuffix()}`,
+    firstDay: day(-2),
+    lastDay: day(30),
+    ...fields,
+  });
+  if (outcome.kind !== "saved") throw new Error(JSON.stringify(outcome));
+  return outcome.id;
 }
 
 async function spendOn(count: number, reader: { id: string; email: string }) {
@@ -121,6 +136,20 @@ describe("sessionArticleAccess", () => {
       db().user.update({ where: { id: reader.id }, data: { compUntil: new Date(now.getTime() + DAY) } }),
     );
     await make("editor", (reader) => db().user.update({ where: { id: reader.id }, data: { role: "editor" } }));
+    await make("organisation member by a seat, all spent", async (reader) => {
+      await spendOn(3, reader);
+      const manager = await createReader();
+      const id = await organisation({ seats: "5", manager: manager.email });
+      await db().organisationMember.create({ data: { organisationId: id, userId: reader.id } });
+    });
+    await make("organisation member by a confirmed address at its domain", async (reader) => {
+      const domain = `org-${uniqueSuffix()}.example.edu`;
+      await organisation({ domains: domain });
+      await db().user.update({
+        where: { id: reader.id },
+        data: { email: `reader-${uniqueSuffix()}@${domain}`, emailVerified: new Date() },
+      });
+    });
     await make("same address as an account deleted this month", (reader) =>
       db().departedMeter.create({
         data: {
@@ -149,7 +178,8 @@ describe("sessionArticleAccess", () => {
       for (const variant of seen) expect(variant).not.toContain(reader.email);
     }
     // The kinds of reader above make different pages.
-    expect(seen.size).toBeGreaterThanOrEqual(9);
+    expect(seen.size).toBeGreaterThanOrEqual(10);
+    expect([...seen].filter((variant) => JSON.parse(variant).reason === "organisation")).toHaveLength(1);
   });
 
   it("leaves to Next.js what only it can answer", async () => {

@@ -21,6 +21,12 @@ const ACTIONS: Record<string, string> = {
   "newsletter.send": "started sending",
   "newsletter.test": "sent themselves a test of",
   "readers.export": "exported",
+  "organisation.create": "created the organisation",
+  "organisation.update": "changed the organisation",
+  "organisation.invite": "invited a reader to",
+  "organisation.withdraw-invitation": "withdrew an invitation to",
+  "organisation.join": "joined",
+  "organisation.remove-member": "removed a member of",
 };
 
 function describeDetails(details: unknown): string {

@@ -11,6 +11,7 @@ import { retryStaleReads, STRIPE_WRITE_TRANSACTION } from "../stripe-sync-versio
 import { UnattributableSubscriptionError } from "../subscription-owner";
 import { checkoutSessionCompleted } from "./checkout-session-completed";
 import { customerSubscriptionChanged } from "./customer-subscription-changed";
+import { customerSubscriptionTrialWillEnd } from "./customer-subscription-trial-will-end";
 import { invoicePaid } from "./invoice-paid";
 import { invoicePaymentFailed } from "./invoice-payment-failed";
 import type { EventHandler } from "./stripe-write";
@@ -20,6 +21,7 @@ const HANDLERS: Record<string, EventHandler> = {
   "customer.subscription.created": customerSubscriptionChanged,
   "customer.subscription.updated": customerSubscriptionChanged,
   "customer.subscription.deleted": customerSubscriptionChanged,
+  "customer.subscription.trial_will_end": customerSubscriptionTrialWillEnd,
   "invoice.paid": invoicePaid,
   "invoice.payment_failed": invoicePaymentFailed,
 };

@@ -7,6 +7,8 @@ import { z } from "zod";
 import { confirmRegistrationGift } from "@/lib/access/registration-gifts";
 import { completeEmailSignIn } from "@/lib/auth/complete-email-sign-in";
 import { normalizeEmail } from "@/lib/auth/normalize-email";
+import { currentBrowserId } from "@/lib/gifts/browser-id";
+import { recordGiftSignUp } from "@/lib/gifts/gift-sign-up";
 import { checkSignInCode, SIGN_IN_CODE_PATTERN } from "@/lib/auth/sign-in-codes";
 import { codeErrorPath, type CodeError } from "@/lib/auth/sign-in-code-errors";
 import { safeReturnPath } from "@/lib/http/safe-return-path";
@@ -44,5 +46,7 @@ export async function POST(request: NextRequest) {
   // The link was used (or expired) first: the code went with it.
   if (!ok) return back("expired");
   await confirmRegistrationGift(email);
+  // An account made in a browser that opened a gift link counts for the gift (insights).
+  await recordGiftSignUp(email, await currentBrowserId());
   return response;
 }

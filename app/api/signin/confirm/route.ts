@@ -6,6 +6,8 @@ import { z } from "zod";
 import { confirmRegistrationGift } from "@/lib/access/registration-gifts";
 import { completeEmailSignIn } from "@/lib/auth/complete-email-sign-in";
 import { normalizeEmail } from "@/lib/auth/normalize-email";
+import { currentBrowserId } from "@/lib/gifts/browser-id";
+import { recordGiftSignUp } from "@/lib/gifts/gift-sign-up";
 import { safeReturnPath } from "@/lib/http/safe-return-path";
 import { refuseCrossSite } from "@/lib/http/same-origin";
 
@@ -33,5 +35,7 @@ export async function POST(request: NextRequest) {
     callbackUrl: safeReturnPath(parsed.data.callbackUrl),
   });
   if (ok) await confirmRegistrationGift(email);
+  // An account made in a browser that opened a gift link counts for the gift (insights).
+  if (ok) await recordGiftSignUp(email, await currentBrowserId());
   return response;
 }
