@@ -5,7 +5,7 @@
 // however often it is delivered, and a trial cancelled before its end
 // costing nothing, with access until the trial's end.
 import type Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/stripe/webhook/route";
 import { trialReminderMail } from "@/lib/account/trial-reminder-mail";
 import { registerTrialReminderJobs } from "@/lib/account/trial-reminder-jobs";
@@ -19,16 +19,31 @@ import { listPlans } from "@/lib/billing/plans";
 import { stripe } from "@/lib/billing/stripe-client";
 import { offerToShow } from "@/lib/billing/subscribe-offer";
 import { idOf } from "@/lib/billing/stripe-id";
+import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/prisma";
 import { startJobWorker, stopJobQueue } from "@/lib/jobs/job-queue";
 import { createArticle, uniqueSuffix } from "../fixtures/articles";
 import { mailsTo } from "../fixtures/maildev";
 import { createReader } from "../fixtures/readers";
 import { eventsAbout, webhookRequest } from "../fixtures/stripe";
+import { startStripeEmulator } from "@/scripts/stripe-emulator/start-stripe-emulator";
 
 const DAY = 86_400;
 
+// This file moves Stripe's clock on by days. An emulator of its own, so that
+// the other files' subscriptions keep starting at the servers' time (the
+// insights cap Stripe's dates at it): vitest runs each file in a process of
+// its own, so nothing here has read STRIPE_API_URL yet.
+const ownEmulator = await startStripeEmulator({
+  port: 0,
+  apiKey: process.env.STRIPE_SECRET_KEY!,
+  webhookSecret: process.env.STRIPE_WEBHOOK_SECRET!,
+});
+vi.stubEnv("STRIPE_API_URL", ownEmulator.url);
+
 beforeAll(async () => {
+  if (env().STRIPE_API_URL !== ownEmulator.url)
+    throw new Error("the settings were read before this file's emulator started");
   // The web server's trial-reminder worker, so the jobs the webhook writes are sent.
   const boss = await startJobWorker({ cron: false });
   await registerTrialReminderJobs(boss, (line) => console.log(`trial reminder worker: ${line}`));
@@ -36,6 +51,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopJobQueue();
+  await ownEmulator.stop();
 });
 
 async function emulator<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
@@ -48,11 +64,7 @@ async function emulator<T>(method: "GET" | "POST", path: string, body?: unknown)
   return (await response.json()) as T;
 }
 
-/**
- * Moves the emulator's clock. It is shared with the other integration files,
- * which do not move it: this file moves it by about ten days in all (short
- * trials), so no one else's monthly subscription renews under them.
- */
+/** Moves this file's emulator's clock (by about ten days in all: short trials). */
 function advanceClock(seconds: number): Promise<{ now: number; events: string[] }> {
   return emulator("POST", "/_emulator/clock/advance", { seconds });
 }
