@@ -34,6 +34,7 @@ test("signed in: 200 with what is left, the same when unlocked or free, 404 unkn
     email: reader.email,
     plan: "free",
     compUntil: null,
+    organisations: [],
     freeArticles: { used: 0, limit: 3, remaining: 3, resetsAt: resetsAt() },
   });
 
@@ -59,6 +60,7 @@ test("signed in: 200 with what is left, the same when unlocked or free, 404 unkn
     email: reader.email,
     plan: "free",
     compUntil: null,
+    organisations: [],
     freeArticles: { used: 3, limit: 3, remaining: 0, resetsAt: resetsAt() },
   });
 });
