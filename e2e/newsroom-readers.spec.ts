@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { sql } from "./database";
+import { dayFromNow } from "./day-from-now";
 import { CUT_GATED_SENTENCE, markerArticle } from "./fixtures";
 import { me } from "./reader-api";
 import { startSession } from "./sessions";
@@ -23,11 +24,6 @@ async function expectWhole(page: Page): Promise<void> {
   await page.goto(`/articles/${markerArticle.slug}`);
   await expect(page.locator(".gated-section")).toContainText(CUT_GATED_SENTENCE);
   await expect(paywall(page)).toHaveCount(0);
-}
-
-/** The calendar day `days` from now in UTC, the tests' publication time zone. */
-function dayFromNow(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 test("an admin comps a reader until a date: the reader reads a gated article whole; revoked, the preview again", async ({

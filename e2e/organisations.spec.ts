@@ -14,6 +14,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, request, test, type APIRequestContext, type Page } from "@playwright/test";
 import { sql } from "./database";
+import { dayFromNow } from "./day-from-now";
 import { GATED_SENTENCE, PREVIEW_SENTENCE, gatedArticle, markerArticle, CUT_GATED_SENTENCE } from "./fixtures";
 import { startAppServer, type AppServer } from "./hardening/app-server";
 import { spareWebPort } from "./hardening/spare-ports";
@@ -24,10 +25,6 @@ import { confirmLink, latestLinkFor, requestLink, uniqueEmail } from "./sign-in"
 const paywall = (page: Page) => page.getByRole("complementary", { name: "Continue reading" });
 const LAST_PARAGRAPH = "That number would leave room for seasonal demand without flooding the market.";
 const PRIVATE = "private, no-store";
-
-function dayFromNow(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** Tells every server that organisations changed, as saving one through the app does (lib/cache/invalidate-tags.ts). */
 async function organisationsChanged(): Promise<void> {

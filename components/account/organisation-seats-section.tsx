@@ -6,7 +6,7 @@ import { inviteAction, removeMemberAction, withdrawInvitationAction } from "@/ap
 import { formatDate, formatDateTime, formatLastDay } from "@/lib/articles/format";
 import type { OrganisationSeats } from "@/lib/organisations/organisation-queries";
 import { OrganisationInviteForm } from "./organisation-invite-form";
-import { PostForm } from "./post-form";
+import { ActionForm } from "@/components/site/action-form";
 
 function accessLine(organisation: OrganisationSeats): string {
   switch (organisation.state) {
@@ -79,13 +79,13 @@ export function OrganisationSeatsSection({
                 <td>{formatDate(member.joinedAt)}</td>
                 <td>{member.lastReadAt ? formatDateTime(member.lastReadAt) : "Not yet"}</td>
                 <td>
-                  <PostForm action={removeMemberAction} permalink={permalink}>
+                  <ActionForm action={removeMemberAction} permalink={permalink}>
                     {hidden}
                     <input type="hidden" name="userId" value={member.userId} />
                     <button type="submit" className="link-button" aria-label={`Remove ${member.email}`}>
                       Remove
                     </button>
-                  </PostForm>
+                  </ActionForm>
                 </td>
               </tr>
             ))}
@@ -113,7 +113,7 @@ export function OrganisationSeatsSection({
                   <td>{formatDate(invitation.sentAt)}</td>
                   <td>{formatDate(invitation.expiresAt)}</td>
                   <td>
-                    <PostForm action={withdrawInvitationAction} permalink={permalink}>
+                    <ActionForm action={withdrawInvitationAction} permalink={permalink}>
                       {hidden}
                       <input type="hidden" name="invitationId" value={invitation.id} />
                       <button
@@ -123,7 +123,7 @@ export function OrganisationSeatsSection({
                       >
                         Withdraw
                       </button>
-                    </PostForm>
+                    </ActionForm>
                   </td>
                 </tr>
               ))}

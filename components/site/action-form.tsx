@@ -3,8 +3,9 @@
 // JavaScript is off. Given a server action itself, React writes the form as
 // action="" (the page's own address): browsers accept that, HTML does not
 // (the W3C validator refuses it). useActionState's permalink is React's way
-// to name that address; React writes it into the form's action. The actions
-// used here ignore the state and form data useActionState passes them.
+// to name that address; React writes it into the form's action. Most actions
+// here ignore the state and form data useActionState passes them; those that
+// read the form's fields (remove a member) take the form data.
 import { useActionState, type ReactNode } from "react";
 
 export function ActionForm({
@@ -13,7 +14,7 @@ export function ActionForm({
   className,
   children,
 }: {
-  action: () => Promise<void>;
+  action: (previous: void, formData: FormData) => Promise<void>;
   /** The page the form is on, or one the action is as much at home on. */
   permalink: string;
   className?: string;

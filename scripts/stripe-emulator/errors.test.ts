@@ -2,23 +2,13 @@
 // classes with `param`, `code` and `statusCode` set.
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestEmulator, subscribe, type TestEmulator } from "./test-harness";
+import { caught, startTestEmulator, subscribe, type TestEmulator } from "./test-harness";
 
 let t: TestEmulator;
 beforeAll(async () => {
   t = await startTestEmulator();
 });
 afterAll(() => t.emulator.stop());
-
-async function caught(promise: Promise<unknown>): Promise<Stripe.errors.StripeError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Stripe.errors.StripeError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("errors", () => {
   it("a missing required param is a StripeInvalidRequestError naming the param", async () => {

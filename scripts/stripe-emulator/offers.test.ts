@@ -4,7 +4,7 @@
 // promotion code field, and invoices discounted for the coupon's duration.
 import Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { expanded, payCheckout, startTestEmulator, type TestEmulator } from "./test-harness";
+import { caught, expanded, payCheckout, startTestEmulator, type TestEmulator } from "./test-harness";
 
 let t: TestEmulator;
 let monthly: Stripe.Price;
@@ -16,16 +16,6 @@ beforeEach(() => t.control("POST", "/_emulator/reset"));
 afterAll(() => t.emulator.stop());
 
 type Advance = { now: number; events: string[] };
-
-async function caught(promise: Promise<unknown>): Promise<Stripe.errors.StripeError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Stripe.errors.StripeError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 async function now(): Promise<number> {
   return (await t.control<{ now: number }>("GET", "/_emulator/clock")).now;

@@ -4,23 +4,13 @@
 // free-form, and every error with a code links to its documentation.
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestEmulator, subscribe, type TestEmulator } from "./test-harness";
+import { caught, startTestEmulator, subscribe, type TestEmulator } from "./test-harness";
 
 let t: TestEmulator;
 beforeAll(async () => {
   t = await startTestEmulator();
 });
 afterAll(() => t.emulator.stop());
-
-async function caught(promise: Promise<unknown>): Promise<Stripe.errors.StripeError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Stripe.errors.StripeError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 const monthly = [{ price: "price_all_access_monthly", quantity: 1 }];
 const unknownParam = (param: string) => ({

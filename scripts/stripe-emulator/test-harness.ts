@@ -39,6 +39,17 @@ export function expanded<T extends { id: string }>(value: string | T | null | un
   return value;
 }
 
+/** The error a Stripe call threw; fails the test if the call succeeded or threw something else. */
+export async function caught(promise: Promise<unknown>): Promise<Stripe.errors.StripeError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeError) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail");
+}
+
 /** Submits the hosted Checkout form; the response is not followed, so a success is a 303. */
 export function payCheckout(sessionUrl: string, card = "4242 4242 4242 4242", email?: string): Promise<Response> {
   const form = new URLSearchParams({ cardNumber: card, cardExpiry: "12 / 34", cardCvc: "123" });

@@ -5,7 +5,7 @@
 // cancelled before its end costing nothing.
 import Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { expanded, payCheckout, startTestEmulator, type TestEmulator } from "./test-harness";
+import { caught, expanded, payCheckout, startTestEmulator, type TestEmulator } from "./test-harness";
 
 let t: TestEmulator;
 let monthly: Stripe.Price;
@@ -18,16 +18,6 @@ afterAll(() => t.emulator.stop());
 
 const DAY = 86_400;
 type Advance = { now: number; events: string[] };
-
-async function caught(promise: Promise<unknown>): Promise<Stripe.errors.StripeError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Stripe.errors.StripeError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 function advance(seconds: number): Promise<Advance> {
   return t.control<Advance>("POST", "/_emulator/clock/advance", { seconds });
