@@ -121,6 +121,17 @@ test.describe("an organisation's IP ranges", () => {
         }
       });
 
+      await test.step("from the range, search finds the gated text too, privately", async () => {
+        for (const surface of [`/search?q=${encodeURIComponent('"nineteen tankers"')}`, "/api/search?q=tankers"]) {
+          const answer = await get(admitted[0]!, surface);
+          expect(answer.status, surface).toBe(200);
+          // The snippet around the match: the gated sentence's last word, typed by no one.
+          expect(answer.body, surface).toContain(GATED_SENTENCE.split(" ").at(-1)!);
+          expect(answer.headers["cache-control"], surface).toBe(PRIVATE);
+          expect(answer.headers["x-folio-page-cache"], surface).toBeUndefined();
+        }
+      });
+
       await test.step("as a person sees it: the last paragraph, no paywall", async () => {
         const context = await browser.newContext({
           baseURL: server.url,

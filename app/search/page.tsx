@@ -6,6 +6,7 @@ import { SearchResults } from "@/components/search/search-results";
 import { listAuthors, listTags } from "@/lib/articles/taxonomy-queries";
 import { getReader } from "@/lib/auth/get-reader";
 import type { SearchParamValue } from "@/lib/http/search-params";
+import { pageAddressOrganisations } from "@/lib/organisations/page-address-organisations";
 import { searchLibrary } from "@/lib/search/search-library";
 import { normalizeQuery } from "@/lib/search/search-request";
 
@@ -23,7 +24,8 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams;
   const [outcome, topics, regions, authors] = await Promise.all([
-    searchLibrary(params, await getReader()),
+    // An address an organisation admits finds gated articles' whole text (the page is then private).
+    searchLibrary(params, await getReader(), { browser: { addressOrganisations: await pageAddressOrganisations() } }),
     listTags("topic"),
     listTags("region"),
     listAuthors(),

@@ -9,11 +9,13 @@ import { formatDate } from "@/lib/articles/format";
 import type { Reader } from "@/lib/auth/get-reader";
 import { archivedItemsFor, type ArchivedIssue } from "@/lib/newsletters/issue-archive";
 import { NEWSLETTER_CATALOG } from "@/lib/newsletters/newsletter-catalog";
+import { pageAddressOrganisations } from "@/lib/organisations/page-address-organisations";
 import { issueLabel } from "@/lib/newsletters/render-issue";
 
 export async function ArchivedIssueView({ issue, reader }: { issue: ArchivedIssue; reader: Reader | null }) {
   const info = NEWSLETTER_CATALOG[issue.newsletter];
-  const items = await archivedItemsFor(issue, reader);
+  // An address an organisation admits reads the issue's articles whole (the page is then private).
+  const items = await archivedItemsFor(issue, reader, { addressOrganisations: await pageAddressOrganisations() });
   return (
     <article className="archived-issue">
       <p className="kicker">

@@ -97,7 +97,9 @@ export function readsEverything(
 
 /**
  * What this request's browser brings beyond the reader's account: the
- * article page passes it; every other surface decides without it.
+ * article page passes all of it; search and the newsletter archive pass the
+ * address's organisations (an instant-access grant and a gift are for the
+ * one article page they name); every other surface decides without it.
  */
 export type BrowserContext = {
   /** The instant-access grant cookie, verified (lib/access/current-grant.ts). */

@@ -44,6 +44,12 @@ export type ReadOptions = {
    * feed and for newsletters that carry previews only.
    */
   maxLevel?: AccessLevel;
+  /**
+   * What the request's browser brings: a client address in an organisation's
+   * IP range reads search results and archived issues whole, as it does the
+   * article page. Only a surface whose response is private may pass it.
+   */
+  browser?: BrowserContext;
 };
 
 type ArticleRef = { id: string; free: boolean };
@@ -101,7 +107,7 @@ export async function readArticlesFor(
   articles: ArticleRef[],
   options: ReadOptions = {},
 ): Promise<Map<string, ArticleText>> {
-  const decisions = await accessForArticles(reader, articles, options.now ?? new Date());
+  const decisions = await accessForArticles(reader, articles, options.now ?? new Date(), options.browser);
   return readTexts(articles, decisions, options.maxLevel);
 }
 
@@ -120,7 +126,7 @@ export async function readArticlesForAudience(
 export function audienceLevel(
   audience: ReaderForAccess,
   article: { free: boolean },
-  options: Required<ReadOptions>,
+  options: Required<Omit<ReadOptions, "browser">>,
 ): AccessLevel {
   return capped(decideForAudience(audience, article, options.now), options.maxLevel);
 }

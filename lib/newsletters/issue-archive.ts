@@ -3,6 +3,7 @@
 // (capped by the newsletter's depth), through the same read as the article
 // page (lib/access/read-article.ts): a reader who may not read an article
 // gets its preview, and its gated part is not loaded.
+import type { BrowserContext } from "@/lib/access/article-access";
 import type { AccessLevel } from "@/lib/access/decide-access";
 import { readArticlesFor, type ArticleText } from "@/lib/access/read-article";
 import type { Reader } from "@/lib/auth/get-reader";
@@ -56,10 +57,18 @@ export async function getArchivedIssue(newsletter: NewsletterKey, issueDate: Iss
 
 export type ArchivedItem = { article: IssueArticle; level: AccessLevel; text: ArticleText };
 
-/** Each article of the issue with the text this reader may read of it (never more than the email carried). */
-export async function archivedItemsFor(issue: ArchivedIssue, reader: Reader | null): Promise<ArchivedItem[]> {
+/**
+ * Each article of the issue with the text this reader (and the request's
+ * address, when an organisation admits it) may read of it, never more than
+ * the email carried.
+ */
+export async function archivedItemsFor(
+  issue: ArchivedIssue,
+  reader: Reader | null,
+  browser: Pick<BrowserContext, "addressOrganisations"> = {},
+): Promise<ArchivedItem[]> {
   const depth = NEWSLETTER_CATALOG[issue.newsletter].depth;
-  const texts = await readArticlesFor(reader, issue.articles, { maxLevel: depth });
+  const texts = await readArticlesFor(reader, issue.articles, { maxLevel: depth, browser });
   return issue.articles.flatMap((article) => {
     const text = texts.get(article.id);
     return text ? [{ article, level: text.level, text }] : [];

@@ -1,5 +1,6 @@
 // The organisations whose IP ranges hold this request's client address, for
-// the article page's decision (BrowserContext.addressOrganisations). The
+// the decisions of the article page, search and the newsletter archive
+// (BrowserContext.addressOrganisations). The
 // address is the one the web server trusts (server/trusted-headers.ts puts
 // it in X-Forwarded-For, as TRUST_PROXY says). When a running organisation
 // admits the address, the page is declared private here, whatever the

@@ -8,7 +8,9 @@
 // result's snippet cut from the text anyone may read (the preview of a gated
 // article, the whole of a free one). Per reader, only the decision is made
 // again, and a snippet is cut again from the whole text of each result this
-// reader may read in full where anyone else gets the preview.
+// reader may read in full where anyone else gets the preview. A visitor
+// whose address an organisation admits is such a reader, signed in or not.
+import type { BrowserContext } from "@/lib/access/article-access";
 import { readArticlesFor } from "@/lib/access/read-article";
 import { joinParts } from "@/lib/articles/paywall-cut";
 import type { Reader } from "@/lib/auth/get-reader";
@@ -18,11 +20,19 @@ import { normalizeQuery, parseSearchRequest, type RawParams } from "./search-req
 
 export type { SearchError, SearchHit, SearchOutcome } from "./public-search";
 
-/**
- * The search `params` ask for, as `reader` may see it. `now` is for tests: a
- * search at another moment than the present is computed, never kept.
- */
-export async function searchLibrary(params: RawParams, reader: Reader | null, now?: Date): Promise<SearchOutcome> {
+export type SearchOptions = {
+  /** For tests: a search at another moment than the present is computed, never kept. */
+  now?: Date;
+  /** The organisations that admit the client's address; the response must then be private. */
+  browser?: Pick<BrowserContext, "addressOrganisations">;
+};
+
+/** The search `params` ask for, as `reader` (and the request's address) may see it. */
+export async function searchLibrary(
+  params: RawParams,
+  reader: Reader | null,
+  { now, browser = {} }: SearchOptions = {},
+): Promise<SearchOutcome> {
   const parsed = parseSearchRequest(params);
   if (!parsed.ok) {
     const { field, message } = parsed.problem;
@@ -36,8 +46,12 @@ export async function searchLibrary(params: RawParams, reader: Reader | null, no
     };
   }
   const outcome = await (now ? searchForAnyone(parsed.request, now) : publicSearch(parsed.request));
-  if (outcome.kind !== "results" || reader === null || outcome.hits.length === 0) return outcome;
-  return { ...outcome, hits: await forReader(outcome.request.query, outcome.hits, reader, now ?? new Date()) };
+  const anyone = reader === null && !browser.addressOrganisations?.length;
+  if (outcome.kind !== "results" || anyone || outcome.hits.length === 0) return outcome;
+  return {
+    ...outcome,
+    hits: await forReader(outcome.request.query, outcome.hits, reader, { now: now ?? new Date(), browser }),
+  };
 }
 
 /**
@@ -45,11 +59,16 @@ export async function searchLibrary(params: RawParams, reader: Reader | null, no
  * where the decision gives more than the public snippet was cut from, the
  * snippet is cut again from the whole text, per request and never kept.
  */
-async function forReader(query: string, hits: SearchHit[], reader: Reader, now: Date): Promise<SearchHit[]> {
+async function forReader(
+  query: string,
+  hits: SearchHit[],
+  reader: Reader | null,
+  { now, browser }: { now: Date; browser: BrowserContext },
+): Promise<SearchHit[]> {
   const texts = await readArticlesFor(
     reader,
     hits.map(({ article }) => article),
-    { now },
+    { now, browser },
   );
   const differing = hits.filter((hit) => texts.get(hit.article.id)?.level !== hit.access);
   const snippets = await buildSnippets(

@@ -164,8 +164,11 @@ describe("the web archive", () => {
 
     const issue = await getArchivedIssue("daily_review", date);
     expect(issue?.articles).toHaveLength(2);
-    const textFor = async (reader: Parameters<typeof archivedItemsFor>[1]) =>
-      (await archivedItemsFor(issue!, reader))
+    const textFor = async (
+      reader: Parameters<typeof archivedItemsFor>[1],
+      browser?: Parameters<typeof archivedItemsFor>[2],
+    ) =>
+      (await archivedItemsFor(issue!, reader, browser))
         .map((item) => `${item.text.previewMarkdown}\n${item.text.gatedMarkdown ?? ""}`)
         .join("\n");
 
@@ -179,6 +182,12 @@ describe("the web archive", () => {
     expect(
       await textFor({ id: subscriber.id, email: subscriber.email, role: "reader", compUntil: subscriber.compUntil }),
     ).toContain(gatedSentence);
+    // A visitor whose address an organisation admits, while it runs.
+    const day = 86_400_000;
+    const running = { startsAt: new Date(Date.now() - day), endsAt: new Date(Date.now() + day) };
+    expect(await textFor(null, { addressOrganisations: [running] })).toContain(gatedSentence);
+    const ended = { startsAt: new Date(Date.now() - 2 * day), endsAt: new Date(Date.now() - day) };
+    expect(await textFor(null, { addressOrganisations: [ended] })).not.toContain(gatedSentence);
 
     // Drafts and issues not sent are not in the archive.
     expect(await getArchivedIssue("daily_review", "1989-01-02")).toBeNull();

@@ -1,6 +1,7 @@
 // Search snippets follow the access decision: a reader who may only read the
 // preview finds an article by a word in its gated part, but never sees that
-// text; a subscriber (a real one, through the Stripe emulator) does.
+// text; a subscriber (a real one, through the Stripe emulator) does, and so
+// does a visitor whose address an organisation's IP range admits.
 import { describe, expect, it } from "vitest";
 import { spendUnlock } from "@/lib/access/reader-meter";
 import { syncSubscription } from "@/lib/billing/subscription-sync";
@@ -80,6 +81,22 @@ describe("snippets", () => {
     const hit = onlyHit(await results({ q: free.secret }));
     expect(hit.access).toBe("full");
     expect(plainText(hit.snippet)).toContain(free.secret);
+  });
+
+  it("show the gated text to a visitor whose address an organisation admits, and to no one else after", async () => {
+    const { secret, gatedSentence } = await gatedArticle();
+    const day = 86_400_000;
+    const running = { startsAt: new Date(Date.now() - day), endsAt: new Date(Date.now() + day) };
+    const ended = { startsAt: new Date(Date.now() - 2 * day), endsAt: new Date(Date.now() - day) };
+    const admitted = onlyHit(await results({ q: secret }, null, { browser: { addressOrganisations: [running] } }));
+    expect(admitted.access).toBe("full");
+    expect(plainText(admitted.snippet)).toContain(`Behind closed doors the ${secret} levy`);
+    // The admitted search was not kept: the same search from another address, or one whose organisation ended, is the preview.
+    for (const addressOrganisations of [[], [ended]]) {
+      const hit = onlyHit(await results({ q: secret }, null, { browser: { addressOrganisations } }));
+      expect(hit.access).toBe("preview");
+      expect(JSON.stringify(hit)).not.toContain(gatedSentence.slice(0, 20));
+    }
   });
 
   it("highlight matches in the headline and dek, and escape the text around them", async () => {
