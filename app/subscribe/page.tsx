@@ -7,6 +7,7 @@ import { OfferNotice } from "@/components/billing/offer-notice";
 import { PlanCard } from "@/components/billing/plan-card";
 import { isSubscriber } from "@/lib/access/article-access";
 import { getReader } from "@/lib/auth/get-reader";
+import { defaultTrialDays } from "@/lib/billing/default-trial";
 import { planTerms } from "@/lib/billing/offer-terms";
 import { listPlans, type Plan } from "@/lib/billing/plans";
 import { returnTarget, subscribePath } from "@/lib/billing/return-target";
@@ -32,7 +33,7 @@ export default async function SubscribePage({
   searchParams: Promise<Record<string, SearchParamValue>>;
 }) {
   const [query, reader, plans] = await Promise.all([searchParams, getReader(), plansOrNull()]);
-  const subscriber = await isSubscriber(reader);
+  const [subscriber, trialDays] = await Promise.all([isSubscriber(reader), defaultTrialDays(reader)]);
   // The article the reader came from (the paywall's "Subscribe"); anything
   // that is not a slug or a same-site path is dropped, not an error.
   const from = returnTarget(query.from);
@@ -84,7 +85,7 @@ export default async function SubscribePage({
                 plan={plan}
                 from={from?.from ?? null}
                 offerCode={offer?.code ?? null}
-                terms={planTerms(plan, offer, env().TRIAL_DAYS)}
+                terms={planTerms(plan, offer, trialDays)}
               />
             ))}
           </div>

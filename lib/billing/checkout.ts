@@ -9,15 +9,17 @@
 //
 // What the buyer pays (offers.ts): an offer link's discount, applied as its
 // promotion code, or its trial; without an offer, the free trial of
-// TRIAL_DAYS, if any, and a field on Checkout's page to type a promotion
-// code (Stripe takes `discounts` or `allow_promotion_codes`, not both).
+// TRIAL_DAYS, if any and if the reader never subscribed (default-trial.ts),
+// and a field on Checkout's page to type a promotion code (Stripe takes
+// `discounts` or `allow_promotion_codes`, not both).
 import Stripe from "stripe";
 import type { Reader } from "@/lib/auth/get-reader";
 import { LRUCache } from "lru-cache";
-import { env, publicUrl } from "@/lib/config/env";
+import { publicUrl } from "@/lib/config/env";
 import { countEventNow } from "@/lib/insights/count-event";
 import { EVENT_METRICS } from "@/lib/insights/insight-metrics";
 import { ensureStripeCustomer } from "./customers";
+import { defaultTrialDays } from "./default-trial";
 import type { Offer } from "./offers";
 import { offerAppliesTo } from "./offer-terms";
 import { listPlans, type Plan, type PlanKey } from "./plans";
@@ -47,15 +49,20 @@ type PriceTerms = Pick<
   "discounts" | "allow_promotion_codes" | "subscription_data"
 >;
 
-/** The offer's discount or trial, or the default trial and the promotion code field. */
-function priceTerms(plan: Plan, offer: Offer | null | undefined, metadata: Record<string, string>): PriceTerms {
+/** The offer's discount or trial, or the default trial (defaultTrialDays) and the promotion code field. */
+function priceTerms(
+  plan: Plan,
+  offer: Offer | null | undefined,
+  metadata: Record<string, string>,
+  defaultTrial: number,
+): PriceTerms {
   if (offer && !offerAppliesTo(offer, plan))
     throw new OfferRefusedError(`the offer ${offer.code} is not for ${plan.key}`);
   const subscriptionData = offer ? { metadata: { ...metadata, offer: offer.code } } : { metadata };
   if (offer?.kind === "discount") {
     return { discounts: [{ promotion_code: offer.promotionCodeId }], subscription_data: subscriptionData };
   }
-  const trialDays = offer?.kind === "trial" ? offer.trialDays : env().TRIAL_DAYS;
+  const trialDays = offer?.kind === "trial" ? offer.trialDays : defaultTrial;
   return {
     allow_promotion_codes: true,
     subscription_data: { ...subscriptionData, ...(trialDays > 0 ? { trial_period_days: trialDays } : {}) },
@@ -122,7 +129,7 @@ export async function createCheckoutSession(
       {
         mode: "subscription",
         line_items,
-        ...priceTerms(plan, offer, from),
+        ...priceTerms(plan, offer, from, await defaultTrialDays(null)),
         metadata: { ...metadata, nonceHash },
         ...urls,
       },
@@ -139,7 +146,7 @@ export async function createCheckoutSession(
       customer,
       client_reference_id: reader.id,
       line_items,
-      ...priceTerms(plan, offer, { ...from, userId: reader.id }),
+      ...priceTerms(plan, offer, { ...from, userId: reader.id }, await defaultTrialDays(reader)),
       metadata: { ...metadata, userId: reader.id },
       ...urls,
     },

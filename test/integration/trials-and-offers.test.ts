@@ -14,6 +14,7 @@ import { accessForArticle } from "@/lib/access/article-access";
 import type { Reader } from "@/lib/auth/get-reader";
 import { formatDate } from "@/lib/articles/format";
 import { createCheckoutSession, OfferRefusedError } from "@/lib/billing/checkout";
+import { defaultTrialDays } from "@/lib/billing/default-trial";
 import { lookupOffer, type Offer } from "@/lib/billing/offers";
 import { listPlans } from "@/lib/billing/plans";
 import { stripe } from "@/lib/billing/stripe-client";
@@ -40,6 +41,8 @@ const ownEmulator = await startStripeEmulator({
   webhookSecret: process.env.STRIPE_WEBHOOK_SECRET!,
 });
 vi.stubEnv("STRIPE_API_URL", ownEmulator.url);
+// A default trial, which an offer replaces and a returning reader does not get.
+vi.stubEnv("TRIAL_DAYS", "10");
 
 beforeAll(async () => {
   if (env().STRIPE_API_URL !== ownEmulator.url)
@@ -258,11 +261,45 @@ describe("an offer link's discount", () => {
     expect(invoices.map((invoice) => invoice.amountPaid)).toEqual([500]);
   });
 
-  it("without an offer, Checkout lets the buyer type a code and starts no trial (TRIAL_DAYS=0)", async () => {
-    const reader = await createReader();
-    const url = await createCheckoutSession(reader, { planKey: "monthly", returnTo: null });
-    const session = await stripe().checkout.sessions.retrieve(url.split("/").at(-1)!);
-    expect(session).toMatchObject({ allow_promotion_codes: true, amount_total: 1200, discounts: [] });
+  it("without an offer, Checkout lets the buyer type a code, with TRIAL_DAYS for a reader who never subscribed only", async () => {
+    const sessionFor = async (reader: Reader) => {
+      const url = await createCheckoutSession(reader, { planKey: "monthly", returnTo: null });
+      return stripe().checkout.sessions.retrieve(url.split("/").at(-1)!);
+    };
+    const newcomer = await createReader();
+    expect(await defaultTrialDays(newcomer)).toBe(10);
+    expect(await sessionFor(newcomer)).toMatchObject({ allow_promotion_codes: true, amount_total: 0, discounts: [] });
+
+    // A subscription that ran and ended: no second free trial, on /subscribe or at Checkout.
+    const returning = await createReader();
+    await db().subscription.create({
+      data: {
+        id: `sub_ended_${uniqueSuffix()}`,
+        userId: returning.id,
+        customerId: `cus_ended_${uniqueSuffix()}`,
+        status: "canceled",
+        priceId: "price_old",
+        plan: "monthly",
+        currentPeriodEnd: new Date(Date.now() - 30 * DAY * 1000),
+      },
+    });
+    expect(await defaultTrialDays(returning)).toBe(0);
+    expect(await sessionFor(returning)).toMatchObject({ allow_promotion_codes: true, amount_total: 1200 });
+
+    // A first payment that never went through started nothing: the trial is still theirs.
+    const abandoned = await createReader();
+    await db().subscription.create({
+      data: {
+        id: `sub_abandoned_${uniqueSuffix()}`,
+        userId: abandoned.id,
+        customerId: `cus_abandoned_${uniqueSuffix()}`,
+        status: "incomplete_expired",
+        priceId: "price_old",
+        plan: "monthly",
+        currentPeriodEnd: new Date(),
+      },
+    });
+    expect(await defaultTrialDays(abandoned)).toBe(10);
   });
 
   it("used up since it was shown: Checkout refuses it and nothing starts", async () => {
