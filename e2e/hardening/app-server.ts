@@ -8,7 +8,20 @@ export type AppServer = { url: string; stop(): Promise<void> };
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
+/** Whether anything answers HTTP on the port. */
+function answers(url: string): Promise<boolean> {
+  return fetch(`${url}/api/health`).then(
+    () => true,
+    () => false,
+  );
+}
+
 export async function startAppServer(name: string, port: number, env: Record<string, string>): Promise<AppServer> {
+  const url = `http://localhost:${port}`;
+  // A server left behind by an interrupted run (they are detached, so they
+  // outlive it) would answer in this one's place, with other settings.
+  if (await answers(url))
+    throw new Error(`port ${port} for the ${name} server is taken: a server left by another run?`);
   const logDir = process.env.FOLIO_TEST_LOG_DIR;
   const server = serverProcess({
     ...process.env,
@@ -25,15 +38,10 @@ export async function startAppServer(name: string, port: number, env: Record<str
   });
   const child = spawn(server.command, server.args, { cwd: ROOT, detached: true, stdio: "ignore", env: server.env });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const url = `http://localhost:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the ${name} server exited with ${child.exitCode}`);
-    const up = await fetch(`${url}/api/health`).then(
-      () => true,
-      () => false,
-    );
-    if (up) break;
+    if (await answers(url)) break;
     if (Date.now() > deadline) throw new Error(`the ${name} server did not start on port ${port}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
