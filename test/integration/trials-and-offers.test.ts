@@ -251,6 +251,22 @@ describe("an offer link's trial", () => {
   });
 });
 
+/** A subscription of the reader's from a month ago, in `status`, as the webhook would have stored it. */
+async function storeEarlierSubscription(reader: Reader, status: string) {
+  const id = uniqueSuffix();
+  await db().subscription.create({
+    data: {
+      id: `sub_earlier_${id}`,
+      userId: reader.id,
+      customerId: `cus_earlier_${id}`,
+      status,
+      priceId: "price_old",
+      plan: "monthly",
+      currentPeriodEnd: new Date(Date.now() - 30 * DAY * 1000),
+    },
+  });
+}
+
 describe("an offer link's discount", () => {
   it("is applied at Checkout as its promotion code, without the promotion code field", async () => {
     const reader = await createReader();
@@ -272,33 +288,13 @@ describe("an offer link's discount", () => {
 
     // A subscription that ran and ended: no second free trial, on /subscribe or at Checkout.
     const returning = await createReader();
-    await db().subscription.create({
-      data: {
-        id: `sub_ended_${uniqueSuffix()}`,
-        userId: returning.id,
-        customerId: `cus_ended_${uniqueSuffix()}`,
-        status: "canceled",
-        priceId: "price_old",
-        plan: "monthly",
-        currentPeriodEnd: new Date(Date.now() - 30 * DAY * 1000),
-      },
-    });
+    await storeEarlierSubscription(returning, "canceled");
     expect(await defaultTrialDays(returning)).toBe(0);
     expect(await sessionFor(returning)).toMatchObject({ allow_promotion_codes: true, amount_total: 1200 });
 
     // A first payment that never went through started nothing: the trial is still theirs.
     const abandoned = await createReader();
-    await db().subscription.create({
-      data: {
-        id: `sub_abandoned_${uniqueSuffix()}`,
-        userId: abandoned.id,
-        customerId: `cus_abandoned_${uniqueSuffix()}`,
-        status: "incomplete_expired",
-        priceId: "price_old",
-        plan: "monthly",
-        currentPeriodEnd: new Date(),
-      },
-    });
+    await storeEarlierSubscription(abandoned, "incomplete_expired");
     expect(await defaultTrialDays(abandoned)).toBe(10);
   });
 
