@@ -26,7 +26,7 @@ import { startJobWorker, stopJobQueue } from "@/lib/jobs/job-queue";
 import { createArticle, uniqueSuffix } from "../fixtures/articles";
 import { mailsTo } from "../fixtures/maildev";
 import { createReader } from "../fixtures/readers";
-import { eventsAbout, webhookRequest } from "../fixtures/stripe";
+import { emulatorControl, eventsAbout, webhookRequest } from "../fixtures/stripe";
 import { startStripeEmulator } from "@/scripts/stripe-emulator/start-stripe-emulator";
 
 const DAY = 86_400;
@@ -57,19 +57,9 @@ afterAll(async () => {
   await ownEmulator.stop();
 });
 
-async function emulator<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${process.env.STRIPE_API_URL}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${process.env.STRIPE_SECRET_KEY}`, "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path} -> ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 /** Moves this file's emulator's clock (by about ten days in all: short trials). */
 function advanceClock(seconds: number): Promise<{ now: number; events: string[] }> {
-  return emulator("POST", "/_emulator/clock/advance", { seconds });
+  return emulatorControl("POST", "/_emulator/clock/advance", { seconds });
 }
 
 async function deliver(event: Stripe.Event): Promise<string> {
@@ -315,7 +305,7 @@ describe("offer codes /subscribe refuses", () => {
     const plans = await listPlans();
     expect(await offerToShow("NO-SUCH-OFFER", plans)).toMatchObject({ state: "refused", reason: "unknown" });
 
-    const { now } = await emulator<{ now: number }>("GET", "/_emulator/clock");
+    const { now } = await emulatorControl<{ now: number }>("GET", "/_emulator/clock");
     const expiring = await promotionCode({ expires_at: now + 60 }, { percent_off: 10 });
     await advanceClock(61);
     // Stripe's clock (the emulator's, moved on by this file) says when a
