@@ -4,9 +4,10 @@
 // These tests act as a subscriber and as the anonymous reader right after,
 // and read the Cache-Control of everything that depends on the reader.
 import { randomBytes } from "node:crypto";
-import { expect, test, type APIRequestContext, type APIResponse, type Response } from "@playwright/test";
+import { expect, test, type APIResponse, type Response } from "@playwright/test";
 import { sql } from "./database";
 import { GATED_SENTENCE, PREVIEW_SENTENCE, gatedArticle, meterArticles } from "./fixtures";
+import { keptPage, untilCached } from "./page-cache";
 import { unlock } from "./reader-api";
 import { startSession, storeSubscription as subscribe } from "./sessions";
 import { signIn, uniqueEmail } from "./sign-in";
@@ -107,22 +108,6 @@ test("no response that sets a cookie is publicly cacheable: signing in and out",
 const policyNonce = (response: APIResponse) =>
   /'nonce-([^']+)'/.exec(response.headers()["content-security-policy"] ?? "")?.[1];
 
-/** Asks for an anonymous page until the server answers it from its whole-page cache (server/page-cache.ts). */
-async function storedPage(anonymous: APIRequestContext, path: string): Promise<APIResponse> {
-  let stored: APIResponse | undefined;
-  await expect
-    .poll(
-      async () => {
-        const response = await anonymous.get(path);
-        if (response.headers()["x-folio-page-cache"] === "hit") stored = response;
-        return response.headers()["x-folio-page-cache"];
-      },
-      { timeout: 10_000, message: `${path} is served from the page cache` },
-    )
-    .toBe("hit");
-  return stored!;
-}
-
 test("an anonymous page kept whole gets a nonce of its own each time, and is never served to a signed-in reader", async ({
   browser,
   page,
@@ -130,8 +115,8 @@ test("an anonymous page kept whole gets a nonce of its own each time, and is nev
 }, testInfo) => {
   const anonymous = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
   try {
-    const first = await storedPage(anonymous, articlePath);
-    const second = await storedPage(anonymous, articlePath);
+    const first = await keptPage(anonymous, articlePath);
+    const second = await keptPage(anonymous, articlePath);
     const [firstNonce, secondNonce] = [policyNonce(first)!, policyNonce(second)!];
     expect(firstNonce).toBeTruthy();
     expect(secondNonce).not.toBe(firstNonce);
@@ -163,12 +148,17 @@ test("an anonymous page kept whole gets a nonce of its own each time, and is nev
     tab.on("console", (message) => {
       if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
     });
-    const response = await tab.goto(articlePath);
-    expect(response?.headers()["x-folio-page-cache"]).toBe("hit");
+    // Kept by this browser's anonymous requests, then opened in its tab.
+    await untilCached(async () => {
+      await keptPage(visitor.request, articlePath);
+      return (await tab.goto(articlePath))!;
+    }, "the tab gets the kept page");
     expect(await tab.evaluate(() => document.styleSheets.length)).toBeGreaterThan(0);
     const searchPath = "/search?q=budget";
-    await storedPage(visitor.request, searchPath);
-    expect((await tab.goto(searchPath))?.headers()["x-folio-page-cache"]).toBe("hit");
+    await untilCached(async () => {
+      await keptPage(visitor.request, searchPath);
+      return (await tab.goto(searchPath))!;
+    }, "the tab gets the kept search page");
     await expect
       .poll(() => tab.evaluate(() => Boolean((window as { next?: { version?: string } }).next?.version)))
       .toBe(true);
@@ -206,7 +196,7 @@ test("the search API's anonymous answer is kept whole, and a signed-in reader ne
 
   const anonymous = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
   try {
-    const stored = await storedPage(anonymous, path);
+    const stored = await keptPage(anonymous, path);
     expect(stored.headers()["cache-control"]).toBe("public, s-maxage=60, stale-while-revalidate=300");
     expect(stored.headers()["vary"]).toMatch(/\bCookie\b/i);
     const [snippet] = await snippets(stored);
@@ -247,7 +237,7 @@ test("an editor's change reaches the anonymous reader of a stored page at once",
     );
 
     const path = `/articles/${draft.slug}`;
-    expect(await (await storedPage(anonymous, path)).text()).toContain(title);
+    expect(await (await keptPage(anonymous, path)).text()).toContain(title);
     const { version } = (await (await api.get(`/api/admin/articles/${draft.id}`)).json()) as { version: number };
     const saved = await api.post(`/api/admin/articles/${draft.id}`, {
       data: { title: `${title} edited`, dek: "A page kept whole.", body, version },

@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { sql } from "./database";
 import { gatedArticle, markerArticle } from "./fixtures";
+import { untilCached } from "./page-cache";
 import { startSession } from "./sessions";
 import { uniqueEmail } from "./sign-in";
 
@@ -116,12 +117,17 @@ test("a view is counted on the server, rendered or served from the page cache", 
   };
   const before = await viewsOf();
   const anonymous = await browser.newContext();
-  const first = await anonymous.request.get(`/articles/${markerArticle.slug}`);
-  const second = await anonymous.request.get(`/articles/${markerArticle.slug}`);
-  expect(first.status()).toBe(200);
-  expect(second.headers()["x-folio-page-cache"]).toBe("hit");
+  const path = `/articles/${markerArticle.slug}`;
+  expect((await anonymous.request.get(path)).status()).toBe(200);
+  // Then until one is answered from the page cache (more than one when a
+  // newsroom change beside this test emptied it): every request a view.
+  let requests = 1;
+  await untilCached(() => {
+    requests += 1;
+    return anonymous.request.get(path);
+  }, "the article comes from the page cache");
   // Counted in memory and added within a second (FOLIO_INSIGHTS_FLUSH_SECONDS in playwright.config.ts).
-  await expect.poll(viewsOf, { timeout: 15_000 }).toBeGreaterThanOrEqual(before + 2);
+  await expect.poll(viewsOf, { timeout: 15_000 }).toBeGreaterThanOrEqual(before + requests);
   await anonymous.close();
 });
 

@@ -19,6 +19,7 @@ import { GATED_SENTENCE, PREVIEW_SENTENCE, gatedArticle, markerArticle, CUT_GATE
 import { startAppServer, type AppServer } from "./hardening/app-server";
 import { spareWebPort } from "./hardening/spare-ports";
 import { mailsTo, waitForMails } from "./maildev";
+import { keptPage } from "./page-cache";
 import { createReader, startSession } from "./sessions";
 import { confirmLink, latestLinkFor, requestLink, uniqueEmail } from "./sign-in";
 
@@ -95,11 +96,9 @@ test.describe("an organisation's IP ranges", () => {
       await test.step("another address fills the page cache with the preview", async () => {
         // The server hears of the new ranges through the invalidation listener (within a second).
         await expect.poll(async () => (await get(admitted[0]!, path)).body.includes(GATED_SENTENCE)).toBe(true);
-        await get(others[0]!, path);
-        const cached = await get(others[0]!, path);
-        expect(cached.headers["x-folio-page-cache"]).toBe("hit");
-        expect(cached.body).toContain(PREVIEW_SENTENCE);
-        expect(cached.body).not.toContain(GATED_SENTENCE);
+        const cached = await (await keptPage(others[0]!, path)).text();
+        expect(cached).toContain(PREVIEW_SENTENCE);
+        expect(cached).not.toContain(GATED_SENTENCE);
       });
 
       await test.step("an address in the range, IPv4 and IPv6, reads it whole, privately, never from the cache", async () => {

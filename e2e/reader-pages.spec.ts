@@ -8,6 +8,7 @@
 import { expect, test, type APIRequestContext, type APIResponse, type Browser } from "@playwright/test";
 import { sql } from "./database";
 import { GATED_SENTENCE, PREVIEW_SENTENCE, gatedArticle, meterArticles } from "./fixtures";
+import { keptPage, pageCache, untilCached } from "./page-cache";
 import { unlock } from "./reader-api";
 import { startSession, storeSubscription as subscribe, type TestReader } from "./sessions";
 import { uniqueEmail } from "./sign-in";
@@ -26,24 +27,6 @@ async function newReader(browser: Browser, name: string): Promise<Reader> {
 
 /** The page's text as a reader reads it: React's markers between adjacent text taken out. */
 const readable = async (response: APIResponse) => (await response.text()).replaceAll("<!-- -->", "");
-
-const pageCache = (response: APIResponse) => response.headers()["x-folio-page-cache"];
-
-/** Asks until the page comes from the page cache, and returns that answer. */
-async function keptPage(request: APIRequestContext, path: string): Promise<APIResponse> {
-  let kept: APIResponse | undefined;
-  await expect
-    .poll(
-      async () => {
-        const response = await request.get(path);
-        if (pageCache(response) === "hit") kept = response;
-        return pageCache(response);
-      },
-      { timeout: 10_000, message: `${path} is answered from the page cache` },
-    )
-    .toBe("hit");
-  return kept!;
-}
 
 /** What Next.js renders for this request now: a revalidating request always goes past the cache. */
 async function renderedByNext(request: APIRequestContext, path: string): Promise<APIResponse> {
@@ -91,9 +74,10 @@ test.describe("a composed page equals the page Next.js renders for the same read
             expect((await unlock(reader.request, gatedArticle.slug)).status()).toBe(200);
         }
         // The first reader's render is kept; the second reader of the same variant gets it.
-        await keptPage(first.request, articlePath);
-        const composed = await second.request.get(articlePath);
-        expect(pageCache(composed), "the second reader is answered from the page cache").toBe("hit");
+        const composed = await untilCached(async () => {
+          await keptPage(first.request, articlePath);
+          return second.request.get(articlePath);
+        }, "the second reader is answered from the page cache");
         expect(composed.headers()["cache-control"]).toBe("private, no-store");
         const next = await renderedByNext(second.request, articlePath);
         const [composedParts, nextParts] = [readerParts(await composed.text()), readerParts(await next.text())];
